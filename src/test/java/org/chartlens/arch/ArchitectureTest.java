@@ -1,0 +1,79 @@
+package org.chartlens.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of docs/architecture.md, kept by the build rather than by reviewers. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.chartlens");
+    }
+
+    @Test
+    void layersOnlyDependOnWhatTheArchitectureAllows() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("app").definedBy("org.chartlens.app..")
+                .layer("ui").definedBy("org.chartlens.ui..")
+                .layer("clinical").definedBy("org.chartlens.clinical..")
+                .layer("sync").definedBy("org.chartlens.sync..")
+                .layer("store").definedBy("org.chartlens.store..")
+                .layer("fhir").definedBy("org.chartlens.fhir..")
+                .layer("auth").definedBy("org.chartlens.auth..")
+                .layer("connect").definedBy("org.chartlens.connect..")
+                .layer("domain").definedBy("org.chartlens.domain..")
+                .layer("sandbox").definedBy("org.chartlens.sandbox..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("sync").mayOnlyBeAccessedByLayers("ui", "app")
+                .whereLayer("clinical").mayOnlyBeAccessedByLayers("ui", "app")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("sync", "ui", "app")
+                .whereLayer("fhir").mayOnlyBeAccessedByLayers("sync", "ui", "app")
+                .whereLayer("auth").mayOnlyBeAccessedByLayers("fhir", "sync", "ui", "app")
+                .whereLayer("connect").mayOnlyBeAccessedByLayers("auth", "fhir", "sync", "ui", "app")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("connect", "auth", "fhir", "sync",
+                        "store", "clinical", "ui", "app")
+                .whereLayer("sandbox").mayOnlyBeAccessedByLayers("app")
+                .check(classes);
+    }
+
+    @Test
+    void sandboxSharesNoCodeWithTheClientSide() {
+        noClasses().that().resideInAPackage("org.chartlens.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.chartlens.app..", "org.chartlens.ui..", "org.chartlens.clinical..",
+                        "org.chartlens.sync..", "org.chartlens.store..", "org.chartlens.fhir..",
+                        "org.chartlens.auth..", "org.chartlens.connect..", "org.chartlens.domain..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyUiAndTheLauncherTouchJavaFx() {
+        noClasses().that().resideOutsideOfPackages("org.chartlens.ui..", "org.chartlens.app..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyStoreTouchesJdbc() {
+        noClasses().that().resideOutsideOfPackage("org.chartlens.store..")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("org.chartlens.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
