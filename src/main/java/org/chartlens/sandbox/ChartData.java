@@ -164,6 +164,20 @@ final class ChartData {
         }
     }
 
+    /** Serialises every resource not yet serialised (the deferred part of start-up). */
+    void serializeAll() {
+        List<StoredEntry> all;
+        lock.readLock().lock();
+        try {
+            all = new ArrayList<>(byKey.values());
+        } finally {
+            lock.readLock().unlock();
+        }
+        for (StoredEntry e : all) {
+            e.json();
+        }
+    }
+
     int size() {
         lock.readLock().lock();
         try {

@@ -114,6 +114,13 @@ public final class DemoEhr implements AutoCloseable {
         foreign.setExecutor(executor);
         server.start();
         foreign.start();
+        Thread warmUp = new Thread(() -> {
+            data.serializeAll();
+            keys.generate();
+        }, "demo-ehr-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
         LOG.info("Demo EHR ({} profile) started in {} ms: {} resources, FHIR base {}", profile.id(),
                 (System.nanoTime() - t0) / 1_000_000, data.size(), ctx.fhirBase());
         return ehr;

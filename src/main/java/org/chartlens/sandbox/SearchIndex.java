@@ -1,10 +1,8 @@
 package org.chartlens.sandbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,14 +38,9 @@ final class SearchIndex {
         } else if ("Encounter".equals(type) && r.has("class")) {
             tokens(r.get("class"), categories);
         }
-        try {
-            return new StoredEntry(type, r.path("id").asText(), patientId, lastUpdated,
-                    mapper.writeValueAsBytes(r),
-                    range == null ? Long.MIN_VALUE : range[0], range == null ? Long.MIN_VALUE : range[1],
-                    Set.copyOf(codes), Set.copyOf(categories), List.copyOf(refs));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new StoredEntry(type, r.path("id").asText(), patientId, lastUpdated, r, mapper,
+                range == null ? Long.MIN_VALUE : range[0], range == null ? Long.MIN_VALUE : range[1],
+                Set.copyOf(codes), Set.copyOf(categories), List.copyOf(refs));
     }
 
     static long[] dateRange(JsonNode r) {

@@ -17,24 +17,32 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The authorization server's RS256 signing key (id_tokens, JWT access tokens), made on a
  * background thread at start because RSA key generation takes a noticeable fraction of a
- * second. Thread safe.
+ * second; whoever needs it first while that runs waits for it. Thread safe.
  */
 final class ServerKeys {
-    private final CompletableFuture<RSAKey> key = CompletableFuture.supplyAsync(() -> {
-        try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot make the demo EHR's signing key", e);
+    private final CompletableFuture<RSAKey> key = new CompletableFuture<>();
+
+    /** Makes the key on the calling thread (call it from a background thread after start). */
+    synchronized void generate() {
+        if (key.isDone()) {
+            return;
         }
-    });
+        try {
+            key.complete(new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString()).generate());
+        } catch (JOSEException | RuntimeException e) {
+            key.completeExceptionally(new IllegalStateException("Cannot make the demo EHR's signing key", e));
+        }
+    }
 
     /** The public keys, as served at {@code {issuer}/jwks}. */
     String publicJwks() {
+        generate();
         return new JWKSet(key.join().toPublicJWK()).toString(true);
     }
 
     String sign(JWTClaimsSet claims, JOSEObjectType type) {
+        generate();
         RSAKey k = key.join();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(k.getKeyID())
