@@ -91,6 +91,27 @@ public final class CacheBatch implements AutoCloseable {
         }
     }
 
+    /** Records a failed pull of org x type inside this transaction (keeps the last success). */
+    public void recordFailure(String org, String type, String reason, Instant at) {
+        try {
+            Schema.freshness(c, org, type, "failed", null, reason, at, false);
+        } catch (SQLException e) {
+            throw new ChartCache.CacheException("Cannot record freshness", e);
+        }
+    }
+
+    /** Records org x type as "unsupported" or "not-granted" inside this transaction. */
+    public void recordUnavailable(String org, String type, String state, String reason, Instant at) {
+        if (!"unsupported".equals(state) && !"not-granted".equals(state)) {
+            throw new IllegalArgumentException("state must be unsupported or not-granted");
+        }
+        try {
+            Schema.freshness(c, org, type, state, null, reason, at, false);
+        } catch (SQLException e) {
+            throw new ChartCache.CacheException("Cannot record freshness", e);
+        }
+    }
+
     /** Appends an audit event inside this transaction. */
     public void audit(String event, String org, String patientId, String detail) {
         try {
