@@ -35,6 +35,14 @@ public final class AuthSessions {
         this(secrets, TransportPolicy.newHttpClient(), Clock.systemUTC());
     }
 
+    /**
+     * The sessions for a data folder: the OS secret store, else {@code <data dir>/secrets.bin}
+     * unlocked with {@code CHARTLENS_PASSPHRASE} or a console prompt, opened on first use.
+     */
+    public static AuthSessions forDataDirectory(java.nio.file.Path dataDir, Map<String, String> env) {
+        return new AuthSessions(SecretStores.lazy(dataDir, PassphraseSource.fromEnvironmentOrConsole(env), env));
+    }
+
     public SessionStore sessionStore() {
         return store;
     }
