@@ -5,17 +5,15 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.chartlens.auth.AuthException;
 import org.chartlens.auth.AuthSessions;
 import org.chartlens.auth.Browser;
 import org.chartlens.auth.Session;
-import org.chartlens.connect.DemoEhrAddress;
+import org.chartlens.app.ChartLensContext;
 import org.chartlens.connect.DocumentedEndpoints;
 import org.chartlens.connect.Organization;
-import org.chartlens.connect.OrganizationDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,11 +44,15 @@ public final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws AuthException, IOException {
-        Path dataDir = root.dataDirectory();
-        OrganizationDirectory dir = OrganizationDirectory.open(dataDir);
-        Organization org = DemoEhrAddress.resolve(dir.require(orgId), dataDir);
-        DocumentedEndpoints documented = dir.documentedEndpoints(org);
-        AuthSessions auth = AuthSessions.forDataDirectory(dataDir, System.getenv());
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
+            return signIn(ctx);
+        }
+    }
+
+    private int signIn(ChartLensContext ctx) throws AuthException, IOException {
+        Organization org = ctx.organization(orgId);
+        DocumentedEndpoints documented = ctx.organizations().documentedEndpoints(org);
+        AuthSessions auth = ctx.auth();
         Session s = switch (org.flow()) {
             case PKCE, SECRET -> auth.signInWithBrowser(org, documented,
                     noBrowser ? Browser.printing(System.out) : Browser.systemOrPrinting(System.out),

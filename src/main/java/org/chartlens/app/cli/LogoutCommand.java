@@ -2,10 +2,9 @@ package org.chartlens.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.chartlens.auth.AuthSessions;
+import org.chartlens.app.ChartLensContext;
 import org.chartlens.connect.DemoEhrAddress;
 import org.chartlens.connect.Organization;
-import org.chartlens.connect.OrganizationDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -22,12 +21,15 @@ public final class LogoutCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dataDir = root.dataDirectory();
-        Organization org = OrganizationDirectory.open(dataDir).require(orgId);
-        if (org.sandboxProfile() != null) {
-            org = DemoEhrAddress.read(dataDir).map(org::withFhirBase).orElse(org);
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(dataDir)) {
+            Organization org = ctx.organizations().require(orgId);
+            if (org.sandboxProfile() != null) {
+                // Sign out even when the demo EHR is gone: the local session is forgotten regardless.
+                org = DemoEhrAddress.read(dataDir).map(org::withFhirBase).orElse(org);
+            }
+            boolean revoked = ctx.auth().signOut(org);
+            System.out.println("Signed out of " + org.name() + (revoked ? " (tokens revoked at the server)" : ""));
+            return 0;
         }
-        boolean revoked = AuthSessions.forDataDirectory(dataDir, System.getenv()).signOut(org);
-        System.out.println("Signed out of " + org.name() + (revoked ? " (tokens revoked at the server)" : ""));
-        return 0;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.chartlens.app.ChartLensContext;
 import org.chartlens.auth.AuthException;
 import org.chartlens.auth.AuthSessions;
 import org.chartlens.auth.BackendKey;
@@ -103,7 +104,7 @@ public final class OrgCommand implements Callable<Integer> {
             Organization org = new Organization(id, name, base, f, clientId, sc, null, null, false, null);
             Organization saved = dir.save(org);
             if (!noDiscovery && saved.sandboxProfile() == null && saved.fhirBase() != null) {
-                AuthSessions auth = AuthSessions.forDataDirectory(parent.root.dataDirectory(), System.getenv());
+                AuthSessions auth = ChartLensContext.forCommandLine(parent.root.dataDirectory()).auth();
                 try {
                     SmartConfiguration c = auth.discover(saved, dir.documentedEndpoints(saved));
                     System.out.println("Discovered: authorize " + c.authorizationEndpoint() + ", token "
@@ -138,7 +139,7 @@ public final class OrgCommand implements Callable<Integer> {
         public Integer call() {
             OrganizationDirectory dir = directory(parent.root);
             Organization org = dir.require(id);
-            AuthSessions auth = AuthSessions.forDataDirectory(parent.root.dataDirectory(), System.getenv());
+            AuthSessions auth = ChartLensContext.forCommandLine(parent.root.dataDirectory()).auth();
             if (org.sandboxProfile() == null) {
                 auth.signOut(org);
             }
@@ -163,7 +164,7 @@ public final class OrgCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             Organization org = directory(parent.root).require(id);
             char[] secret = readSecret(stdin, "Client secret for " + org.name() + ": ");
-            AuthSessions auth = AuthSessions.forDataDirectory(parent.root.dataDirectory(), System.getenv());
+            AuthSessions auth = ChartLensContext.forCommandLine(parent.root.dataDirectory()).auth();
             auth.sessionStore().saveClientSecret(org.id(), secret);
             Arrays.fill(secret, '\0');
             System.out.println("Client secret for " + org.id() + " saved in " + auth.sessionStore().secrets().description());
@@ -202,7 +203,7 @@ public final class OrgCommand implements Callable<Integer> {
         @Override
         public Integer call() throws AuthException {
             Organization org = directory(parent.root).require(id);
-            AuthSessions auth = AuthSessions.forDataDirectory(parent.root.dataDirectory(), System.getenv());
+            AuthSessions auth = ChartLensContext.forCommandLine(parent.root.dataDirectory()).auth();
             BackendKey key = auth.sessionStore().backendKeyOrCreate(org.id());
             System.out.println(key.publicJwks());
             return 0;
@@ -223,7 +224,7 @@ public final class OrgCommand implements Callable<Integer> {
             if (org.sandboxProfile() != null) {
                 org = DemoEhrAddress.read(parent.root.dataDirectory()).map(org::withFhirBase).orElse(org);
             }
-            SignInStatus s = AuthSessions.forDataDirectory(parent.root.dataDirectory(), System.getenv()).status(org);
+            SignInStatus s = ChartLensContext.forCommandLine(parent.root.dataDirectory()).auth().status(org);
             System.out.println("organization: " + org.id());
             System.out.println("signed in: " + (s.signedIn() ? "yes" : "no"));
             if (s.signedIn()) {
