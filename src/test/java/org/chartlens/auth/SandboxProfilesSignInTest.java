@@ -3,6 +3,7 @@ package org.chartlens.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,6 +66,13 @@ class SandboxProfilesSignInTest {
             assertTrue(s.fhirUser().contains("/Practitioner/"), "fhirUser from the validated id_token");
             assertNotNull(s.subject());
             readPatient(ehr, s, ehr.patientIds().get(0));
+
+            SignInStatus status = auth.status(org);
+            assertTrue(status.signedIn());
+            assertTrue(status.signedInAs().startsWith("Practitioner/"), status.signedInAs());
+            assertTrue(status.grantedScopes().contains("user/*.read"));
+            assertTrue(status.accessTokenExpiresAt().isAfter(java.time.Instant.now()));
+            assertNull(status.lastError());
         }
     }
 
@@ -124,10 +132,22 @@ class SandboxProfilesSignInTest {
             AuthSessions auth = new AuthSessions(TestStores.file(dir));
             Organization org = preset("carecloud", ehr);
             assertTrue(org.passwordGrantAllowed());
-            Session s = auth.signInWithPassword(org, null, "clinician", "demo-password".toCharArray());
+            char[] password = "demo-password".toCharArray();
+            Session s = auth.signInWithPassword(org, null, "clinician", password);
+            assertEquals("\0".repeat(13), new String(password), "the password array is wiped after use");
             readPatient(ehr, s, ehr.patientIds().get(0));
-            byte[] file = java.nio.file.Files.readAllBytes(dir.resolve("secrets.bin"));
-            assertTrue(!new String(file, java.nio.charset.StandardCharsets.ISO_8859_1).contains("demo-password"));
+            String stored = new String(auth.sessionStore().secrets().get("session/carecloud").orElseThrow(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(!stored.contains("demo-password"), "the password is never stored");
+            assertTrue(auth.status(org).flowNote().contains("never stored"), "the UI says why this flow is weaker");
+
+            // A user-added organization never gets the password flow, even against the same server.
+            Organization copy = new Organization("copy", "Copy", org.fhirBase(), Organization.Flow.PASSWORD,
+                    "chartlens", org.scopes(), org.quirks(), null, false, "");
+            AuthException refused = assertThrows(AuthException.class,
+                    () -> auth.signInWithPassword(copy, null, "clinician", "demo-password".toCharArray()));
+            assertEquals("unauthorized_client", refused.code());
+            assertEquals(1, ehr.tokenRequestCount("password"));
         }
     }
 
@@ -141,6 +161,7 @@ class SandboxProfilesSignInTest {
             assertNotNull(s.patient());
             assertEquals(s.subject(), s.patient(), "patient id is the id_token sub");
             readPatient(ehr, s, s.patient());
+            assertEquals(s.patient(), auth.status(org).patient(), "patient in context for the panel");
         }
     }
 }

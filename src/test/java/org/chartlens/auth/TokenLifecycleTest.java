@@ -149,6 +149,20 @@ class TokenLifecycleTest {
     }
 
     @Test
+    void signOutRevokesAtTheDemoEhr() throws Exception {
+        try (DemoEhr ehr = TinyEhr.start("demo")) {
+            AuthSessions auth = new AuthSessions(TestStores.file(dir));
+            Organization org = org("demo", ehr, "chartlens");
+            Session s = auth.signInWithBrowser(org, null, new ScriptedBrowser(), Duration.ofSeconds(20));
+            assertTrue(auth.signOut(org));
+            assertFalse(auth.status(org).signedIn());
+            AuthException e = assertThrows(AuthException.class, () -> auth.signIn().tokenEndpoint().refresh(
+                    s.server(), new ClientAuthentication.Public("chartlens"), s.refreshToken(), org.name()));
+            assertEquals("invalid_grant", e.code());
+        }
+    }
+
+    @Test
     void warnsBeforeTheRefreshGrantRunsOut() {
         Instant signedIn = Instant.parse("2026-01-01T00:00:00Z");
         Session s = new Session("veracity", Organization.Flow.PKCE, "c", null, "a", "Bearer", signedIn.plusSeconds(3600),

@@ -45,6 +45,13 @@ class TransportPolicyTest {
     }
 
     @Test
+    void tlsIsVersionOneTwoOrLaterAndRedirectsAreNeverFollowed() {
+        var client = TransportPolicy.newHttpClient();
+        assertEquals(java.util.Set.of("TLSv1.2", "TLSv1.3"), java.util.Set.of(client.sslParameters().getProtocols()));
+        assertEquals(java.net.http.HttpClient.Redirect.NEVER, client.followRedirects());
+    }
+
+    @Test
     void discoveryResolvesRelativeEndpointsAndRefusesHttpOnes() throws Exception {
         try (RecordingServer s = new RecordingServer(r -> r.path().equals("/r4/.well-known/smart-configuration")
                 ? RecordingServer.Response.json("{\"issuer\":\"x\",\"authorization_endpoint\":\"auth/authorize\","

@@ -22,7 +22,7 @@ class OrganizationDirectoryTest {
     Path dir;
 
     @Test
-    void presetsCarryEachVendorsDocumentedFlowEndpointsAndQuirks() {
+    void presetsCarryEachVendorsDocumentedFlowEndpointsAndQuirks() throws Exception {
         Map<String, OrganizationPreset> p = OrganizationDirectory.loadPresets();
         assertEquals(List.of("demo", "credible", "insync", "veracity", "carecloud", "payer"), List.copyOf(p.keySet()));
         Organization demo = p.get("demo").organization();
@@ -45,6 +45,10 @@ class OrganizationDirectoryTest {
         assertTrue(p.get("carecloud").organization().has(Organization.Quirk.SEARCH_VIA_UNDERSCORE_SEARCH));
         assertTrue(p.get("payer").organization().has(Organization.Quirk.PATIENT_FROM_ID_TOKEN_SUB));
         assertTrue(p.get("payer").organization().scopes().contains("launch/patient"));
+        String shipped = new String(OrganizationDirectory.class.getResourceAsStream("/organizations.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(shipped.matches("(?s).*\"[A-Za-z]*([Ss]ecret|[Pp]assword)\"\\s*:.*"),
+                "a secret shipped in the installer is no secret: presets carry none");
         for (OrganizationPreset x : p.values()) {
             assertTrue(x.organization().preset());
             assertEquals(x.organization().id(), x.demoProfile());
