@@ -143,6 +143,15 @@ public final class BuildInstaller {
                 if (kept == 0) {
                     throw new BuildFailure(name + " has no native library for " + mine);
                 }
+            } else if (name.matches("jna-\\d.*\\.jar")) {
+                // JNA (OS secret stores) would unpack its dispatcher into ~/.cache/JNA or the temp
+                // folder; loaded from the install folder instead (-Djna.boot.library.path).
+                String mine = "com/sun/jna/" + jnaNativeFolder() + "/";
+                int kept = repack(j, inputLib.resolve(name), e -> e.matches("com/sun/jna/[^/]+/[^/]*jnidispatch[^/]*"),
+                        nativeDir, e -> e.startsWith(mine));
+                if (kept == 0) {
+                    throw new BuildFailure(name + " has no native library for " + mine);
+                }
             } else {
                 copy(j, inputLib.resolve(name));
             }
@@ -211,6 +220,19 @@ public final class BuildInstaller {
             default -> arch;
         };
         return osDir + "/" + archDir;
+    }
+
+    /** JNA's folder name for this machine (com.sun.jna.Platform.RESOURCE_PREFIX). */
+    static String jnaNativeFolder() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String osDir = os.contains("win") ? "win32" : os.contains("mac") ? "darwin" : "linux";
+        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+        String archDir = switch (arch) {
+            case "amd64", "x86_64" -> "x86-64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> arch;
+        };
+        return osDir + "-" + archDir;
     }
 
     // ---------------------------------------------------------------- checks
@@ -332,10 +354,10 @@ public final class BuildInstaller {
                 "--icon", icon().toString()));
         a.addAll(metadata());
         String natives = "$APPDIR/" + nativeFolder();
-        // UTF-8 whatever the OS locale (JDK 17 would take it from the locale); SQLite's native
-        // from the install folder; no JavaFX native-access warnings.
+        // UTF-8 whatever the OS locale (JDK 17 would take it from the locale); SQLite's and JNA's
+        // natives from the install folder; no JavaFX native-access warnings.
         for (String opt : List.of("--enable-native-access=ALL-UNNAMED", "-Dfile.encoding=UTF-8",
-                "-Dorg.sqlite.lib.path=" + natives)) {
+                "-Dorg.sqlite.lib.path=" + natives, "-Djna.boot.library.path=" + natives)) {
             a.add("--java-options");
             a.add(opt);
         }

@@ -42,7 +42,7 @@ if [ ! -x "$LAUNCHER" ]; then
     echo "FAIL  no packaged launcher at $LAUNCHER"
     exit 1
 fi
-[ -f target/installer/sizes.txt ] && cat target/installer/sizes.txt
+[ "$build" = no ] && [ -f target/installer/sizes.txt ] && cat target/installer/sizes.txt
 
 # A throwaway HOME and data folder: CI must not read or write a real user's ChartLens data.
 scratch=$(mktemp -d)
