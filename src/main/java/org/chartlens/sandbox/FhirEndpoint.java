@@ -96,7 +96,9 @@ final class FhirEndpoint implements HttpHandler {
             LOG.debug("FHIR request failed", e);
             sendOutcome(call, new FhirError(500, "exception", "Internal error in the demo EHR."));
         } finally {
-            exchange.close();
+            if (!call.dropped) {
+                exchange.close();
+            }
         }
     }
 
