@@ -50,7 +50,9 @@ public record Organization(
         /** Veracity: SMART discovery is required (no hard-coded endpoints). */
         DISCOVERY_REQUIRED,
         /** Server rejects Observation searches without a category. */
-        OBSERVATION_NEEDS_CATEGORY
+        OBSERVATION_NEEDS_CATEGORY,
+        /** Veracity: the refresh grant lasts 90 days; warn before it runs out. */
+        REFRESH_GRANT_90_DAYS
     }
 
     public Organization {
@@ -60,5 +62,35 @@ public record Organization(
 
     public boolean has(Quirk q) {
         return quirks.contains(q);
+    }
+
+    /** The same organization at another FHIR base (the demo EHR's port is only known at run time). */
+    public Organization withFhirBase(URI base) {
+        return new Organization(id, name, base, flow, clientId, scopes, quirks, sandboxProfile, preset, description);
+    }
+
+    public Organization withClientId(String newClientId) {
+        return new Organization(id, name, fhirBase, flow, newClientId, scopes, quirks, sandboxProfile, preset, description);
+    }
+
+    public Organization withScopes(List<String> newScopes) {
+        return new Organization(id, name, fhirBase, flow, clientId, newScopes, quirks, sandboxProfile, preset, description);
+    }
+
+    public Organization withFlow(Flow newFlow) {
+        return new Organization(id, name, fhirBase, newFlow, clientId, scopes, quirks, sandboxProfile, preset, description);
+    }
+
+    /** The requested scopes as one space-separated string, as OAuth sends them. */
+    public String scopeString() {
+        return String.join(" ", scopes);
+    }
+
+    /**
+     * The password grant is weaker than every other flow (RFC 9700 forbids it): ChartLens offers
+     * it only where a shipped preset documents that the vendor requires it.
+     */
+    public boolean passwordGrantAllowed() {
+        return preset && flow == Flow.PASSWORD;
     }
 }

@@ -1,17 +1,69 @@
 package org.chartlens.app.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.chartlens.app.bench.BenchReport;
+import org.chartlens.app.bench.BenchSuite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bench", description = "(not yet implemented)")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Run the benchmark suite (docs/performance.md): medians of repeated runs after warm-up,",
+                "ratios against baselines measured in the same run. Prints a table and writes results.json."})
 public final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     ChartLensCommand root;
 
+    @Option(names = "--large", description = "Folder with the large chart's bundles (default: ../shared/fhir-data/synthea-large).")
+    Path large;
+
+    @Option(names = "--demo", description = "Folder with the 12 demo patients' bundles (default: ../shared/fhir-data/synthea-columbus).")
+    Path demo;
+
+    @Option(names = "--out", defaultValue = "target/bench", description = "Where results.json goes (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--runs", defaultValue = "7", description = "Measured runs per figure (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmups", defaultValue = "2", description = "Unrecorded warm-up runs (default: ${DEFAULT-VALUE}).")
+    int warmups;
+
+    @Option(names = "--growth", split = ",", defaultValue = "1,10,100", description = "Patient counts for the growth figures.")
+    List<Integer> growth;
+
+    @Option(names = "--no-cold", description = "Skip the figures that start fresh processes.")
+    boolean noCold;
+
     @Override
-    public Integer call() {
-        System.err.println("chartlens: 'bench' is not implemented yet");
-        return 2;
+    public Integer call() throws Exception {
+        Path largeDir = existing(large, "synthea-large");
+        Path demoDir = existing(demo, "synthea-columbus");
+        Path work = Files.createTempDirectory("chartlens-bench");
+        List<String> launcher = noCold ? null : List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), "org.chartlens.app.Launcher");
+        BenchSuite suite = new BenchSuite(new BenchSuite.Settings(largeDir, demoDir, work, out, warmups, runs,
+                growth, launcher), System.err);
+        try {
+            BenchReport report = suite.run();
+            report.printTable(System.out);
+            System.out.println("Results: " + out.resolve("results.json").toAbsolutePath());
+            return 0;
+        } finally {
+            org.chartlens.app.bench.BenchSuite.deleteTreeQuietly(work);
+        }
+    }
+
+    private static Path existing(Path given, String sharedName) {
+        Path p = given != null ? given : Path.of("..", "shared", "fhir-data", sharedName);
+        if (!Files.isDirectory(p)) {
+            throw new IllegalArgumentException("No bundle folder at " + p.toAbsolutePath()
+                    + " (pass --large/--demo)");
+        }
+        return p.toAbsolutePath().normalize();
     }
 }

@@ -1,0 +1,158 @@
+package org.chartlens.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.chartlens.auth.AuthSessions;
+import org.chartlens.auth.PassphraseSource;
+import org.chartlens.auth.SecretStore;
+import org.chartlens.auth.SecretStores;
+import org.chartlens.connect.DemoEhrAddress;
+import org.chartlens.connect.Organization;
+import org.chartlens.connect.OrganizationDirectory;
+import org.chartlens.fhir.FhirHttp;
+import org.chartlens.sandbox.DemoEhr;
+import org.chartlens.sandbox.SandboxOptions;
+import org.chartlens.store.ChartCache;
+import org.chartlens.sync.ChartSync;
+
+/**
+ * The composition root: the one place that turns a data folder into the app's services
+ * (organizations, secret store, sign-in sessions, the encrypted cache, per-organization HTTP
+ * clients and syncs, and the embedded demo EHR when the app runs it itself). CLI commands, the
+ * desktop app, the benchmark and the self-test all start here.
+ *
+ * <p>Thread safe. Services are created lazily on first use (the cache key needs the secret store,
+ * which may need a passphrase), so constructing a context costs nothing.
+ */
+public final class ChartLensContext implements AutoCloseable {
+    /** The cache file's name inside the data folder. */
+    public static final String CACHE_FILE = "cache.db";
+    /** The secret-store entry holding the cache's 256-bit key. */
+    public static final String CACHE_KEY = "cache-key";
+
+    private final Path dataDir;
+    private final PassphraseSource passphrase;
+    private final Map<String, String> env;
+    private volatile SecretStore secrets;
+    private final Map<String, URI> embeddedBases = new ConcurrentHashMap<>();
+    private final Map<String, DemoEhr> embedded = new ConcurrentHashMap<>();
+    private final Map<String, FhirHttp> http = new ConcurrentHashMap<>();
+    private volatile OrganizationDirectory organizations;
+    private volatile AuthSessions auth;
+    private volatile ChartCache cache;
+
+    public ChartLensContext(Path dataDir, PassphraseSource passphrase, Map<String, String> env) {
+        this.dataDir = DataDirectory.ensureOwnerOnly(dataDir);
+        this.passphrase = passphrase;
+        this.env = Map.copyOf(env);
+        this.secrets = SecretStores.lazy(this.dataDir, passphrase, this.env);
+    }
+
+    /** For commands: the passphrase from {@code CHARTLENS_PASSPHRASE} or the console. */
+    public static ChartLensContext forCommandLine(Path dataDir) {
+        Map<String, String> env = System.getenv();
+        return new ChartLensContext(dataDir, PassphraseSource.fromEnvironmentOrConsole(env), env);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public synchronized SecretStore secrets() {
+        return secrets;
+    }
+
+    public synchronized OrganizationDirectory organizations() {
+        if (organizations == null) {
+            organizations = OrganizationDirectory.open(dataDir);
+        }
+        return organizations;
+    }
+
+    public synchronized AuthSessions auth() {
+        if (auth == null) {
+            auth = new AuthSessions(secrets());
+        }
+        return auth;
+    }
+
+    /** The encrypted cache, opened with its key from the secret store (created on first use). */
+    public synchronized ChartCache cache() {
+        if (cache == null) {
+            cache = ChartCache.open(dataDir.resolve(CACHE_FILE), secrets().getOrCreateKey(CACHE_KEY));
+        }
+        return cache;
+    }
+
+    /**
+     * The organization by id, with its FHIR base filled in when the demo EHR serves it: the one
+     * this process started ({@link #startEmbeddedDemo}), else a {@code chartlens sandbox} running
+     * for this data folder.
+     *
+     * @throws IllegalArgumentException naming the known organizations when the id is unknown
+     * @throws IllegalStateException when a demo organization's EHR is not running
+     */
+    public Organization organization(String id) {
+        Organization org = organizations().require(id);
+        if (org.sandboxProfile() == null) {
+            return org;
+        }
+        URI base = embeddedBases.get(org.sandboxProfile());
+        return base != null ? org.withFhirBase(base) : DemoEhrAddress.resolve(org, dataDir);
+    }
+
+    /** The HTTP client of one organization (one per organization, shared by its syncs). */
+    public FhirHttp fhir(Organization org) {
+        return http.compute(org.id(), (id, existing) ->
+                existing != null && existing.base().equals(org.fhirBase())
+                        ? existing : new FhirHttp(org, auth().tokens(org)));
+    }
+
+    public ChartSync sync(Organization org) {
+        return new ChartSync(fhir(org), cache());
+    }
+
+    /**
+     * Starts the embedded demo EHR for {@code profile} inside this process (the desktop app does
+     * this for the demo organization) unless it already runs; returns its FHIR base.
+     */
+    public URI startEmbeddedDemo(String profile) {
+        DemoEhr ehr = embedded.computeIfAbsent(profile, p -> DemoEhr.start(
+                SandboxOptions.builder().profile(p).autoApprove(true).build()));
+        embeddedBases.put(profile, ehr.fhirBase());
+        return ehr.fhirBase();
+    }
+
+    public Optional<DemoEhr> embeddedDemo(String profile) {
+        return Optional.ofNullable(embedded.get(profile));
+    }
+
+    /**
+     * Drops every key and token this context holds in memory (auto-lock): the cache is closed,
+     * sign-in sessions and HTTP clients forgotten, and the secret store re-opened lazily, so the
+     * next use needs the passphrase again. Cached data and stored sign-ins stay on disk.
+     */
+    public synchronized void lock() {
+        if (cache != null) {
+            cache.close();
+            cache = null;
+        }
+        auth = null;
+        http.clear();
+        secrets = SecretStores.lazy(dataDir, passphrase, env);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (cache != null) {
+            cache.close();
+            cache = null;
+        }
+        embedded.values().forEach(DemoEhr::close);
+        embedded.clear();
+        embeddedBases.clear();
+    }
+}

@@ -1,0 +1,25 @@
+package org.chartlens.app.bench;
+
+/** Repeats an action: warm-up runs first (not recorded), then measured runs into a figure. */
+final class Stopwatch {
+    private Stopwatch() {
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    /** Times {@code runs} executions in milliseconds after {@code warmups} unrecorded ones. */
+    static Figure time(String name, int warmups, int runs, Action action) throws Exception {
+        Figure f = new Figure(name, "ms");
+        for (int i = 0; i < warmups; i++) {
+            action.run();
+        }
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            action.run();
+            f.add((System.nanoTime() - t0) / 1e6);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,231 @@
+package org.chartlens.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.chartlens.connect.Organization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access token of one organization, kept fresh: refreshed shortly before it expires, at most
+ * one refresh in flight (callers that race share it, so two parallel 401s cause one refresh
+ * request), a rotated refresh token saved to the secret store BEFORE the new access token is
+ * handed out, the old refresh token kept when none is returned, and {@code invalid_grant} ending
+ * the session with a calm "sign in again" (never a retry loop). Backend-services organizations
+ * get a new token by a fresh signed assertion instead.
+ *
+ * <p>Thread safe. {@link #accessToken()} is cheap while the token is valid; a refresh is one HTTP
+ * request plus one secret store write.
+ */
+public final class OrganizationTokens implements AccessTokenSource {
+    private static final Logger LOG = LoggerFactory.getLogger(OrganizationTokens.class);
+    static final Duration REFRESH_GRANT_WARNING = Duration.ofDays(7);
+
+    private final Organization org;
+    private final SessionStore store;
+    private final TokenEndpoint tokenEndpoint;
+    private final Clock clock;
+
+    private Session current;
+    private boolean loaded;
+    private CompletableFuture<Session> inFlight;
+    private volatile String lastError;
+
+    public OrganizationTokens(Organization org, SessionStore store, TokenEndpoint tokenEndpoint, Clock clock) {
+        this.org = org;
+        this.store = store;
+        this.tokenEndpoint = tokenEndpoint;
+        this.clock = clock;
+    }
+
+    public Organization organization() {
+        return org;
+    }
+
+    /**
+     * The current session, loaded from the secret store on first use, and looked up again while
+     * signed out (another process, e.g. {@code chartlens login}, may have signed in since).
+     */
+    public synchronized Optional<Session> session() {
+        if (!loaded || current == null) {
+            current = store.load(org.id()).orElse(null);
+            loaded = true;
+        }
+        return Optional.ofNullable(current);
+    }
+
+    /** Called after a successful sign-in (already saved by the sign-in). */
+    synchronized void signedIn(Session s) {
+        current = s;
+        loaded = true;
+        lastError = null;
+    }
+
+    synchronized void signedOut() {
+        current = null;
+        loaded = true;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    void recordError(String message) {
+        lastError = message;
+    }
+
+    @Override
+    public String accessToken() throws AuthException {
+        Session s = session().orElseThrow(this::signInNeeded);
+        if (s.accessTokenValidAt(clock.instant())) {
+            return s.accessToken();
+        }
+        return refresh(s.accessToken()).accessToken();
+    }
+
+    @Override
+    public String refreshAfterRejection(String rejectedToken) throws AuthException {
+        return refresh(rejectedToken).accessToken();
+    }
+
+    private Session refresh(String staleToken) throws AuthException {
+        CompletableFuture<Session> f;
+        boolean mine = false;
+        Session snapshot;
+        synchronized (this) {
+            snapshot = session().orElseThrow(this::signInNeeded);
+            if (!snapshot.accessToken().equals(staleToken) && snapshot.accessTokenValidAt(clock.instant())) {
+                return snapshot;
+            }
+            if (inFlight == null) {
+                inFlight = new CompletableFuture<>();
+                mine = true;
+            }
+            f = inFlight;
+        }
+        if (mine) {
+            try {
+                Session fresh = renew(snapshot);
+                synchronized (this) {
+                    current = fresh;
+                    lastError = null;
+                }
+                f.complete(fresh);
+            } catch (AuthException | RuntimeException e) {
+                f.completeExceptionally(e);
+            } finally {
+                synchronized (this) {
+                    inFlight = null;
+                }
+            }
+        }
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof AuthException a) {
+                throw a;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** One renewal: by refresh token, or by a new client assertion for backend services. */
+    private Session renew(Session s) throws AuthException {
+        // Another ChartLens process (e.g. `chartlens sync` next to the app) may have refreshed.
+        Optional<Session> stored = store.load(org.id());
+        if (stored.isPresent() && !stored.get().accessToken().equals(s.accessToken())
+                && stored.get().accessTokenValidAt(clock.instant())) {
+            return stored.get();
+        }
+        if (stored.isPresent() && stored.get().refreshToken() != null) {
+            s = stored.get();
+        }
+        if (s.flow() == Organization.Flow.BACKEND) {
+            BackendKey key = store.backendKey(org.id()).orElseThrow(this::signInNeeded);
+            TokenResponse r = tokenEndpoint.clientCredentials(s.server(),
+                    new ClientAuthentication.PrivateKeyJwt(s.clientId(), key), s.requestedScopes(), org.name());
+            Session fresh = s.withTokens(r, null, null);
+            store.save(fresh);
+            return fresh;
+        }
+        if (s.refreshToken() == null) {
+            throw fail(signInNeeded());
+        }
+        TokenResponse r;
+        try {
+            r = tokenEndpoint.refresh(s.server(), clientAuthentication(s), s.refreshToken(), org.name());
+        } catch (AuthException e) {
+            if ("invalid_grant".equals(e.code())) {
+                LOG.info("Refresh grant for {} is no longer valid; signing out locally", org.id());
+                store.delete(org.id());
+                synchronized (this) {
+                    current = null;
+                }
+            }
+            throw fail(e);
+        }
+        Instant grantEnd = s.refreshGrantExpiresAt();
+        if (r.refreshExpiresInSeconds() != null) {
+            grantEnd = r.receivedAt().plusSeconds(r.refreshExpiresInSeconds());
+        } else if (r.refreshToken() != null && org.has(Organization.Quirk.REFRESH_GRANT_90_DAYS)) {
+            grantEnd = r.receivedAt().plus(Duration.ofDays(90));
+        }
+        Session fresh = s.withTokens(r, s.refreshToken(), grantEnd);
+        try {
+            // Persist before use: a rotated refresh token that is lost would strand the user.
+            store.save(fresh);
+        } catch (SecretStoreException e) {
+            throw fail(new AuthException("ChartLens could not save the renewed sign-in for " + org.name()
+                    + ": " + e.getMessage(), "storage_failed", e));
+        }
+        return fresh;
+    }
+
+    private ClientAuthentication clientAuthentication(Session s) {
+        if (s.flow() == Organization.Flow.SECRET) {
+            Optional<char[]> secret = store.clientSecret(org.id());
+            if (secret.isPresent()) {
+                return new ClientAuthentication.Secret(s.clientId(), secret.get());
+            }
+        }
+        return new ClientAuthentication.Public(s.clientId());
+    }
+
+    private AuthException fail(AuthException e) {
+        lastError = e.getMessage();
+        return e;
+    }
+
+    private AuthException signInNeeded() {
+        return new AuthException("You are not signed in to " + org.name() + ". Please sign in to " + org.name()
+                + " again.", "login_required", null);
+    }
+
+    /** A warning when the refresh grant ends within a week, else null. */
+    public Optional<String> refreshGrantWarning() {
+        return session().flatMap(s -> warningFor(s, org.name(), clock.instant()));
+    }
+
+    static Optional<String> warningFor(Session s, String orgName, Instant now) {
+        Instant end = s.refreshGrantExpiresAt();
+        if (end == null || s.refreshToken() == null) {
+            return Optional.empty();
+        }
+        if (now.isAfter(end)) {
+            return Optional.of("Your sign-in at " + orgName + " has run out. Please sign in again.");
+        }
+        if (Duration.between(now, end).compareTo(REFRESH_GRANT_WARNING) <= 0) {
+            long days = Math.max(0, Duration.between(now, end).toDays());
+            return Optional.of("Your sign-in at " + orgName + " runs out in " + (days == 0 ? "less than a day"
+                    : days + (days == 1 ? " day" : " days")) + ". Sign in again before then to keep syncing.");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,85 @@
+package org.chartlens.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sign-ins waiting for their browser callback, keyed by {@code state}. A callback is matched
+ * to exactly one pending login and consumes it: a missing, unknown or replayed state, or an RFC
+ * 9207 {@code iss} naming another server, is refused before any token request is made.
+ * Thread safe.
+ */
+public final class PendingLogins {
+    private static final Logger LOG = LoggerFactory.getLogger(PendingLogins.class);
+    private static final Duration MAX_AGE = Duration.ofMinutes(15);
+    private final Map<String, PendingLogin> byState = new ConcurrentHashMap<>();
+
+    public PendingLogin add(PendingLogin login) {
+        byState.put(login.state(), login);
+        return login;
+    }
+
+    public void discard(PendingLogin login) {
+        byState.remove(login.state(), login);
+    }
+
+    /** The authorization code and the login it belongs to. */
+    public record Accepted(PendingLogin login, String code) {
+        @Override
+        public String toString() {
+            return "Accepted[" + login.organizationId() + "]";
+        }
+    }
+
+    /**
+     * Checks a callback's parameters and consumes its pending login.
+     *
+     * @throws AuthException for a missing/unknown/replayed state, a foreign {@code iss}, an OAuth
+     *                       error from the server, or a missing code
+     */
+    public Accepted accept(Map<String, String> callback) throws AuthException {
+        String state = callback.get("state");
+        if (state == null || state.isEmpty()) {
+            throw refused("it carried no state");
+        }
+        PendingLogin login = byState.remove(state);
+        if (login == null) {
+            throw refused("its state does not belong to a sign-in in progress (it may be a replay)");
+        }
+        if (Duration.between(login.started(), Instant.now()).compareTo(MAX_AGE) > 0) {
+            throw new AuthException("The sign-in took too long and expired. Please sign in again.", "expired_login", null);
+        }
+        String iss = callback.get("iss");
+        String expectedIssuer = login.server().issuer();
+        if (iss != null && expectedIssuer != null && !sameIssuer(iss, expectedIssuer)) {
+            throw refused("it came from a different authorization server than the one the sign-in started with");
+        }
+        if (callback.containsKey("error")) {
+            String code = callback.get("error");
+            throw new AuthException(OAuthErrors.plainWords(code, null), code, null);
+        }
+        String code = callback.get("code");
+        if (code == null || code.isEmpty()) {
+            throw refused("it carried no authorization code");
+        }
+        return new Accepted(login, code);
+    }
+
+    private static boolean sameIssuer(String a, String b) {
+        return strip(a).equals(strip(b));
+    }
+
+    private static String strip(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static AuthException refused(String why) {
+        LOG.warn("Refused a sign-in callback: {}", why);
+        return new AuthException("ChartLens refused the sign-in response because " + why
+                + ". Nothing was signed in; please try again.", "invalid_callback", null);
+    }
+}

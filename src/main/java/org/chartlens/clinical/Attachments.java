@@ -1,0 +1,32 @@
+package org.chartlens.clinical;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Base64;
+import java.util.Optional;
+import org.chartlens.domain.Source;
+
+/**
+ * Reads one attachment's inline data from its DocumentReference's raw JSON, on demand. Never
+ * fetches a URL. Stateless, thread safe; cost: one parse of one resource.
+ */
+public final class Attachments {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Attachments() {
+    }
+
+    /** The decoded bytes of content[index].attachment.data, or empty when absent or unreadable. */
+    public static Optional<byte[]> inlineData(Source document, int index) {
+        try {
+            JsonNode n = JSON.readTree(document.json());
+            JsonNode data = n.path("content").path(index).path("attachment").path("data");
+            if (!data.isTextual()) {
+                return Optional.empty();
+            }
+            return Optional.of(Base64.getMimeDecoder().decode(data.asText()));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.chartlens.clinical;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chartlens.domain.ChartDate;
+import org.chartlens.domain.ClaimEntry;
+import org.chartlens.domain.CoverageEntry;
+
+/** Coverage, claims and explanations of benefit. Stateless, thread safe; linear. */
+public final class Claims {
+    private Claims() {
+    }
+
+    public static List<ClaimEntry> claims(ParsedChart chart) {
+        List<ClaimEntry> out = new ArrayList<>();
+        for (ParsedResource r : chart.all("ExplanationOfBenefit")) {
+            JsonNode n = r.node();
+            double billed = Double.NaN;
+            String currency = "";
+            for (JsonNode t : n.path("total")) {
+                String cat = Fhir.code(t.get("category"));
+                if (cat.equals("submitted") || Double.isNaN(billed)) {
+                    billed = t.path("amount").path("value").asDouble(Double.NaN);
+                    currency = t.path("amount").path("currency").asText(currency);
+                }
+            }
+            double paid = n.path("payment").path("amount").path("value").asDouble(Double.NaN);
+            if (Double.isNaN(paid)) {
+                for (JsonNode t : n.path("total")) {
+                    if (Fhir.code(t.get("category")).equals("benefit")) {
+                        paid = t.path("amount").path("value").asDouble(Double.NaN);
+                    }
+                }
+            }
+            out.add(new ClaimEntry("EOB", Fhir.code(n.get("type")), n.path("status").asText(""),
+                    Fhir.date(n, "created"), Fhir.date(n, "billablePeriod", "start"),
+                    Fhir.date(n, "billablePeriod", "end"), provider(n), payer(n), billed, paid,
+                    currency, r.source()));
+        }
+        for (ParsedResource r : chart.all("Claim")) {
+            JsonNode n = r.node();
+            out.add(new ClaimEntry("Claim", Fhir.code(n.get("type")), n.path("status").asText(""),
+                    Fhir.date(n, "created"), Fhir.date(n, "billablePeriod", "start"),
+                    Fhir.date(n, "billablePeriod", "end"), provider(n),
+                    Fhir.text(n, "insurance", "coverage", "display"),
+                    n.path("total").path("value").asDouble(Double.NaN), Double.NaN,
+                    n.path("total").path("currency").asText(""), r.source()));
+        }
+        return ChartLists.newestFirst(out, c -> c.created().millisOr(Long.MIN_VALUE));
+    }
+
+    static String provider(JsonNode n) {
+        String p = Fhir.ref(n.get("provider"));
+        if (p.isEmpty()) {
+            p = Fhir.ref(n.get("facility"));
+        }
+        return p;
+    }
+
+    static String payer(JsonNode n) {
+        String p = Fhir.ref(n.get("insurer"));
+        if (p.isEmpty()) {
+            p = Fhir.text(n, "insurance", "coverage", "display");
+        }
+        return p;
+    }
+
+    /**
+     * Coverage resources when present; otherwise one period per payer derived from the claims
+     * that cite it (first to last billable date), marked derived.
+     */
+    public static List<CoverageEntry> coverage(ParsedChart chart) {
+        List<CoverageEntry> out = new ArrayList<>();
+        for (ParsedResource r : chart.all("Coverage")) {
+            JsonNode n = r.node();
+            out.add(new CoverageEntry(Fhir.ref(n.get("payor")), Fhir.coded(n.get("type")).label(),
+                    n.path("status").asText(""), Fhir.date(n, "period", "start"),
+                    Fhir.date(n, "period", "end"), false, r.source()));
+        }
+        if (!out.isEmpty()) {
+            return List.copyOf(out);
+        }
+        Map<String, ChartDate[]> spans = new LinkedHashMap<>();
+        Map<String, ParsedResource> first = new LinkedHashMap<>();
+        for (ParsedResource r : chart.all("ExplanationOfBenefit")) {
+            JsonNode n = r.node();
+            String payer = payer(n);
+            if (payer.isEmpty()) {
+                continue;
+            }
+            ChartDate s = Fhir.date(n, "billablePeriod", "start");
+            ChartDate e = Fhir.date(n, "billablePeriod", "end");
+            ChartDate[] span = spans.computeIfAbsent(payer, k -> new ChartDate[] {s, e});
+            first.putIfAbsent(payer, r);
+            if (s.millisOr(Long.MAX_VALUE) < span[0].millisOr(Long.MAX_VALUE)) {
+                span[0] = s;
+            }
+            if (e.millisOr(Long.MIN_VALUE) > span[1].millisOr(Long.MIN_VALUE)) {
+                span[1] = e;
+            }
+        }
+        for (Map.Entry<String, ChartDate[]> e : spans.entrySet()) {
+            out.add(new CoverageEntry(e.getKey(), "", "", e.getValue()[0], e.getValue()[1], true,
+                    first.get(e.getKey()).source()));
+        }
+        return ChartLists.newestFirst(out, c -> c.start().millisOr(Long.MIN_VALUE));
+    }
+}

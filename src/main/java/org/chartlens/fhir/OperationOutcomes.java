@@ -1,0 +1,51 @@
+package org.chartlens.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an OperationOutcome into plain text (never HTML: the narrative is ignored and markup in
+ * diagnostics is stripped). Stateless and thread safe.
+ */
+public final class OperationOutcomes {
+    private static final int MAX = 300;
+
+    private OperationOutcomes() {
+    }
+
+    /** "error: Not found; warning: ..." or "" when there is nothing to say. */
+    public static String toText(JsonNode outcome) {
+        if (outcome == null || !"OperationOutcome".equals(outcome.path("resourceType").asText())) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode issue : outcome.path("issue")) {
+            String text = issue.path("details").path("text").asText("");
+            if (text.isBlank()) {
+                text = issue.path("diagnostics").asText("");
+            }
+            if (text.isBlank()) {
+                for (JsonNode c : issue.path("details").path("coding")) {
+                    text = c.path("display").asText(c.path("code").asText(""));
+                    if (!text.isBlank()) {
+                        break;
+                    }
+                }
+            }
+            if (text.isBlank()) {
+                text = issue.path("code").asText("");
+            }
+            String sev = issue.path("severity").asText("");
+            parts.add((sev.isBlank() ? "" : sev + ": ") + plain(text));
+        }
+        String all = String.join("; ", parts);
+        return all.length() > MAX ? all.substring(0, MAX) + "..." : all;
+    }
+
+    /** Strips tags and control characters; collapses whitespace. */
+    static String plain(String s) {
+        String noTags = s.replaceAll("<[^>]*>", " ").replaceAll("&[a-zA-Z#0-9]+;", " ");
+        return noTags.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
+    }
+}

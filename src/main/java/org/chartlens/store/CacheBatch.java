@@ -1,0 +1,152 @@
+package org.chartlens.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * One write transaction on the cache: resources, cursors and per-patient sync marks committed
+ * together, so a cursor never runs ahead of the data it describes. Not thread safe: one thread
+ * uses a batch from {@link ChartCache#begin()} to {@link #close()}. Holds the cache's write lock
+ * while open, so keep batches short (a page or a few thousand resources).
+ */
+public final class CacheBatch implements AutoCloseable {
+    private final ChartCache cache;
+    private final Connection c;
+    private final PreparedStatement put;
+    private final long storedAt = System.currentTimeMillis();
+    private int pending;
+    private boolean done;
+
+    CacheBatch(ChartCache cache, Connection c) throws SQLException {
+        this.cache = cache;
+        this.c = c;
+        this.put = c.prepareStatement(
+                "INSERT INTO resource(org, type, id, patient, effective, status, code, last_updated,"
+                        + " stored_at, json) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                        + " ON CONFLICT(type, org, id) DO UPDATE SET patient = coalesce(excluded.patient, patient),"
+                        + " effective = excluded.effective, status = excluded.status, code = excluded.code,"
+                        + " last_updated = excluded.last_updated, stored_at = excluded.stored_at,"
+                        + " json = excluded.json");
+    }
+
+    /**
+     * Inserts or replaces one resource (identity: org, type, id). A resource already cached
+     * under a patient keeps that patient when it arrives again without one.
+     *
+     * @param lastUpdated its {@code meta.lastUpdated} as given, or null
+     */
+    public void put(StoredResource r, String lastUpdated) {
+        try {
+            put.setString(1, r.org());
+            put.setString(2, r.type());
+            put.setString(3, r.id());
+            put.setString(4, r.patientId());
+            put.setString(5, r.effective());
+            put.setString(6, r.status());
+            put.setString(7, r.code());
+            put.setString(8, lastUpdated);
+            put.setLong(9, storedAt);
+            put.setString(10, r.json());
+            put.addBatch();
+            if (++pending >= 256) {
+                put.executeBatch();
+                pending = 0;
+            }
+        } catch (SQLException e) {
+            throw new ChartCache.CacheException("Cannot store a resource", e);
+        }
+    }
+
+    /** Sets the {@code _lastUpdated} cursor of org x patient x type ("" or null: organization-wide). */
+    public void setCursor(String org, String patientId, String type, String lastUpdated) {
+        try {
+            ChartCache.update(c, "INSERT INTO cursor(org, patient, type, last_updated, updated_at)"
+                            + " VALUES (?,?,?,?,?) ON CONFLICT(org, patient, type) DO UPDATE SET"
+                            + " last_updated = excluded.last_updated, updated_at = excluded.updated_at",
+                    org, patientId == null ? "" : patientId, type, lastUpdated, System.currentTimeMillis());
+        } catch (SQLException e) {
+            throw new ChartCache.CacheException("Cannot store a sync cursor", e);
+        }
+    }
+
+    /** Marks one patient's sync at one organization complete at {@code at}. */
+    public void markPatientSynced(String org, String patientId, Instant at) {
+        try {
+            ChartCache.update(c, "INSERT INTO patient_sync(org, patient, last_synced) VALUES (?,?,?)"
+                            + " ON CONFLICT(org, patient) DO UPDATE SET last_synced = excluded.last_synced",
+                    org, patientId, at.toEpochMilli());
+        } catch (SQLException e) {
+            throw new ChartCache.CacheException("Cannot store the sync time", e);
+        }
+    }
+
+    /** Records a complete pull of org x type inside this transaction. */
+    public void recordSuccess(String org, String type, Instant at) {
+        try {
+            Schema.freshness(c, org, type, "ok", at, null, null, true);
+        } catch (SQLException e) {
+            throw new ChartCache.CacheException("Cannot record freshness", e);
+        }
+    }
+
+    /** Records a failed pull of org x type inside this transaction (keeps the last success). */
+    public void recordFailure(String org, String type, String reason, Instant at) {
+        try {
+            Schema.freshness(c, org, type, "failed", null, reason, at, false);
+        } catch (SQLException e) {
+            throw new ChartCache.CacheException("Cannot record freshness", e);
+        }
+    }
+
+    /** Records org x type as "unsupported" or "not-granted" inside this transaction. */
+    public void recordUnavailable(String org, String type, String state, String reason, Instant at) {
+        if (!"unsupported".equals(state) && !"not-granted".equals(state)) {
+            throw new IllegalArgumentException("state must be unsupported or not-granted");
+        }
+        try {
+            Schema.freshness(c, org, type, state, null, reason, at, false);
+        } catch (SQLException e) {
+            throw new ChartCache.CacheException("Cannot record freshness", e);
+        }
+    }
+
+    /** Appends an audit event inside this transaction. */
+    public void audit(String event, String org, String patientId, String detail) {
+        try {
+            cache.appendAudit(c, event, org, patientId, detail);
+        } catch (SQLException e) {
+            throw new ChartCache.CacheException("Cannot write the audit log", e);
+        }
+    }
+
+    /** Makes everything in this batch durable at once. */
+    public void commit() {
+        try {
+            if (pending > 0) {
+                put.executeBatch();
+                pending = 0;
+            }
+            c.commit();
+            done = true;
+        } catch (SQLException e) {
+            throw new ChartCache.CacheException("Cannot commit to the local cache", e);
+        }
+    }
+
+    /** Rolls back anything not committed and releases the write lock. */
+    @Override
+    public void close() {
+        try {
+            if (!done) {
+                c.rollback();
+            }
+            put.close();
+        } catch (SQLException e) {
+            throw new ChartCache.CacheException("Cannot roll back a cache write", e);
+        } finally {
+            cache.endBatch();
+        }
+    }
+}

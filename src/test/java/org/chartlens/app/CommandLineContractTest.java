@@ -1,0 +1,46 @@
+package org.chartlens.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.chartlens.app.cli.ChartLensCommand;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command names scripts, benchmarks and tests rely on (issue 2's contract). */
+class CommandLineContractTest {
+
+    @Test
+    void helpListsEveryContractCommand() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = ChartLensCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("--help"));
+        String help = out.toString();
+        for (String command : List.of("sandbox", "org", "login", "logout", "sync", "import", "patients",
+                "show", "screenshot", "bench", "self-test", "--data-dir", "--version")) {
+            assertTrue(help.contains(command), "--help should mention " + command + ":\n" + help);
+        }
+    }
+
+    @Test
+    void versionNamesTheProduct() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = ChartLensCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("--version"));
+        assertTrue(out.toString().startsWith("ChartLens "), out.toString());
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorNotACrash() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = ChartLensCommand.commandLine();
+        cl.setErr(new PrintWriter(err));
+        assertEquals(2, cl.execute("frobnicate"));
+        assertTrue(err.toString().contains("frobnicate"));
+    }
+}

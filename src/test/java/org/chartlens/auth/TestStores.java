@@ -1,0 +1,13 @@
+package org.chartlens.auth;
+
+import java.nio.file.Path;
+
+/** Secret stores for tests: the real passphrase-wrapped file, with a low work factor for speed. */
+final class TestStores {
+    private TestStores() {
+    }
+
+    static PassphraseSecretStore file(Path dir) {
+        return PassphraseSecretStore.open(dir.resolve("secrets.bin"), PassphraseSource.fixed("test-passphrase".toCharArray()), 1000);
+    }
+}

@@ -1,0 +1,121 @@
+package org.chartlens.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 2's command-line path, each step a real separate process: `sandbox`, then
+ * `login demo --no-browser` (its printed URL opened as a browser would, following redirects),
+ * `sync demo --patient ID`, `show ID --problems`. Counts and problem texts are checked against
+ * the demo patient's own source bundle.
+ */
+class CommandLineWalkingSkeletonTest {
+    static final String PATIENT = "1d032331-37ec-ccb6-f124-441110084906";
+    static final Path BUNDLE = Path.of("resources/demo-data/Jamie386_Ryan260_1d032331-37ec-ccb6-f124-441110084906.json.gz");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void sandboxLoginSyncShowProblems() throws Exception {
+        Map<String, String> env = Map.of("CHARTLENS_PASSPHRASE", "e2e-passphrase-123",
+                "CHARTLENS_SECRET_STORE", "file");
+        try (ChartLensProcess sandbox = ChartLensProcess.start(data, env, "sandbox", "--auto-approve")) {
+            String base = sandbox.awaitLine("FHIR base: ", 120).substring("FHIR base: ".length()).trim();
+            assertTrue(base.startsWith("http://127.0.0.1:"), base);
+
+            try (ChartLensProcess login = ChartLensProcess.start(data, env, "login", "demo", "--no-browser")) {
+                String open = login.awaitLine("Open: ", 60).substring("Open: ".length()).trim();
+                URI authorize = URI.create(open);
+                assertTrue(open.contains("code_challenge_method=S256"), open);
+                followLikeABrowser(authorize);
+                assertEquals(0, login.await(60), login.stderr());
+            }
+
+            Map<String, Integer> expected = countsInBundle();
+            try (ChartLensProcess sync = ChartLensProcess.start(data, env, "sync", "demo", "--patient", PATIENT)) {
+                assertEquals(0, sync.await(300), sync.stderr());
+                Map<String, Integer> printed = new HashMap<>();
+                for (String line : sync.stdout()) {
+                    String[] parts = line.trim().split("\\s+");
+                    if (parts.length >= 2 && parts[parts.length - 1].matches("\\d+")) {
+                        printed.put(parts[0], Integer.parseInt(parts[parts.length - 1]));
+                    }
+                }
+                for (String type : List.of("Patient", "Condition", "Observation", "Encounter")) {
+                    assertEquals(expected.get(type), printed.get(type), type + " count; stdout=" + sync.stdout());
+                }
+            }
+
+            try (ChartLensProcess show = ChartLensProcess.start(data, env, "show", PATIENT, "--problems")) {
+                assertEquals(0, show.await(120), show.stderr());
+                String out = String.join("\n", show.stdout());
+                TreeSet<String> problems = conditionTexts();
+                assertFalse(problems.isEmpty());
+                for (String text : problems) {
+                    assertTrue(out.contains(text), "show --problems should list '" + text + "':\n" + out);
+                }
+            }
+        }
+    }
+
+    /** Opens the authorize URL and follows redirects to the loopback callback, as a browser would. */
+    static void followLikeABrowser(URI url) throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        URI next = url;
+        for (int hop = 0; hop < 10 && next != null; hop++) {
+            HttpResponse<String> res = http.send(HttpRequest.newBuilder(next).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() / 100 != 3) {
+                assertEquals(200, res.statusCode(), "final page: " + res.body());
+                return;
+            }
+            next = next.resolve(res.headers().firstValue("Location").orElseThrow());
+        }
+    }
+
+    static JsonNode bundle() throws Exception {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(BUNDLE))) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    static Map<String, Integer> countsInBundle() throws Exception {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (JsonNode e : bundle().path("entry")) {
+            counts.merge(e.path("resource").path("resourceType").asText(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** The display text of every Condition in the source bundle. */
+    static TreeSet<String> conditionTexts() throws Exception {
+        TreeSet<String> texts = new TreeSet<>();
+        for (JsonNode e : bundle().path("entry")) {
+            JsonNode r = e.path("resource");
+            if ("Condition".equals(r.path("resourceType").asText())) {
+                String text = r.path("code").path("coding").path(0).path("display").asText(r.path("code").path("text").asText());
+                texts.add(text);
+            }
+        }
+        return texts;
+    }
+}
