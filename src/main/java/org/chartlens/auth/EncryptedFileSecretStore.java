@@ -28,9 +28,11 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Secrets in one file wrapped with AES-256-GCM under a key derived from the user's passphrase by
- * PBKDF2-HMAC-SHA256 (random 16-byte salt, {@value #DEFAULT_ITERATIONS} iterations, both stored
- * in the header). A wrong passphrase fails the GCM tag check and gives a clear error.
+ * Secrets in one file wrapped with AES-256-GCM, under either a key derived from the user's
+ * passphrase by PBKDF2-HMAC-SHA256 (random 16-byte salt, {@value #DEFAULT_ITERATIONS} iterations,
+ * both stored in the header), or a random key kept in the OS secret store
+ * ({@link #openWithKey}; iterations 0 in the header). A wrong passphrase fails the GCM tag check
+ * and gives a clear error.
  *
  * <p>File: {@code "CLSECRETS" | version(1) | iterations(4) | salt(16) | iv(12) | ciphertext}; the
  * header is authenticated as AAD; a fresh IV per write. Every operation re-reads the file under an
@@ -38,7 +40,7 @@ import javax.crypto.spec.SecretKeySpec;
  * share it. Thread safe. Cost: the key derivation (about half a second) once per instance; each
  * operation then decrypts and re-encrypts a few KB.
  */
-public final class PassphraseSecretStore implements SecretStore {
+public final class EncryptedFileSecretStore implements SecretStore {
     public static final int DEFAULT_ITERATIONS = 600_000;
     static final byte[] MAGIC = "CLSECRETS".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
@@ -54,8 +56,10 @@ public final class PassphraseSecretStore implements SecretStore {
     private final Path lockFile;
     private final byte[] header;
     private final SecretKeySpec key;
+    private String description;
 
-    private PassphraseSecretStore(Path file, byte[] header, SecretKeySpec key) {
+    private EncryptedFileSecretStore(Path file, byte[] header, SecretKeySpec key) {
+        this.description = "a file protected by your ChartLens passphrase (" + file + ")";
         this.file = file;
         this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
         this.header = header;
@@ -63,7 +67,7 @@ public final class PassphraseSecretStore implements SecretStore {
     }
 
     /** Opens (or creates) {@code file} with the default work factor. */
-    public static PassphraseSecretStore open(Path file, PassphraseSource passphrase) {
+    public static EncryptedFileSecretStore open(Path file, PassphraseSource passphrase) {
         return open(file, passphrase, DEFAULT_ITERATIONS);
     }
 
@@ -71,7 +75,7 @@ public final class PassphraseSecretStore implements SecretStore {
      * @param iterations PBKDF2 iterations for a NEW file (an existing file keeps its own)
      * @throws SecretStoreException wrong passphrase, damaged file, or no passphrase available
      */
-    public static PassphraseSecretStore open(Path file, PassphraseSource passphrase, int iterations) {
+    public static EncryptedFileSecretStore open(Path file, PassphraseSource passphrase, int iterations) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path lock = file.resolveSibling(file.getFileName() + ".lock");
@@ -86,8 +90,12 @@ public final class PassphraseSecretStore implements SecretStore {
                     byte[] salt = new byte[16];
                     h.get(salt);
                     char[] pass = passphrase.passphrase(false);
+                    if (iter <= 0) {
+                        throw new SecretStoreException("The secrets file " + file + " is locked by the OS secret "
+                                + "store of another session, not by a passphrase.", null);
+                    }
                     SecretKeySpec key = derive(pass, salt, iter);
-                    PassphraseSecretStore s = new PassphraseSecretStore(file, header, key);
+                    EncryptedFileSecretStore s = new EncryptedFileSecretStore(file, header, key);
                     s.decrypt(all);
                     return s;
                 }
@@ -99,10 +107,46 @@ public final class PassphraseSecretStore implements SecretStore {
                 if (pass == null || pass.length == 0) {
                     throw new SecretStoreException("An empty passphrase cannot protect ChartLens's secrets.", null);
                 }
-                PassphraseSecretStore s = new PassphraseSecretStore(file, h.array(), derive(pass, salt, iterations));
+                EncryptedFileSecretStore s = new EncryptedFileSecretStore(file, h.array(), derive(pass, salt, iterations));
                 s.write(new TreeMap<>());
                 return s;
             }
+            }
+        } catch (IOException e) {
+            throw new SecretStoreException("ChartLens cannot open its secrets file " + file + ".", e);
+        }
+    }
+
+    /**
+     * Opens (or creates) {@code file} encrypted under {@code key} (32 bytes, e.g. kept in the OS
+     * secret store, which cannot hold large values on every OS).
+     */
+    public static EncryptedFileSecretStore openWithKey(Path file, byte[] key, String description) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path lock = file.resolveSibling(file.getFileName() + ".lock");
+            synchronized (jvmLock(lock)) {
+                try (FileChannel ch = FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE); FileLock l = ch.lock()) {
+                    EncryptedFileSecretStore s;
+                    if (Files.exists(file)) {
+                        byte[] all = Files.readAllBytes(file);
+                        byte[] header = parseHeader(all, file);
+                        if (ByteBuffer.wrap(header, MAGIC.length + 1, 4).getInt() != 0) {
+                            throw new SecretStoreException("The secrets file " + file + " is protected by a "
+                                    + "passphrase, not by the OS secret store.", null);
+                        }
+                        s = new EncryptedFileSecretStore(file, header, new SecretKeySpec(key, "AES"));
+                        s.decrypt(all);
+                    } else {
+                        ByteBuffer h = ByteBuffer.allocate(HEADER);
+                        h.put(MAGIC).put((byte) VERSION).putInt(0).put(new byte[16]);
+                        s = new EncryptedFileSecretStore(file, h.array(), new SecretKeySpec(key, "AES"));
+                        s.write(new TreeMap<>());
+                    }
+                    s.description = description;
+                    return s;
+                }
             }
         } catch (IOException e) {
             throw new SecretStoreException("ChartLens cannot open its secrets file " + file + ".", e);
@@ -152,7 +196,9 @@ public final class PassphraseSecretStore implements SecretStore {
                 Arrays.fill(plain, (byte) 0);
             }
         } catch (AEADBadTagException e) {
-            throw new SecretStoreException("The passphrase is wrong (or the secrets file " + file
+            throw new SecretStoreException(ByteBuffer.wrap(header, MAGIC.length + 1, 4).getInt() == 0
+                    ? "The key in the OS secret store does not open " + file + "; it was damaged or replaced."
+                    : "The passphrase is wrong (or the secrets file " + file
                     + " was damaged). ChartLens could not unlock its secrets.", null);
         } catch (GeneralSecurityException | IOException e) {
             throw new SecretStoreException("ChartLens could not unlock its secrets file " + file + ".", e);
@@ -250,7 +296,7 @@ public final class PassphraseSecretStore implements SecretStore {
 
     @Override
     public String description() {
-        return "a file protected by your ChartLens passphrase (" + file + ")";
+        return description;
     }
 
     public Path file() {
