@@ -163,6 +163,21 @@ class TokenLifecycleTest {
     }
 
     @Test
+    void aSessionFromAnotherServerAddressIsNeverUsed() throws Exception {
+        try (DemoEhr ehr = TinyEhr.start("demo")) {
+            AuthSessions auth = new AuthSessions(TestStores.file(dir));
+            Organization org = org("demo", ehr, "chartlens");
+            auth.signInWithBrowser(org, null, new ScriptedBrowser(), Duration.ofSeconds(20));
+            // Another process, after the organization was pointed at another server.
+            AuthSessions later = new AuthSessions(TestStores.file(dir));
+            Organization moved = org.withFhirBase(java.net.URI.create("https://elsewhere.example/fhir"));
+            assertTrue(assertThrows(AuthException.class, () -> later.tokens(moved).accessToken()).needsSignIn());
+            assertFalse(later.status(moved).signedIn());
+            assertTrue(later.status(org).signedIn(), "the stored session itself is kept");
+        }
+    }
+
+    @Test
     void warnsBeforeTheRefreshGrantRunsOut() {
         Instant signedIn = Instant.parse("2026-01-01T00:00:00Z");
         Session s = new Session("veracity", Organization.Flow.PKCE, "c", null, "a", "Bearer", signedIn.plusSeconds(3600),
