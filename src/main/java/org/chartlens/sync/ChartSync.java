@@ -134,7 +134,7 @@ public final class ChartSync {
         Capabilities c = capabilities;
         if (c == null) {
             try {
-                c = Capabilities.of(http.json().tree(http.get(http.uri("metadata", Map.of()), Map.of()).body()));
+                c = Capabilities.of(http.capabilityStatement());
             } catch (FhirException e) {
                 LOG.info("{}: CapabilityStatement unavailable ({}); trying every type", org(), e.getMessage());
                 c = Capabilities.unknown();
