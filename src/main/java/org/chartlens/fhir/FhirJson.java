@@ -84,6 +84,8 @@ public final class FhirJson {
         List<String> problems = new ArrayList<>();
         String next = null;
         int total = -1;
+        String rootType = null;
+        String rootLastUpdated = null;
         try (JsonParser p = factory.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new FhirException(FhirException.Kind.MALFORMED, 0,
@@ -119,6 +121,8 @@ public final class FhirJson {
                     default -> root.field(name, t, p, mapper);
                 }
             }
+            rootType = root.type;
+            rootLastUpdated = root.lastUpdated;
             if (!"Bundle".equals(root.type)) {
                 if (bundleFieldsSeen) {
                     problems.add("A page had Bundle entries but resourceType " + safeType(root.type));
@@ -133,7 +137,8 @@ public final class FhirJson {
         } catch (IOException e) {
             throw translate(e);
         }
-        return new BundlePage(resources, next, total, outcomes, problems, body.length);
+        return new BundlePage(resources, next, total, outcomes, problems, body.length,
+                "Bundle".equals(rootType) ? rootLastUpdated : null);
     }
 
     private void readEntries(JsonParser p, byte[] body, List<ParsedResource> out,
@@ -273,6 +278,10 @@ public final class FhirJson {
                             effective = v;
                             effectiveRank = rank;
                         }
+                    } else if (t == JsonToken.VALUE_STRING) {
+                        // makes the string-length limit apply to top-level values that are
+                        // otherwise skipped unread (a 50 MB string must not pass silently)
+                        p.getTextLength();
                     } else {
                         p.skipChildren();
                     }

@@ -201,7 +201,15 @@ public final class ChartSync {
                     progress(false);
                     List<CompletableFuture<Void>> all = new ArrayList<>();
                     for (String p : patients) {
-                        all.add(syncPatient(p, plan));
+                        if (isCancelled()) {
+                            break;
+                        }
+                        try {
+                            all.add(syncPatient(p, plan));
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                            cancelled.set(true);
+                            break;
+                        }
                     }
                     for (CompletableFuture<Void> f : all) {
                         try {
@@ -416,10 +424,19 @@ public final class ChartSync {
         /** Follows one search/operation; the cursor advances with its last page only. */
         void pull(PatientState st, URI first, String cursorKey, Set<String> types) throws FhirException {
             String[] max = {null};
+            String[] searchedAt = {null};
             http.pages(first, page -> {
+                if (searchedAt[0] == null) {
+                    searchedAt[0] = page.lastUpdated() == null ? "" : page.lastUpdated();
+                }
                 String m = accept(st, page);
                 max[0] = later(max[0], m);
             }, this::isCancelled);
+            // the server's time of the search is the safest next cursor (nothing changed before it
+            // is missed); without one, the latest resource's lastUpdated
+            if (searchedAt[0] != null && !searchedAt[0].isEmpty()) {
+                max[0] = searchedAt[0];
+            }
             CacheWriter.Job end = CacheWriter.Job.marks();
             end.cursorPatient = st.patient;
             end.cursorKey = cursorKey;
