@@ -447,6 +447,19 @@ public final class ChartCache implements ChartStore {
         });
     }
 
+    /** SQLite's {@code PRAGMA integrity_check}: "ok", or the first problems found. */
+    public String integrityCheck() {
+        return read(c -> {
+            StringBuilder sb = new StringBuilder();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                while (rs.next()) {
+                    sb.append(sb.length() == 0 ? "" : "; ").append(rs.getString(1));
+                }
+            }
+            return sb.toString();
+        });
+    }
+
     /** Organizations that have anything cached, in id order. */
     public List<String> organizations() {
         return read(c -> {
