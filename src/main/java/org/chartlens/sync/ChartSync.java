@@ -264,6 +264,8 @@ public final class ChartSync {
             BulkExport export = new BulkExport(http, problems, this::isCancelled, Duration.ofMinutes(30));
             Set<String> types = new java.util.TreeSet<>(plan.types());
             types.add("Patient");
+            Capabilities caps = capabilities();
+            References.SHARED_TYPES.stream().filter(t -> caps.known() && caps.supports(t)).forEach(types::add);
             try {
                 String tx = export.run(group, types, since, batch -> {
                     List<StoredResource> rows = new ArrayList<>(batch.size());
