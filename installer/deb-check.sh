@@ -137,18 +137,18 @@ if [ "$gui" = yes ]; then
     window=""
     for _ in $(seq 1 "$GUI_WAIT"); do
         kill -0 $app_pid 2>/dev/null || break
-        window=$(DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -o '"ChartLens[^"]*"' | head -n 1)
+        window=$(DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -i 'chartlens' | grep -v 'has no name' | head -n 1 | sed 's/^ *//')
         [ -n "$window" ] && break
         sleep 1
     done
     if [ -n "$window" ]; then
         sleep 3
-        show sh -c "DISPLAY=:97 xwininfo -root -tree | grep 'ChartLens' | head -n 3"
+        show sh -c "DISPLAY=:97 xwininfo -root -tree | grep -i 'chartlens' | grep -v 'has no name' | head -n 3"
         if [ -x /usr/bin/import ]; then
             DISPLAY=:97 /usr/bin/import -window root target/installer/deb-check-window.png 2>/dev/null \
                 && echo "screenshot: target/installer/deb-check-window.png"
         fi
-        pass "the desktop entry opened a window $window"
+        pass "the desktop entry opened a ChartLens window"
     elif kill -0 $app_pid 2>/dev/null; then
         fail "no ChartLens window within ${GUI_WAIT} s (the app is still running)"
     else
