@@ -46,9 +46,12 @@ public final class OrganizationTokens implements AccessTokenSource {
         return org;
     }
 
-    /** The current session, loaded from the secret store on first use; empty when signed out. */
+    /**
+     * The current session, loaded from the secret store on first use, and looked up again while
+     * signed out (another process, e.g. {@code chartlens login}, may have signed in since).
+     */
     public synchronized Optional<Session> session() {
-        if (!loaded) {
+        if (!loaded || current == null) {
             current = store.load(org.id()).orElse(null);
             loaded = true;
         }

@@ -46,6 +46,10 @@ public final class PassphraseSecretStore implements SecretStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** File locks are per process; instances in one JVM also serialise on this per-file monitor. */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> JVM_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path file;
     private final Path lockFile;
     private final byte[] header;
@@ -71,6 +75,7 @@ public final class PassphraseSecretStore implements SecretStore {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path lock = file.resolveSibling(file.getFileName() + ".lock");
+            synchronized (jvmLock(lock)) {
             try (FileChannel ch = FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.WRITE); FileLock l = ch.lock()) {
                 if (Files.exists(file)) {
@@ -97,6 +102,7 @@ public final class PassphraseSecretStore implements SecretStore {
                 PassphraseSecretStore s = new PassphraseSecretStore(file, h.array(), derive(pass, salt, iterations));
                 s.write(new TreeMap<>());
                 return s;
+            }
             }
         } catch (IOException e) {
             throw new SecretStoreException("ChartLens cannot open its secrets file " + file + ".", e);
@@ -189,7 +195,17 @@ public final class PassphraseSecretStore implements SecretStore {
         T apply(Map<String, String> entries);
     }
 
-    private synchronized <T> T locked(boolean writes, Change<T> change) {
+    private static Object jvmLock(Path lock) {
+        return JVM_LOCKS.computeIfAbsent(lock.toAbsolutePath().normalize(), k -> new Object());
+    }
+
+    private <T> T locked(boolean writes, Change<T> change) {
+        synchronized (jvmLock(lockFile)) {
+            return lockedInProcess(writes, change);
+        }
+    }
+
+    private <T> T lockedInProcess(boolean writes, Change<T> change) {
         try (FileChannel ch = FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.WRITE); FileLock l = ch.lock()) {
             Map<String, String> entries = decrypt(Files.readAllBytes(file));

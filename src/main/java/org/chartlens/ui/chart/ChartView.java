@@ -1,0 +1,123 @@
+package org.chartlens.ui.chart;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.chartlens.domain.ChartModel;
+import org.chartlens.ui.common.TaskExecutor;
+
+/**
+ * One patient's chart: the banner and the tabs. Shows a progress indicator while the model is
+ * built off the FX thread and a plain message if it fails. FX thread.
+ */
+public final class ChartView extends BorderPane {
+    /** Tab names as the screenshot command and keyboard shortcuts know them, in order. */
+    public static final List<String> TAB_NAMES = List.of("summary", "timeline", "problems", "vitals",
+            "labs", "medications", "allergies", "immunizations", "encounters", "documents", "claims");
+
+    private final ChartViewModel vm;
+    private final TaskExecutor tasks;
+    private final Consumer<Path> openOutside;
+    private final boolean dark;
+    private final TabPane tabs = new TabPane();
+    private final Map<String, Tab> byName = new LinkedHashMap<>();
+    private final Map<String, Node> content = new LinkedHashMap<>();
+
+    public ChartView(ChartViewModel vm, TaskExecutor tasks, Consumer<Path> openOutside, boolean dark) {
+        this.vm = vm;
+        this.tasks = tasks;
+        this.openOutside = openOutside;
+        this.dark = dark;
+        getStyleClass().add("chart-view");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("chart-tabs");
+        ProgressIndicator p = new ProgressIndicator();
+        p.setMaxSize(60, 60);
+        setCenter(p);
+        vm.dataProperty().addListener((o, a, d) -> show(d));
+        vm.errorProperty().addListener((o, a, e) -> {
+            if (e != null) {
+                Label l = new Label(e);
+                l.getStyleClass().add("error-state");
+                setCenter(l);
+            }
+        });
+        if (vm.dataProperty().get() != null) {
+            show(vm.dataProperty().get());
+        }
+    }
+
+    public ChartViewModel viewModel() {
+        return vm;
+    }
+
+    private void show(ChartData d) {
+        if (d == null) {
+            return;
+        }
+        ChartModel m = d.model();
+        setTop(new PatientBanner(d));
+        tabs.getTabs().clear();
+        byName.clear();
+        add("summary", "Summary", new SummaryTab(m));
+        TimelineView tl = new TimelineView(m.timeline());
+        tl.setDark(dark);
+        add("timeline", "Timeline", tl);
+        add("problems", "Problems (" + m.problems().active().size() + ")", TableTabs.problems(m.problems()));
+        add("vitals", "Vitals", new VitalsTab(m.vitals()));
+        add("labs", "Labs", new LabsTab(m.labs()));
+        add("medications", "Medications", TableTabs.medications(m.medications()));
+        add("allergies", "Allergies (" + m.allergies().size() + ")", TableTabs.allergies(m.allergies()));
+        add("immunizations", "Immunizations", TableTabs.immunizations(m.immunizations()));
+        add("encounters", "Encounters", TableTabs.encounters(m.encounters()));
+        add("documents", "Documents", new DocumentsTab(m.documents(), tasks, openOutside, dark));
+        add("claims", "Coverage & claims", TableTabs.claims(m.coverage(), m.claims()));
+        if (!m.warnings().isEmpty()) {
+            Label w = new Label(String.join("  ", m.warnings()));
+            w.getStyleClass().add("warning-strip");
+            w.setMaxWidth(Double.MAX_VALUE);
+            w.setPadding(new Insets(4, 12, 4, 12));
+            setCenter(new VBox(w, tabs));
+            VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
+        } else {
+            setCenter(tabs);
+        }
+    }
+
+    private void add(String name, String title, Node node) {
+        Tab t = new Tab(title, node);
+        t.setId("tab-" + name);
+        tabs.getTabs().add(t);
+        byName.put(name, t);
+        content.put(name, node);
+    }
+
+    /** Selects a tab by its name (see {@link #TAB_NAMES}); false when unknown or not loaded. */
+    public boolean select(String name) {
+        Tab t = byName.get(name);
+        if (t == null) {
+            return false;
+        }
+        tabs.getSelectionModel().select(t);
+        return true;
+    }
+
+    /** The content node of a tab (for tests and screenshots). */
+    public Node tabContent(String name) {
+        return content.get(name);
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

@@ -1,0 +1,179 @@
+package org.chartlens.ui.chart;
+
+import static org.chartlens.ui.common.Tables.date;
+import static org.chartlens.ui.common.Tables.text;
+import static org.chartlens.ui.common.Tables.withSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.web.WebView;
+import org.chartlens.clinical.Attachments;
+import org.chartlens.domain.Attachment;
+import org.chartlens.domain.DocumentEntry;
+import org.chartlens.ui.common.TaskExecutor;
+import org.chartlens.ui.documents.DocumentViewer;
+import org.chartlens.ui.documents.WebViewSession;
+
+/**
+ * Documents: the list, and the selected document's content: plain text as text, HTML and
+ * C-CDA sanitised in a locked-down WebView, allow-listed other types (PDF, images) opened with
+ * the system viewer only after the user confirms; anything else is not opened. FX thread.
+ */
+public final class DocumentsTab extends BorderPane {
+    private final TaskExecutor tasks;
+    private final Consumer<Path> openOutside;
+    private final BorderPane viewer = new BorderPane();
+    private final TableView<DocumentEntry> table;
+    private final boolean dark;
+    private WebView web;
+
+    public DocumentsTab(List<DocumentEntry> docs, TaskExecutor tasks, Consumer<Path> openOutside, boolean dark) {
+        this.tasks = tasks;
+        this.openOutside = openOutside;
+        this.dark = dark;
+        table = org.chartlens.ui.common.Tables.table("No documents are recorded for this patient in the cache.");
+        table.setId("documents-table");
+        table.getColumns().add(date("Date", 130, DocumentEntry::date));
+        table.getColumns().add(text("Document", 220, d -> d.type().label()));
+        table.getColumns().add(text("Category", 110, DocumentEntry::category));
+        table.getColumns().add(text("Author", 150, DocumentEntry::author));
+        table.getColumns().add(text("Format", 90, d -> d.attachments().stream().map(Attachment::mimeType)
+                .collect(Collectors.joining(", "))));
+        table.getColumns().add(text("Status", 80, DocumentEntry::status));
+        withSource(table, DocumentEntry::source);
+        table.getItems().setAll(docs);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> show(d));
+        Label hint = new Label("Select a document to read it here.");
+        hint.getStyleClass().add("empty-state");
+        viewer.setCenter(hint);
+        viewer.setPadding(new Insets(0, 0, 0, 8));
+        if (docs.isEmpty()) {
+            setCenter(TableTabs.page(table));
+            return;
+        }
+        SplitPane split = new SplitPane(table, viewer);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.5);
+        setCenter(split);
+        setPadding(new Insets(12));
+        table.getSelectionModel().select(0);
+    }
+
+    public TableView<DocumentEntry> table() {
+        return table;
+    }
+
+    public BorderPane viewer() {
+        return viewer;
+    }
+
+    private void show(DocumentEntry d) {
+        if (d == null) {
+            return;
+        }
+        if (d.attachments().isEmpty()) {
+            message("This document has no content.");
+            return;
+        }
+        Attachment a = d.attachments().get(0);
+        String type = a.mimeType();
+        if (!a.inline()) {
+            message(a.url() != null ? "The content is stored at the organization (" + type
+                    + ") and is not downloaded by ChartLens." : "This document has no content.");
+            return;
+        }
+        tasks.submit(() -> Attachments.inlineData(d.source(), a.index()), bytes -> render(d, a, bytes),
+                e -> message("The document content could not be read."));
+    }
+
+    private void render(DocumentEntry d, Attachment a, Optional<byte[]> bytes) {
+        if (bytes.isEmpty()) {
+            message("The document content could not be read.");
+            return;
+        }
+        String type = a.mimeType();
+        Label head = new Label(d.type().label() + "  ·  " + d.date().display() + "  ·  " + type
+                + "  ·  from " + d.source().org());
+        head.getStyleClass().add("section-heading");
+        head.setWrapText(true);
+        viewer.setTop(head);
+        if (type.equals("text/plain") || type.isEmpty()) {
+            TextArea t = new TextArea(DocumentViewer.decode(bytes.get(), a.contentType()));
+            t.setEditable(false);
+            t.setWrapText(true);
+            t.setId("document-text");
+            t.getStyleClass().add("document-text");
+            viewer.setCenter(t);
+        } else if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+            DocumentViewer.showHtml(webView(), DocumentViewer.decode(bytes.get(), a.contentType()), dark);
+            viewer.setCenter(web);
+        } else if (type.endsWith("xml")) {
+            DocumentViewer.showCcda(webView(), DocumentViewer.decode(bytes.get(), a.contentType()), dark);
+            viewer.setCenter(web);
+        } else if (DocumentViewer.OPEN_OUTSIDE.contains(type)) {
+            Button open = new Button("Open with the system viewer…");
+            open.setOnAction(e -> confirmAndOpen(type, bytes.get()));
+            VBox box = new VBox(10, new Label("This " + type + " document opens outside ChartLens."), open);
+            box.setPadding(new Insets(16));
+            viewer.setCenter(box);
+        } else {
+            message("ChartLens does not open " + type + " documents (not on the allow-list). "
+                    + "The raw JSON is available from the table's context menu.");
+        }
+    }
+
+    private WebView webView() {
+        if (web == null) {
+            web = DocumentViewer.create();
+            web.setId("document-web");
+        }
+        return web;
+    }
+
+    private void confirmAndOpen(String type, byte[] data) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
+                "Open this " + type + " document with your computer's viewer? A temporary copy is written"
+                        + " to ChartLens' session folder and removed when ChartLens closes.", ButtonType.OK, ButtonType.CANCEL);
+        a.setHeaderText("Open outside ChartLens");
+        a.initOwner(getScene() == null ? null : getScene().getWindow());
+        a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            try {
+                String suffix = switch (type) {
+                    case "application/pdf" -> ".pdf";
+                    case "image/png" -> ".png";
+                    case "image/jpeg" -> ".jpg";
+                    case "image/gif" -> ".gif";
+                    default -> ".rtf";
+                };
+                Path f = WebViewSession.get().newFile(suffix);
+                Files.write(f, data);
+                openOutside.accept(f);
+            } catch (Exception e) {
+                message("The document could not be written to the session folder.");
+            }
+        });
+    }
+
+    private void message(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("empty-state");
+        l.setWrapText(true);
+        viewer.setTop(null);
+        viewer.setCenter(l);
+    }
+}

@@ -1,0 +1,122 @@
+package org.chartlens.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.chartlens.domain.AllergyEntry;
+import org.chartlens.domain.ChartModel;
+import org.chartlens.domain.EncounterEntry;
+import org.chartlens.domain.MedicationEntry;
+import org.chartlens.domain.Problem;
+import org.chartlens.domain.VitalKind;
+import org.chartlens.domain.VitalReading;
+import org.chartlens.domain.VitalSeries;
+
+/** Summary: active problems, active medications, allergies, latest vitals, recent encounters. */
+public final class SummaryTab extends ScrollPane {
+    static final int MAX_LINES = 10;
+
+    public SummaryTab(ChartModel m) {
+        GridPane g = new GridPane();
+        g.setHgap(14);
+        g.setVgap(14);
+        g.setPadding(new Insets(14));
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            g.getColumnConstraints().add(c);
+        }
+        g.add(card("summary-problems", "Active problems", problems(m.problems().active()),
+                "No active problems recorded."), 0, 0);
+        g.add(card("summary-medications", "Active medications", meds(m.medications()),
+                "No active medications recorded."), 1, 0);
+        g.add(card("summary-vitals", "Latest vital signs", vitals(m), "No vital signs recorded."), 0, 1);
+        g.add(card("summary-allergies", "Allergies and intolerances", allergies(m.allergies()),
+                "No allergies recorded (this does not mean there are none)."), 1, 1);
+        g.add(card("summary-encounters", "Recent encounters", encounters(m.encounters()),
+                "No encounters recorded."), 0, 2, 2, 1);
+        setContent(g);
+        setFitToWidth(true);
+        getStyleClass().add("summary-tab");
+    }
+
+    static VBox card(String id, String title, List<String> lines, String empty) {
+        Label h = new Label(title);
+        h.getStyleClass().add("card-title");
+        VBox box = new VBox(4, h);
+        box.setId(id);
+        box.getStyleClass().add("card");
+        box.setPadding(new Insets(10, 14, 12, 14));
+        if (lines.isEmpty()) {
+            Label l = new Label(empty);
+            l.getStyleClass().add("empty-state");
+            box.getChildren().add(l);
+        }
+        for (String s : lines) {
+            Label l = new Label(s);
+            l.setWrapText(true);
+            l.getStyleClass().add("card-line");
+            box.getChildren().add(l);
+        }
+        return box;
+    }
+
+    static List<String> problems(List<Problem> active) {
+        List<String> out = new ArrayList<>();
+        for (Problem p : active) {
+            if (out.size() == MAX_LINES) {
+                out.add("+ " + (active.size() - MAX_LINES) + " more on the Problems tab");
+                break;
+            }
+            out.add(p.code().label() + (p.onset().isPresent() ? "   · since " + p.onset().dateOnly() : ""));
+        }
+        return out;
+    }
+
+    static List<String> meds(List<MedicationEntry> all) {
+        List<MedicationEntry> active = all.stream().filter(MedicationEntry::active).toList();
+        List<String> out = new ArrayList<>();
+        for (MedicationEntry m : active) {
+            if (out.size() == MAX_LINES) {
+                out.add("+ " + (active.size() - MAX_LINES) + " more on the Medications tab");
+                break;
+            }
+            out.add(m.medication().label() + (m.dosage().isEmpty() ? "" : "   · " + m.dosage()));
+        }
+        return out;
+    }
+
+    static List<String> allergies(List<AllergyEntry> all) {
+        return all.stream().map(a -> a.substance().label()
+                + (a.criticality().isEmpty() ? "" : "   · criticality " + a.criticality())
+                + (a.reactions().isEmpty() ? "" : "   · " + a.reactions())
+                + ("active".equals(a.clinicalStatus()) || a.clinicalStatus().isEmpty() ? "" : "   (" + a.clinicalStatus() + ")"))
+                .toList();
+    }
+
+    static List<String> vitals(ChartModel m) {
+        List<String> out = new ArrayList<>();
+        for (VitalKind k : VitalKind.values()) {
+            VitalSeries s = m.vitals().get(k);
+            if (s == null || s.latest() == null) {
+                continue;
+            }
+            VitalReading r = s.latest();
+            out.add(k.label() + ":  " + r.valueText() + "   · " + r.when().dateOnly());
+        }
+        return out;
+    }
+
+    static List<String> encounters(List<EncounterEntry> all) {
+        return all.stream().limit(5).map(e -> e.start().dateOnly() + "   " + e.type().label()
+                + (e.provider().isEmpty() ? "" : "   · " + e.provider())
+                + (e.practitioner().isEmpty() ? "" : "   · " + e.practitioner())).toList();
+    }
+}

@@ -1,0 +1,270 @@
+package org.chartlens.ui.chart;
+
+import static org.chartlens.ui.common.Tables.date;
+import static org.chartlens.ui.common.Tables.table;
+import static org.chartlens.ui.common.Tables.text;
+import static org.chartlens.ui.common.Tables.withSource;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.chartlens.domain.AllergyEntry;
+import org.chartlens.domain.ClaimEntry;
+import org.chartlens.domain.CoverageEntry;
+import org.chartlens.domain.EncounterEntry;
+import org.chartlens.domain.ImmunizationEntry;
+import org.chartlens.domain.MedicationEntry;
+import org.chartlens.domain.Problem;
+import org.chartlens.domain.ProblemList;
+import org.chartlens.domain.Source;
+
+/** The table-shaped tabs. Every table: sortable, filterable, raw JSON + source per row. FX thread. */
+public final class TableTabs {
+    private TableTabs() {
+    }
+
+    /** A filter field above one or more tables; the predicate matches any of the row texts. */
+    static <T> TableView<T> filtered(TableView<T> t, List<T> rows, TextField filter,
+                                     Function<T, String> haystack, Predicate<T> extra) {
+        FilteredList<T> fl = new FilteredList<>(FXCollections.observableArrayList(rows));
+        Runnable apply = () -> {
+            String q = filter.getText() == null ? "" : filter.getText().trim().toLowerCase(Locale.ROOT);
+            fl.setPredicate(r -> extra.test(r)
+                    && (q.isEmpty() || haystack.apply(r).toLowerCase(Locale.ROOT).contains(q)));
+        };
+        filter.textProperty().addListener((o, a, b) -> apply.run());
+        apply.run();
+        SortedList<T> sl = new SortedList<>(fl);
+        sl.comparatorProperty().bind(t.comparatorProperty());
+        t.setItems(sl);
+        return t;
+    }
+
+    static TextField filterField(String prompt) {
+        TextField f = new TextField();
+        f.setPromptText(prompt);
+        f.getStyleClass().add("filter-field");
+        f.setPrefColumnCount(28);
+        return f;
+    }
+
+    static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-heading");
+        return l;
+    }
+
+    static VBox page(Node... children) {
+        VBox v = new VBox(8, children);
+        v.setPadding(new Insets(12));
+        for (Node c : children) {
+            if (c instanceof TableView) {
+                VBox.setVgrow(c, Priority.ALWAYS);
+            }
+        }
+        return v;
+    }
+
+    // ---- Problems --------------------------------------------------------------------------
+
+    public static Node problems(ProblemList list) {
+        TextField filter = filterField("Filter problems (name, code, status, organization)");
+        CheckBox encounterDx = new CheckBox("Include encounter diagnoses");
+        encounterDx.setSelected(true);
+        TableView<Problem> active = problemTable("No active problems recorded.");
+        active.setId("problems-active");
+        TableView<Problem> inactive = problemTable("No resolved or inactive problems recorded.");
+        inactive.setId("problems-inactive");
+        Function<Problem, String> hay = p -> p.code().label() + " " + p.code().codeLabel() + " "
+                + p.clinicalStatus() + " " + p.category() + " " + p.source().org();
+        Predicate<Problem> cat = p -> encounterDx.isSelected() || !p.category().contains("Encounter diagnosis");
+        filtered(active, list.active(), filter, hay, cat);
+        filtered(inactive, list.inactive(), filter, hay, cat);
+        encounterDx.selectedProperty().addListener((o, a, b) -> {
+            String t = filter.getText();
+            filter.setText(t + " ");
+            filter.setText(t);
+        });
+        if (list.isEmpty()) {
+            Label empty = new Label("No problems are recorded for this patient in the cache.");
+            empty.getStyleClass().add("empty-state");
+            return page(empty);
+        }
+        active.setPrefHeight(260);
+        VBox v = page(new HBox(12, filter, encounterDx),
+                heading("Active problems (" + list.active().size() + ")"), active,
+                heading("Resolved and inactive (" + list.inactive().size() + ")"), inactive);
+        VBox.setVgrow(active, Priority.SOMETIMES);
+        VBox.setVgrow(inactive, Priority.ALWAYS);
+        return v;
+    }
+
+    static TableView<Problem> problemTable(String empty) {
+        TableView<Problem> t = table(empty);
+        t.getColumns().add(text("Problem", 280, p -> p.code().label()));
+        t.getColumns().add(text("Code", 150, p -> p.code().codeLabel()));
+        t.getColumns().add(text("Status", 80, Problem::clinicalStatus));
+        t.getColumns().add(text("Verification", 95, Problem::verificationStatus));
+        t.getColumns().add(text("Category", 140, Problem::category));
+        t.getColumns().add(date("Onset", 130, Problem::onset));
+        t.getColumns().add(date("Abatement", 130, Problem::abatement));
+        t.getColumns().add(text("Recorded by", 140, Problem::recorder));
+        withSource(t, Problem::source);
+        return t;
+    }
+
+    // ---- Medications -----------------------------------------------------------------------
+
+    public static Node medications(List<MedicationEntry> meds) {
+        TextField filter = filterField("Filter medications");
+        CheckBox activeOnly = new CheckBox("Active only");
+        TableView<MedicationEntry> t = table("No medications are recorded for this patient in the cache.");
+        t.setId("medications-table");
+        t.getColumns().add(text("Medication", 320, m -> m.medication().label()));
+        t.getColumns().add(text("Status", 80, MedicationEntry::status));
+        t.getColumns().add(date("Ordered", 130, MedicationEntry::authored));
+        t.getColumns().add(date("Ends", 110, MedicationEntry::end));
+        t.getColumns().add(text("Dosage", 160, MedicationEntry::dosage));
+        t.getColumns().add(text("Prescriber", 150, MedicationEntry::prescriber));
+        t.getColumns().add(text("Reason", 160, MedicationEntry::reason));
+        withSource(t, MedicationEntry::source);
+        filtered(t, meds, filter, m -> m.medication().label() + " " + m.status() + " " + m.reason(),
+                m -> !activeOnly.isSelected() || m.active());
+        activeOnly.selectedProperty().addListener((o, a, b) -> refilter(filter));
+        return page(new HBox(12, filter, activeOnly), t);
+    }
+
+    static void refilter(TextField filter) {
+        String t = filter.getText();
+        filter.setText(t + " ");
+        filter.setText(t);
+    }
+
+    // ---- Allergies -------------------------------------------------------------------------
+
+    public static Node allergies(List<AllergyEntry> list) {
+        TableView<AllergyEntry> t = table("No allergies or intolerances are recorded for this patient"
+                + " (this does not mean the patient has none).");
+        t.setId("allergies-table");
+        t.getColumns().add(text("Substance", 240, a -> a.substance().label()));
+        t.getColumns().add(text("Status", 80, AllergyEntry::clinicalStatus));
+        t.getColumns().add(text("Verification", 95, AllergyEntry::verificationStatus));
+        t.getColumns().add(text("Type", 90, AllergyEntry::type));
+        t.getColumns().add(text("Category", 110, AllergyEntry::category));
+        t.getColumns().add(text("Criticality", 90, AllergyEntry::criticality));
+        t.getColumns().add(text("Reactions", 220, AllergyEntry::reactions));
+        t.getColumns().add(date("Recorded", 130, AllergyEntry::recorded));
+        withSource(t, AllergyEntry::source);
+        t.getItems().setAll(list);
+        return page(t);
+    }
+
+    // ---- Immunizations ---------------------------------------------------------------------
+
+    public static Node immunizations(List<ImmunizationEntry> list) {
+        TableView<ImmunizationEntry> t = table("No immunizations are recorded for this patient in the cache.");
+        t.setId("immunizations-table");
+        t.getColumns().add(text("Vaccine", 340, i -> i.vaccine().label()));
+        t.getColumns().add(text("Code", 90, i -> i.vaccine().codeLabel()));
+        t.getColumns().add(text("Status", 90, ImmunizationEntry::status));
+        t.getColumns().add(date("Date", 130, ImmunizationEntry::date));
+        t.getColumns().add(text("Given at / by", 240, ImmunizationEntry::performer));
+        withSource(t, ImmunizationEntry::source);
+        t.getItems().setAll(list);
+        return page(t);
+    }
+
+    // ---- Encounters ------------------------------------------------------------------------
+
+    public static Node encounters(List<EncounterEntry> list) {
+        TextField filter = filterField("Filter encounters (type, provider, reason)");
+        TableView<EncounterEntry> t = table("No encounters are recorded for this patient in the cache.");
+        t.setId("encounters-table");
+        t.getColumns().add(text("Encounter", 260, e -> e.type().label()));
+        t.getColumns().add(text("Class", 100, EncounterEntry::encounterClass));
+        t.getColumns().add(text("Status", 80, EncounterEntry::status));
+        t.getColumns().add(date("Start", 130, EncounterEntry::start));
+        t.getColumns().add(date("End", 130, EncounterEntry::end));
+        t.getColumns().add(text("Practitioner", 170, EncounterEntry::practitioner));
+        t.getColumns().add(text("Provider", 200, EncounterEntry::provider));
+        t.getColumns().add(text("Reason", 160, EncounterEntry::reason));
+        withSource(t, EncounterEntry::source);
+        filtered(t, list, filter, e -> e.type().label() + " " + e.provider() + " " + e.practitioner()
+                + " " + e.reason(), e -> true);
+        return page(filter, t);
+    }
+
+    // ---- Coverage & claims -----------------------------------------------------------------
+
+    public static Node claims(List<CoverageEntry> coverage, List<ClaimEntry> claims) {
+        TableView<CoverageEntry> c = table("No coverage is recorded for this patient.");
+        c.setId("coverage-table");
+        c.getColumns().add(text("Payer", 260, CoverageEntry::payer));
+        c.getColumns().add(text("Type", 140, CoverageEntry::type));
+        c.getColumns().add(text("Status", 90, CoverageEntry::status));
+        c.getColumns().add(date("From", 130, CoverageEntry::start));
+        c.getColumns().add(date("To", 130, CoverageEntry::end));
+        c.getColumns().add(text("Based on", 200, x -> x.derived() ? "claims citing this payer"
+                : "Coverage resource"));
+        withSource(c, CoverageEntry::source);
+        c.getItems().setAll(coverage);
+        c.setPrefHeight(170);
+
+        TextField filter = filterField("Filter claims (provider, payer, type)");
+        CheckBox eobOnly = new CheckBox("Explanations of benefit only");
+        eobOnly.setSelected(true);
+        TableView<ClaimEntry> t = table("No claims or explanations of benefit are recorded.");
+        t.setId("claims-table");
+        t.getColumns().add(text("Kind", 60, ClaimEntry::kind));
+        t.getColumns().add(date("Created", 130, ClaimEntry::created));
+        t.getColumns().add(date("Service from", 130, ClaimEntry::start));
+        t.getColumns().add(text("Type", 100, ClaimEntry::type));
+        t.getColumns().add(text("Provider", 220, ClaimEntry::provider));
+        t.getColumns().add(text("Payer", 160, ClaimEntry::payer));
+        t.getColumns().add(money("Billed", ClaimEntry::billed, ClaimEntry::currency));
+        t.getColumns().add(money("Paid", ClaimEntry::paid, ClaimEntry::currency));
+        t.getColumns().add(text("Status", 80, ClaimEntry::status));
+        withSource(t, ClaimEntry::source);
+        filtered(t, claims, filter, x -> x.provider() + " " + x.payer() + " " + x.type(),
+                x -> !eobOnly.isSelected() || x.kind().equals("EOB"));
+        eobOnly.selectedProperty().addListener((o, a, b) -> refilter(filter));
+        return page(heading("Coverage (" + coverage.size() + ")"), c,
+                heading("Claims and explanations of benefit"), new HBox(12, filter, eobOnly), t);
+    }
+
+    static javafx.scene.control.TableColumn<ClaimEntry, String> money(String title,
+            java.util.function.ToDoubleFunction<ClaimEntry> v, Function<ClaimEntry, String> cur) {
+        var col = text(title, 100, (ClaimEntry x) -> {
+            double d = v.applyAsDouble(x);
+            return Double.isNaN(d) ? "" : String.format(Locale.US, "%,.2f %s", d, cur.apply(x)).trim();
+        });
+        col.setStyle("-fx-alignment: CENTER-RIGHT;");
+        col.setComparator((a, b) -> Double.compare(parse(a), parse(b)));
+        return col;
+    }
+
+    static double parse(String s) {
+        try {
+            return Double.parseDouble(s.replace(",", "").split(" ")[0]);
+        } catch (RuntimeException e) {
+            return Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    static Source none() {
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+package org.chartlens.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.chartlens.domain.UnitSystem;
+import org.chartlens.store.ChartStore;
+import org.chartlens.ui.chart.ChartData;
+import org.chartlens.ui.chart.ChartView;
+import org.chartlens.ui.chart.ChartViewModel;
+import org.chartlens.ui.common.SameThreadTaskExecutor;
+import org.chartlens.ui.testing.BundleChartStore;
+import org.chartlens.ui.testing.SyntheaBundles;
+import org.junit.jupiter.api.Test;
+
+/** Renders every tab of a demo chart and of the large chart to PNG (target/screenshots). */
+class ChartScreenshotsTest {
+    static final Path OUT = Path.of("target/screenshots");
+
+    static void renderAll(Path bundle, String prefix, boolean dark, String... tabs) throws Exception {
+        ChartStore store = new BundleChartStore(Instant.now().minusSeconds(600), bundle);
+        var p = store.patients().get(0);
+        ChartData data = ChartViewModel.build(store, p.org(), p.id(), UnitSystem.METRIC, LocalDate.now());
+        for (String tab : tabs) {
+            Path out = OUT.resolve(prefix + "-" + tab + ".png");
+            long t0 = System.nanoTime();
+            ChartView[] view = new ChartView[1];
+            Screenshots.render(() -> {
+                ChartViewModel vm = new ChartViewModel(store, new SameThreadTaskExecutor(), p.org(), p.id());
+                vm.dataProperty().set(data);
+                view[0] = new ChartView(vm, new SameThreadTaskExecutor(), f -> { }, dark);
+                return view[0];
+            }, () -> view[0].select(tab), dark, 1400, 860, out);
+            System.out.println(out + " rendered in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            assertTrue(Files.size(out) > 10_000);
+        }
+    }
+
+    @Test
+    void demoPatientEveryTab() throws Exception {
+        renderAll(SyntheaBundles.columbus("Babette571"), "babette", false, ChartView.TAB_NAMES.toArray(String[]::new));
+    }
+
+    @Test
+    void largeChartTimelineAndVitalsDark() throws Exception {
+        renderAll(SyntheaBundles.large(), "large", true, "timeline", "vitals", "summary", "problems");
+    }
+}
