@@ -112,7 +112,7 @@ public final class SmartSignIn {
         try {
             browser.open(attempt.authorizationUrl());
             return attempt.complete(timeout);
-        } catch (AuthException e) {
+        } catch (AuthException | RuntimeException e) {
             attempt.cancel();
             throw e;
         }
