@@ -34,7 +34,9 @@ public final class ChartLensContext implements AutoCloseable {
     public static final String CACHE_KEY = "cache-key";
 
     private final Path dataDir;
-    private final SecretStore secrets;
+    private final PassphraseSource passphrase;
+    private final Map<String, String> env;
+    private volatile SecretStore secrets;
     private final Map<String, URI> embeddedBases = new ConcurrentHashMap<>();
     private final Map<String, DemoEhr> embedded = new ConcurrentHashMap<>();
     private final Map<String, FhirHttp> http = new ConcurrentHashMap<>();
@@ -44,7 +46,9 @@ public final class ChartLensContext implements AutoCloseable {
 
     public ChartLensContext(Path dataDir, PassphraseSource passphrase, Map<String, String> env) {
         this.dataDir = DataDirectory.ensureOwnerOnly(dataDir);
-        this.secrets = SecretStores.lazy(this.dataDir, passphrase, env);
+        this.passphrase = passphrase;
+        this.env = Map.copyOf(env);
+        this.secrets = SecretStores.lazy(this.dataDir, passphrase, this.env);
     }
 
     /** For commands: the passphrase from {@code CHARTLENS_PASSPHRASE} or the console. */
@@ -57,7 +61,7 @@ public final class ChartLensContext implements AutoCloseable {
         return dataDir;
     }
 
-    public SecretStore secrets() {
+    public synchronized SecretStore secrets() {
         return secrets;
     }
 
@@ -70,7 +74,7 @@ public final class ChartLensContext implements AutoCloseable {
 
     public synchronized AuthSessions auth() {
         if (auth == null) {
-            auth = new AuthSessions(secrets);
+            auth = new AuthSessions(secrets());
         }
         return auth;
     }
@@ -78,7 +82,7 @@ public final class ChartLensContext implements AutoCloseable {
     /** The encrypted cache, opened with its key from the secret store (created on first use). */
     public synchronized ChartCache cache() {
         if (cache == null) {
-            cache = ChartCache.open(dataDir.resolve(CACHE_FILE), secrets.getOrCreateKey(CACHE_KEY));
+            cache = ChartCache.open(dataDir.resolve(CACHE_FILE), secrets().getOrCreateKey(CACHE_KEY));
         }
         return cache;
     }
@@ -124,6 +128,21 @@ public final class ChartLensContext implements AutoCloseable {
 
     public Optional<DemoEhr> embeddedDemo(String profile) {
         return Optional.ofNullable(embedded.get(profile));
+    }
+
+    /**
+     * Drops every key and token this context holds in memory (auto-lock): the cache is closed,
+     * sign-in sessions and HTTP clients forgotten, and the secret store re-opened lazily, so the
+     * next use needs the passphrase again. Cached data and stored sign-ins stay on disk.
+     */
+    public synchronized void lock() {
+        if (cache != null) {
+            cache.close();
+            cache = null;
+        }
+        auth = null;
+        http.clear();
+        secrets = SecretStores.lazy(dataDir, passphrase, env);
     }
 
     @Override

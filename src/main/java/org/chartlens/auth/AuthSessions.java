@@ -35,6 +35,14 @@ public final class AuthSessions {
         this(secrets, TransportPolicy.newHttpClient(), Clock.systemUTC());
     }
 
+    /**
+     * The sessions for a data folder: the OS secret store, else {@code <data dir>/secrets.bin}
+     * unlocked with {@code CHARTLENS_PASSPHRASE} or a console prompt, opened on first use.
+     */
+    public static AuthSessions forDataDirectory(java.nio.file.Path dataDir, Map<String, String> env) {
+        return new AuthSessions(SecretStores.lazy(dataDir, PassphraseSource.fromEnvironmentOrConsole(env), env));
+    }
+
     public SessionStore sessionStore() {
         return store;
     }
@@ -45,8 +53,19 @@ public final class AuthSessions {
 
     /** The token source the fhir layer uses for {@code org}. */
     public OrganizationTokens tokens(Organization org) {
-        return tokens.compute(org.id(), (id, existing) -> existing != null && existing.organization().equals(org)
-                ? existing : new OrganizationTokens(org, store, signIn.tokenEndpoint(), clock));
+        // The demo organization is asked for both with and without its run-time FHIR base: a call
+        // without a base reuses the current token source; a new base gets a new one (keeping the
+        // last error), so a token never follows an organization to another server.
+        return tokens.compute(org.id(), (id, existing) -> {
+            if (existing != null && (existing.organization().equals(org) || org.fhirBase() == null)) {
+                return existing;
+            }
+            OrganizationTokens fresh = new OrganizationTokens(org, store, signIn.tokenEndpoint(), clock);
+            if (existing != null && existing.lastError() != null) {
+                fresh.recordError(existing.lastError());
+            }
+            return fresh;
+        });
     }
 
     public Optional<Session> session(Organization org) {
@@ -124,6 +143,16 @@ public final class AuthSessions {
         return revoked;
     }
 
+    /** fhirUser relative to the FHIR base when it is on it ("Practitioner/123"), else the subject. */
+    static String signedInAs(Session x) {
+        String who = x.fhirUser();
+        if (who == null) {
+            return x.subject();
+        }
+        String base = x.server() == null || x.server().fhirBase() == null ? null : x.server().fhirBase() + "/";
+        return base != null && who.startsWith(base) ? who.substring(base.length()) : who;
+    }
+
     /** The panel's view of one organization. */
     public SignInStatus status(Organization org) {
         OrganizationTokens t = tokens(org);
@@ -140,7 +169,7 @@ public final class AuthSessions {
                     null, false, SignInStatus.flowNote(org));
         }
         Session x = s.get();
-        return new SignInStatus(org.id(), x.flow(), true, x.fhirUser() != null ? x.fhirUser() : x.subject(),
+        return new SignInStatus(org.id(), x.flow(), true, signedInAs(x),
                 x.grantedScopes(), x.refusedScopes(), x.accessTokenExpiresAt(), x.refreshGrantExpiresAt(),
                 OrganizationTokens.warningFor(x, org.name(), clock.instant()).orElse(null), error, x.patient(),
                 x.needPatientBanner(), SignInStatus.flowNote(org));

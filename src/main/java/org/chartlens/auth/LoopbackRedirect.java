@@ -130,8 +130,8 @@ public final class LoopbackRedirect implements AutoCloseable {
 
     /** Stops waiting; {@link #await} then throws "cancelled". */
     public void cancel() {
-        callback.cancel(false);
         close();
+        callback.cancel(false);
     }
 
     /** True once the listener has stopped accepting connections. */
@@ -144,7 +144,7 @@ public final class LoopbackRedirect implements AutoCloseable {
         }
     }
 
-    private void stopServer() {
+    private synchronized void stopServer() {
         if (stopped.compareAndSet(false, true)) {
             server.stop(0);
         }

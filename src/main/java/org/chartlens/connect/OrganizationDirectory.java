@@ -141,6 +141,28 @@ public final class OrganizationDirectory {
     }
 
     /**
+     * The documented endpoints for the organization's current FHIR base (from its preset), used
+     * only when discovery fails; null when there are none.
+     */
+    public synchronized DocumentedEndpoints documentedEndpoints(Organization org) {
+        OrganizationPreset p = presets.get(org.id());
+        if (p == null) {
+            return null;
+        }
+        for (DocumentedEndpoints e : p.endpoints()) {
+            if (e.fhirBase() != null && e.fhirBase().equals(org.fhirBase())) {
+                return e;
+            }
+        }
+        for (DocumentedEndpoints e : p.endpoints()) {
+            if (e.fhirBase() == null && e.tokenEndpoint() != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Adds or replaces a user organization (or edits a preset, when the id is a preset's) and
      * writes the user file.
      *

@@ -166,8 +166,7 @@ final class AuthorizationServer implements HttpHandler {
         }
         if (ctx.autoApprove) {
             String patient = ctx.data.patientIds().isEmpty() ? null : ctx.data.patientIds().get(0);
-            boolean patientUser = req.requested.hasContext("patient") || req.requested.has("launch/patient")
-                    || !req.requested.hasContext("user");
+            boolean patientUser = !req.requested.hasContext("user");
             approve(call, req, patientUser ? patient : CLINICIAN, patient, req.requested);
             return;
         }
@@ -262,6 +261,16 @@ final class AuthorizationServer implements HttpHandler {
     void approve(HttpCall call, AuthorizeRequest req, String username, String patientId, Scopes granted)
             throws IOException {
         boolean patientUser = !CLINICIAN.equals(username);
+        if (patientUser && granted.hasContext("user")) {
+            // a patient never gets user/ scopes: they would open every chart
+            List<String> kept = new ArrayList<>();
+            for (String s : granted.granted) {
+                if (!s.startsWith("user/")) {
+                    kept.add(s);
+                }
+            }
+            granted = new Scopes(kept);
+        }
         String fhirUser = patientUser ? "Patient/" + username : ctx.clinicianReference();
         String contextPatient = granted.has("launch/patient") || granted.hasContext("patient")
                 ? (patientUser ? username : patientId) : null;
@@ -459,6 +468,8 @@ final class AuthorizationServer implements HttpHandler {
         ObjectNode out = tokenResponse(rt.grant, null, rotate);
         if (!rotate) {
             out.put("refresh_token", rt.value);
+            out.put("refresh_token_expires_in", Math.max(1,
+                    Duration.between(ctx.grants.now(), rt.grant.refreshExpiresAt).toSeconds()));
         }
         return out;
     }
@@ -548,7 +559,18 @@ final class AuthorizationServer implements HttpHandler {
         }
         boolean wantsRefresh = grant.scopes.has("offline_access") || grant.scopes.has("online_access");
         if (newRefresh && wantsRefresh) {
-            n.put("refresh_token", ctx.grants.newRefreshToken(grant).value);
+            String jwt = null;
+            if (ctx.profile.jwtAccessTokens) {
+                // Credible: "Tokens, including initial refresh tokens, are issued as JSON Web Tokens"
+                jwt = ctx.keys.sign(new JWTClaimsSet.Builder().issuer(ctx.issuer().toString())
+                        .subject(grant.subject).audience(ctx.issuer() + "/token").claim("client_id", grant.clientId)
+                        .claim("token_use", "refresh").issueTime(Date.from(ctx.grants.now()))
+                        .expirationTime(Date.from(grant.refreshExpiresAt)).jwtID(Grants.random(16)).build(),
+                        JOSEObjectType.JWT);
+            }
+            n.put("refresh_token", ctx.grants.newRefreshToken(grant, jwt).value);
+            n.put("refresh_token_expires_in", Math.max(1,
+                    java.time.Duration.between(ctx.grants.now(), grant.refreshExpiresAt).toSeconds()));
         }
         return n;
     }

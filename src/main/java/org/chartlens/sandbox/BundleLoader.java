@@ -146,6 +146,8 @@ final class BundleLoader {
             }
         }
         String stamp = lastUpdated.toString();
+        String firstPatient = bundles.stream().map(ParsedBundle::patientId).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
         List<List<StoredEntry>> entries = bundles.parallelStream().map(b -> {
             List<ObjectNode> resources = new ArrayList<>(b.resources);
             resources.addAll(ProfileShapes.derive(profile, b.patientId, b.resources, mapper));
@@ -163,6 +165,9 @@ final class BundleLoader {
                 ObjectNode meta = r.has("meta") && r.get("meta").isObject()
                         ? (ObjectNode) r.get("meta") : r.putObject("meta");
                 meta.put("lastUpdated", stamp);
+                if (profile == VendorProfile.CARECLOUD && "Patient".equals(type) && patient.equals(firstPatient)) {
+                    ProfileShapes.careCloudFirstPatient(r);
+                }
                 ProfileShapes.shape(profile, r);
                 out.add(SearchIndex.entry(r, patient, lastUpdated, refs, mapper));
             }

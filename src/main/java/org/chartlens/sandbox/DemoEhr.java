@@ -179,11 +179,14 @@ public final class DemoEhr implements AutoCloseable {
 
     /**
      * Resource type -> count of that patient's resources as loaded (or put), for exact sync
-     * assertions. Counts every resource of the patient's bundle (Medication and Provenance too);
-     * shared Organization / Practitioner / Location resources are not counted.
+     * assertions. Counts every resource of the patient's bundle that this profile serves
+     * (Medication and Provenance too; the payer profile's derived Coverage); shared Organization /
+     * Practitioner / Location resources are not counted.
      */
     public Map<String, Integer> sourceCounts(String patientId) {
-        return ctx.data.counts(patientId);
+        Map<String, Integer> counts = new java.util.TreeMap<>(ctx.data.counts(patientId));
+        counts.keySet().removeIf(type -> !ctx.profile.supports(type));
+        return counts;
     }
 
     /** How many token requests with this grant_type (case-insensitive) arrived so far. */

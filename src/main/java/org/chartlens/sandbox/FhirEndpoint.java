@@ -40,6 +40,19 @@ final class FhirEndpoint implements HttpHandler {
     private static final Set<String> INCLUDABLE = Set.of("Medication", "Practitioner", "Organization",
             "Location", "PractitionerRole");
 
+    /** Credible publishes its Provider Directory without a token. */
+    private static final Set<String> DIRECTORY_TYPES = Set.of("Practitioner", "PractitionerRole",
+            "Organization", "Location");
+    private static final Grants.AccessToken DIRECTORY_READER = new Grants.AccessToken("", new Grants.Grant(
+            "provider-directory", Scopes.parse("user/Practitioner.rs user/PractitionerRole.rs "
+            + "user/Organization.rs user/Location.rs"), null, null, null, Instant.EPOCH), Instant.MAX);
+    /** In the US Core 3.1.1 lists (Credible, InSync) these are "read" only. */
+    private static final Set<String> READ_ONLY_TYPES = Set.of("Medication", "Provenance");
+    /** Search parameters understood here; Veracity refuses others with 400. */
+    private static final Set<String> KNOWN_PARAMS = Set.of("patient", "Patient", "subject", "subject:Patient",
+            "patient:Patient", "beneficiary", "_id", "category", "code", "date", "_lastUpdated", "_count",
+            "_include", "_format", "_since", "_type", "_pretty", "_summary", "_elements", "_sort", "_total");
+
     private final DemoEhrContext ctx;
     private final AuthorizationServer auth;
     private final XmlFormat xml;
@@ -83,7 +96,9 @@ final class FhirEndpoint implements HttpHandler {
             LOG.debug("FHIR request failed", e);
             sendOutcome(call, new FhirError(500, "exception", "Internal error in the demo EHR."));
         } finally {
-            exchange.close();
+            if (!call.dropped) {
+                exchange.close();
+            }
         }
     }
 
@@ -104,12 +119,16 @@ final class FhirEndpoint implements HttpHandler {
         if (ctx.faults.before(call)) {
             return;
         }
-        Grants.AccessToken token = bearer(call);
+        String[] seg = segments(path);
+        Grants.AccessToken token = ctx.profile == VendorProfile.CREDIBLE && call.header("Authorization") == null
+                && seg.length >= 1 && DIRECTORY_TYPES.contains(seg[0]) ? DIRECTORY_READER : bearer(call);
+        if (ctx.profile == VendorProfile.CARECLOUD && "POST".equals(call.method)) {
+            throw unsupported("HTTP POST is not supported; use GET " + ctx.fhirBase() + "/Type/_search?Patient=ID.", 405);
+        }
         if (!"GET".equals(call.method) && !"HEAD".equals(call.method) && !"POST".equals(call.method)
                 && !"DELETE".equals(call.method)) {
             throw unsupported("This demo EHR is read-only: " + call.method + " is not supported.", 405);
         }
-        String[] seg = segments(path);
         if (seg.length == 0) {
             if (call.param("_getpages") != null) {
                 page(call, token);
@@ -132,11 +151,17 @@ final class FhirEndpoint implements HttpHandler {
         if (!type.matches("[A-Z][A-Za-z]+")) {
             throw unsupported("Unknown resource type or operation: " + type, 400);
         }
-        if (!ctx.profile.supports(type)) {
+        if (!ctx.profile.supports(type) || (ctx.profile.supportedTypes == null
+                && !ctx.data.types().contains(type) && !VendorProfile.Types.US_CORE_311.contains(type)
+                && !VendorProfile.Types.PAYER.contains(type))) {
             throw unsupported("This server does not support the resource type " + type + ".",
                     ctx.profile.unsupportedStatus());
         }
         if (seg.length == 1 || (seg.length == 2 && "_search".equals(seg[1]))) {
+            if (READ_ONLY_TYPES.contains(type) && ctx.profile.supportedTypes == VendorProfile.Types.US_CORE_311) {
+                throw unsupported(type + " supports read only on this server, not search.",
+                        ctx.profile.unsupportedStatus());
+            }
             Map<String, List<String>> params = new LinkedHashMap<>(call.query);
             if ("POST".equals(call.method)) {
                 call.form().forEach((k, v) -> params.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
@@ -227,6 +252,13 @@ final class FhirEndpoint implements HttpHandler {
 
     private void search(HttpCall call, Grants.AccessToken token, String type, Map<String, List<String>> params)
             throws IOException, FhirError {
+        if (ctx.profile == VendorProfile.VERACITY) {
+            for (String p : params.keySet()) {
+                if (!KNOWN_PARAMS.contains(p)) {
+                    throw unsupported("Search parameter " + p + " is not supported.", 400);
+                }
+            }
+        }
         String patient = patientParam(params);
         if ("Patient".equals(type) && patient == null && first(params, "_id") != null) {
             patient = first(params, "_id");
@@ -420,7 +452,7 @@ final class FhirEndpoint implements HttpHandler {
                 id = cursorId(cursor);
             }
             next = ctx.faults.nextLink(ctx.fhirBase() + "?_getpages=" + id + "&_getpagesoffset=" + end
-                    + "&_count=" + count + "&_bundletype=" + cursor.bundleType);
+                    + "&_count=" + count + "&_bundletype=" + cursor.bundleType, self);
         }
         List<StoredEntry> included = includes(token, page, cursor.includes);
         respond(call, 200, ctx.faults.shape(bundle(cursor.bundleType, total, self, next, page, included)));

@@ -79,11 +79,12 @@ final class Grants {
     }
 
     static final class RefreshToken {
-        final String value = random(32);
+        final String value;
         final Grant grant;
         final AtomicBoolean used = new AtomicBoolean();
 
-        RefreshToken(Grant grant) {
+        RefreshToken(String value, Grant grant) {
+            this.value = value;
             this.grant = grant;
         }
     }
@@ -124,8 +125,8 @@ final class Grants {
         return t;
     }
 
-    RefreshToken newRefreshToken(Grant grant) {
-        RefreshToken r = new RefreshToken(grant);
+    RefreshToken newRefreshToken(Grant grant, String value) {
+        RefreshToken r = new RefreshToken(value == null ? random(32) : value, grant);
         refreshTokens.put(r.value, r);
         return r;
     }

@@ -24,6 +24,10 @@ final class HttpCall {
     final Map<String, List<String>> query;
     private Map<String, List<String>> form;
     private boolean sent;
+    /** Set by the {@code drop} fault: send half the body, then cut the connection. */
+    boolean dropMidBody;
+    /** True once the drop fault has cut this exchange: nobody may close it normally. */
+    boolean dropped;
 
     HttpCall(HttpExchange exchange, String contextPath) {
         this.exchange = exchange;
@@ -115,6 +119,14 @@ final class HttpCall {
         boolean head = "HEAD".equals(method);
         if (body == null || body.length == 0 || head) {
             exchange.sendResponseHeaders(status, head ? -1 : -1);
+        } else if (dropMidBody && body.length > 1) {
+            exchange.sendResponseHeaders(status, body.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            dropped = true;
+            // escaping the handler with an IOException makes the JDK server close the socket
+            throw new IOException("connection dropped on purpose (drop fault)");
         } else {
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -29,19 +29,18 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-import org.sqlite.mc.SQLiteMCChacha20Config;
+import org.sqlite.mc.SQLiteMCWxAES256Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The encrypted local cache: one SQLite3MultipleCiphers file (ChaCha20-Poly1305, page-level,
- * including the WAL) holding raw FHIR JSON plus the indexed columns the views need, the sync
+ * The encrypted local cache: one SQLite3MultipleCiphers file (AES-256, page-level, including
+ * the WAL) holding raw FHIR JSON plus the indexed columns the views need, the sync
  * state (cursors, freshness, per-patient last sync) and the append-only audit log.
  *
  * <p>Thread safe. Reads go through a small pool of connections and run concurrently with a
  * write (WAL); writes are serialised: one {@link CacheBatch} at a time. Every method does disk
- * I/O and decryption, so never call one on the FX thread. Opening costs a few milliseconds
- * (raw 256-bit key, no key derivation).
+ * I/O and decryption, so never call one on the FX thread. Opening costs a few milliseconds.
  */
 public final class ChartCache implements ChartStore {
     private static final Logger LOG = LoggerFactory.getLogger(ChartCache.class);
@@ -99,8 +98,16 @@ public final class ChartCache implements ChartStore {
             try (Statement s = writer.createStatement()) {
                 // The first read is where a wrong key shows: the header page fails to decrypt.
                 s.executeQuery("SELECT count(*) FROM sqlite_master").close();
+                // 8 KB pages keep a typical 2-4 KB resource on one page (no overflow chain);
+                // takes effect only when the file is created
+                s.execute("PRAGMA page_size=8192");
+                // a sync transaction of ~20,000 resources stays in memory until commit
+                s.execute("PRAGMA cache_size=-65536");
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=NORMAL");
+                // checkpoint every ~64 MB of WAL instead of 8 MB: a large chart's sync then does
+                // not stop for checkpoints (and their fsyncs); close() checkpoints fully
+                s.execute("PRAGMA wal_autocheckpoint=8192");
                 s.execute("PRAGMA temp_store=MEMORY");
                 s.execute("PRAGMA foreign_keys=ON");
             }
@@ -117,8 +124,10 @@ public final class ChartCache implements ChartStore {
     }
 
     static SQLiteConfig keyedConfig(byte[] key) {
-        SQLiteConfig config = new SQLiteMCChacha20Config()
-                .withRawUnsaltedKey(Arrays.copyOf(key, key.length))
+        // AES-256 (wxSQLite3 scheme): about 1.3x plain SQLite on bulk writes here, where
+        // ChaCha20-Poly1305 cost 2.2x (decision 0300)
+        SQLiteConfig config = new SQLiteMCWxAES256Config()
+                .withHexKey(Arrays.copyOf(key, key.length))
                 .build();
         config.setBusyTimeout(10_000);
         return config;
@@ -438,6 +447,19 @@ public final class ChartCache implements ChartStore {
         });
     }
 
+    /** SQLite's {@code PRAGMA integrity_check}: "ok", or the first problems found. */
+    public String integrityCheck() {
+        return read(c -> {
+            StringBuilder sb = new StringBuilder();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                while (rs.next()) {
+                    sb.append(sb.length() == 0 ? "" : "; ").append(rs.getString(1));
+                }
+            }
+            return sb.toString();
+        });
+    }
+
     /** Organizations that have anything cached, in id order. */
     public List<String> organizations() {
         return read(c -> {
@@ -570,6 +592,7 @@ public final class ChartCache implements ChartStore {
                     try (Statement s = fresh.createStatement()) {
                         s.execute("PRAGMA temp_store=MEMORY");
                         s.execute("PRAGMA query_only=ON");
+                        s.execute("PRAGMA cache_size=-32768");
                     }
                     allReaders.add(fresh);
                     return fresh;
