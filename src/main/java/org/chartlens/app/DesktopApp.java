@@ -1,30 +1,28 @@
 package org.chartlens.app;
 
 import java.nio.file.Path;
+import java.util.Map;
+import org.chartlens.auth.PassphraseSource;
 import org.chartlens.ui.ChartLensApp;
-import org.chartlens.ui.shell.AppServices;
-import org.chartlens.ui.shell.StoreOnlyServices;
 
 /**
- * Starts the JavaFX UI on a data folder. Until the composition root provides a full
- * {@link AppServices} (sign-in, sync, lock), the window reads the cache through
- * {@link StoreOnlyServices}; the lead replaces {@link #services} with the real implementation.
+ * Starts the JavaFX UI on a data folder with the composition root's {@link DesktopServices}.
+ * When the secrets are protected by a ChartLens passphrase that is not in the environment,
+ * the window opens on the unlock screen. Blocks until the window closes.
  */
 public final class DesktopApp {
     private DesktopApp() {
     }
 
     public static void launch(Path dataDir) {
-        ChartLensContext ctx = ChartLensContext.forCommandLine(dataDir);
+        Map<String, String> env = System.getenv();
+        DesktopServices services = new DesktopServices(dataDir, env);
+        String envPass = env.get(PassphraseSource.ENV);
+        boolean startLocked = services.hasPassphrase() && (envPass == null || envPass.isEmpty());
         try {
-            ChartLensApp.launch(services(ctx), false);
+            ChartLensApp.launch(services, startLocked);
         } finally {
-            ctx.close();
+            services.context().close();
         }
-    }
-
-    /** The services the window uses. Replace with the full implementation once it exists. */
-    static AppServices services(ChartLensContext ctx) {
-        return new StoreOnlyServices(ctx::cache, ctx.dataDir());
     }
 }
