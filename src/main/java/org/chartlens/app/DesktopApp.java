@@ -1,13 +1,19 @@
 package org.chartlens.app;
 
 import java.nio.file.Path;
+import org.chartlens.ui.ChartLensApp;
 
-/** Starts the JavaFX UI (filled in by the ui work). */
+/** Starts the JavaFX UI on a data folder, with the composition root's services. */
 public final class DesktopApp {
     private DesktopApp() {
     }
 
     public static void launch(Path dataDir) {
-        throw new IllegalStateException("The desktop app is not built yet");
+        DesktopServices services = new DesktopServices(dataDir, System.getenv());
+        try {
+            ChartLensApp.launch(services, false);
+        } finally {
+            services.context().close();
+        }
     }
 }

@@ -59,7 +59,7 @@ public final class PendingLogins {
             throw refused("it came from a different authorization server than the one the sign-in started with");
         }
         if (callback.containsKey("error")) {
-            String code = callback.get("error");
+            String code = TokenEndpoint.errorCode(callback.get("error"));
             throw new AuthException(OAuthErrors.plainWords(code, null), code, null);
         }
         String code = callback.get("code");

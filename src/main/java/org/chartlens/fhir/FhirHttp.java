@@ -125,6 +125,7 @@ public final class FhirHttp {
     private final Options options;
     private final FhirJson json;
     private final HttpClient client;
+    private volatile com.fasterxml.jackson.databind.JsonNode capabilityStatement;
     private final URI base;
     private final String basePath;
 
@@ -170,6 +171,19 @@ public final class FhirHttp {
 
     public FhirJson json() {
         return json;
+    }
+
+    /**
+     * The server's CapabilityStatement ({@code GET [base]/metadata}), fetched once per instance
+     * and kept: later syncs of the same organization do not ask again.
+     */
+    public com.fasterxml.jackson.databind.JsonNode capabilityStatement() throws FhirException {
+        com.fasterxml.jackson.databind.JsonNode cs = capabilityStatement;
+        if (cs == null) {
+            cs = json.tree(get(uri("metadata", Map.of()), Map.of()).body());
+            capabilityStatement = cs;
+        }
+        return cs;
     }
 
     /** True when {@code uri} is on the organization's FHIR origin and under its base path. */

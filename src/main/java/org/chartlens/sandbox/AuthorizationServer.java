@@ -468,6 +468,8 @@ final class AuthorizationServer implements HttpHandler {
         ObjectNode out = tokenResponse(rt.grant, null, rotate);
         if (!rotate) {
             out.put("refresh_token", rt.value);
+            out.put("refresh_token_expires_in", Math.max(1,
+                    Duration.between(ctx.grants.now(), rt.grant.refreshExpiresAt).toSeconds()));
         }
         return out;
     }
@@ -567,6 +569,8 @@ final class AuthorizationServer implements HttpHandler {
                         JOSEObjectType.JWT);
             }
             n.put("refresh_token", ctx.grants.newRefreshToken(grant, jwt).value);
+            n.put("refresh_token_expires_in", Math.max(1,
+                    java.time.Duration.between(ctx.grants.now(), grant.refreshExpiresAt).toSeconds()));
         }
         return n;
     }

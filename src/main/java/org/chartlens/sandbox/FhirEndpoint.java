@@ -96,7 +96,9 @@ final class FhirEndpoint implements HttpHandler {
             LOG.debug("FHIR request failed", e);
             sendOutcome(call, new FhirError(500, "exception", "Internal error in the demo EHR."));
         } finally {
-            exchange.close();
+            if (!call.dropped) {
+                exchange.close();
+            }
         }
     }
 
@@ -149,7 +151,9 @@ final class FhirEndpoint implements HttpHandler {
         if (!type.matches("[A-Z][A-Za-z]+")) {
             throw unsupported("Unknown resource type or operation: " + type, 400);
         }
-        if (!ctx.profile.supports(type)) {
+        if (!ctx.profile.supports(type) || (ctx.profile.supportedTypes == null
+                && !ctx.data.types().contains(type) && !VendorProfile.Types.US_CORE_311.contains(type)
+                && !VendorProfile.Types.PAYER.contains(type))) {
             throw unsupported("This server does not support the resource type " + type + ".",
                     ctx.profile.unsupportedStatus());
         }

@@ -26,6 +26,8 @@ final class HttpCall {
     private boolean sent;
     /** Set by the {@code drop} fault: send half the body, then cut the connection. */
     boolean dropMidBody;
+    /** True once the drop fault has cut this exchange: nobody may close it normally. */
+    boolean dropped;
 
     HttpCall(HttpExchange exchange, String contextPath) {
         this.exchange = exchange;
@@ -122,11 +124,9 @@ final class HttpCall {
             OutputStream out = exchange.getResponseBody();
             out.write(body, 0, body.length / 2);
             out.flush();
-            try {
-                out.close(); // fewer bytes than announced: the server closes the connection
-            } catch (IOException expected) {
-                // that is the point of the fault
-            }
+            dropped = true;
+            // escaping the handler with an IOException makes the JDK server close the socket
+            throw new IOException("connection dropped on purpose (drop fault)");
         } else {
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -134,7 +134,7 @@ public final class ChartSync {
         Capabilities c = capabilities;
         if (c == null) {
             try {
-                c = Capabilities.of(http.json().tree(http.get(http.uri("metadata", Map.of()), Map.of()).body()));
+                c = Capabilities.of(http.capabilityStatement());
             } catch (FhirException e) {
                 LOG.info("{}: CapabilityStatement unavailable ({}); trying every type", org(), e.getMessage());
                 c = Capabilities.unknown();
@@ -201,7 +201,15 @@ public final class ChartSync {
                     progress(false);
                     List<CompletableFuture<Void>> all = new ArrayList<>();
                     for (String p : patients) {
-                        all.add(syncPatient(p, plan));
+                        if (isCancelled()) {
+                            break;
+                        }
+                        try {
+                            all.add(syncPatient(p, plan));
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                            cancelled.set(true);
+                            break;
+                        }
                     }
                     for (CompletableFuture<Void> f : all) {
                         try {
@@ -256,6 +264,8 @@ public final class ChartSync {
             BulkExport export = new BulkExport(http, problems, this::isCancelled, Duration.ofMinutes(30));
             Set<String> types = new java.util.TreeSet<>(plan.types());
             types.add("Patient");
+            Capabilities caps = capabilities();
+            References.SHARED_TYPES.stream().filter(t -> caps.known() && caps.supports(t)).forEach(types::add);
             try {
                 String tx = export.run(group, types, since, batch -> {
                     List<StoredResource> rows = new ArrayList<>(batch.size());
@@ -416,10 +426,19 @@ public final class ChartSync {
         /** Follows one search/operation; the cursor advances with its last page only. */
         void pull(PatientState st, URI first, String cursorKey, Set<String> types) throws FhirException {
             String[] max = {null};
+            String[] searchedAt = {null};
             http.pages(first, page -> {
+                if (searchedAt[0] == null) {
+                    searchedAt[0] = page.lastUpdated() == null ? "" : page.lastUpdated();
+                }
                 String m = accept(st, page);
                 max[0] = later(max[0], m);
             }, this::isCancelled);
+            // the server's time of the search is the safest next cursor (nothing changed before it
+            // is missed); without one, the latest resource's lastUpdated
+            if (searchedAt[0] != null && !searchedAt[0].isEmpty()) {
+                max[0] = searchedAt[0];
+            }
             CacheWriter.Job end = CacheWriter.Job.marks();
             end.cursorPatient = st.patient;
             end.cursorKey = cursorKey;

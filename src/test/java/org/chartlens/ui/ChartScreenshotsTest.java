@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 class ChartScreenshotsTest {
     static final Path OUT = Path.of("target/screenshots");
 
+    @org.junit.jupiter.api.BeforeAll
+    static void toolkit() throws Exception {
+        org.chartlens.ui.testing.Fx.stage();
+    }
+
     static void renderAll(Path bundle, String prefix, boolean dark, String... tabs) throws Exception {
         ChartStore store = new BundleChartStore(Instant.now().minusSeconds(600), bundle);
         var p = store.patients().get(0);
