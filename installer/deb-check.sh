@@ -133,7 +133,7 @@ fi
 if [ "$gui" = yes ]; then
     echo
     echo "== start ChartLens from the desktop entry (Exec line) on a virtual display"
-    Xvfb :97 -screen 0 1280x800x24 -nolisten tcp -ac >/dev/null 2>&1 &
+    Xvfb :97 -screen 0 1600x1000x24 -nolisten tcp -ac >/dev/null 2>&1 &
     xvfb_pid=$!
     sleep 2
     echo "\$ DISPLAY=:97 $exec_line    # as $CHECK_USER"
