@@ -118,7 +118,13 @@ public final class BuildInstaller {
         if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
             throw new BuildFailure("target/chartlens.jar and target/lib/ are missing: run 'mvn -B -DskipTests package' first");
         }
-        deleteTree(out);
+        // Only what this run rebuilds: a .deb from an earlier run survives an app-image-only run.
+        for (String dir : List.of("input", "runtime", "image")) {
+            deleteTree(out.resolve(dir));
+        }
+        for (String type : types) {
+            deleteFiles(out, "." + type);
+        }
         Path inputLib = input.resolve("lib");
         Path nativeDir = input.resolve(nativeFolder());
         createDirectories(inputLib);
@@ -126,7 +132,7 @@ public final class BuildInstaller {
         copy(jar, input.resolve("chartlens.jar"));
 
         List<String> dropped = new ArrayList<>();
-        for (Path j : jarsIn(lib)) {
+        for (Path j : manifestClassPath(jar)) {
             String name = j.getFileName().toString();
             if (excludes.stream().anyMatch(m -> m.matches(j.getFileName()))) {
                 dropped.add(name);
@@ -160,6 +166,38 @@ public final class BuildInstaller {
             System.out.println("installer: left out (installer.exclude): " + String.join(", ", dropped));
         }
         sizes.put("input (jars + natives)", mb(treeSize(input)));
+    }
+
+    /**
+     * The jars chartlens.jar's manifest lists: exactly what {@code java -jar} uses. jpackage puts
+     * every jar of its input on the class path, so stale jars left in target/lib by an earlier
+     * build (an old version of a library) must not be staged.
+     */
+    List<Path> manifestClassPath(Path jar) {
+        String cp;
+        try (java.util.jar.JarFile jf = new java.util.jar.JarFile(jar.toFile())) {
+            cp = jf.getManifest() == null ? null : jf.getManifest().getMainAttributes().getValue("Class-Path");
+        } catch (IOException e) {
+            throw new BuildFailure("cannot read " + jar + ": " + e.getMessage());
+        }
+        if (cp == null || cp.isBlank()) {
+            throw new BuildFailure("chartlens.jar has no Class-Path in its manifest");
+        }
+        List<Path> jars = new ArrayList<>();
+        for (String entry : cp.trim().split("\\s+")) {
+            Path p = jar.getParent().resolve(entry).normalize();
+            if (!Files.isRegularFile(p)) {
+                throw new BuildFailure("chartlens.jar lists " + entry + " but it is not in target/: rebuild with mvn package");
+            }
+            jars.add(p);
+        }
+        Set<Path> listed = new java.util.HashSet<>(jars);
+        List<String> stale = jarsIn(target.resolve("lib")).stream().filter(p -> !listed.contains(p.normalize()))
+                .map(p -> p.getFileName().toString()).collect(Collectors.toList());
+        if (!stale.isEmpty()) {
+            System.out.println("installer: not in chartlens.jar's Class-Path, left out: " + String.join(", ", stale));
+        }
+        return jars;
     }
 
     /**
@@ -551,6 +589,20 @@ public final class BuildInstaller {
             Files.createDirectories(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteFiles(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(suffix))
+                    .collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir, e);
         }
     }
 

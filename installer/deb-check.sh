@@ -2,7 +2,8 @@
 # Done-when check for the Debian package (issue 8), on a Debian/Ubuntu machine, as root:
 #   install the .deb with apt -> the installed launcher runs --version and (headless) self-test ->
 #   the desktop entry exists, and its Exec line opens a ChartLens window (under Xvfb) ->
-#   an upgrade keeps the user's data -> apt-get remove leaves the user's data -> purge too.
+#   the user signs in to the demo EHR and syncs a patient -> an upgrade keeps that cache and
+#   sign-in -> apt-get remove leaves the user's data -> purge too.
 # It runs the app as a throwaway user (chartlens-check) so the data lands in a real per-user
 # folder (~/.local/share/chartlens), and deletes that user at the end (--keep-user keeps it).
 # Every command is echoed with "$ " before it runs; the log is what docs/installer.md quotes.
@@ -32,6 +33,10 @@ pass() { echo "PASS  $*"; }
 fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
 show() { echo "\$ $*"; "$@"; }                       # echo, then run
 as_user() { runuser -u "$CHECK_USER" -- env -u DISPLAY -u WAYLAND_DISPLAY "$@"; }
+# No desktop keyring in a headless check: the app's file secret store, passphrase from the environment.
+as_user_env() { as_user CHARTLENS_SECRET_STORE=file CHARTLENS_PASSPHRASE=deb-check-passphrase "$@"; }
+PATIENT=1d032331-37ec-ccb6-f124-441110084906   # a demo patient (same as the e2e test)
+stop_tree() { for pid in $(ps --ppid "$1" -o pid= 2>/dev/null) "$1"; do kill "$pid" 2>/dev/null; done; }
 data_dir="/home/$CHECK_USER/.local/share/chartlens"
 data_digest() { (cd "$data_dir" 2>/dev/null && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); }
 
@@ -128,7 +133,7 @@ fi
 if [ "$gui" = yes ]; then
     echo
     echo "== start ChartLens from the desktop entry (Exec line) on a virtual display"
-    Xvfb :97 -screen 0 1280x800x24 -nolisten tcp -ac >/dev/null 2>&1 &
+    Xvfb :97 -screen 0 1600x1000x24 -nolisten tcp -ac >/dev/null 2>&1 &
     xvfb_pid=$!
     sleep 2
     echo "\$ DISPLAY=:97 $exec_line    # as $CHECK_USER"
@@ -137,18 +142,18 @@ if [ "$gui" = yes ]; then
     window=""
     for _ in $(seq 1 "$GUI_WAIT"); do
         kill -0 $app_pid 2>/dev/null || break
-        window=$(DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -o '"ChartLens[^"]*"' | head -n 1)
+        window=$(DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -i 'chartlens' | grep -v 'has no name' | head -n 1 | sed 's/^ *//')
         [ -n "$window" ] && break
         sleep 1
     done
     if [ -n "$window" ]; then
         sleep 3
-        show sh -c "DISPLAY=:97 xwininfo -root -tree | grep 'ChartLens' | head -n 3"
+        show sh -c "DISPLAY=:97 xwininfo -root -tree | grep -i 'chartlens' | grep -v 'has no name' | head -n 3"
         if [ -x /usr/bin/import ]; then
             DISPLAY=:97 /usr/bin/import -window root target/installer/deb-check-window.png 2>/dev/null \
                 && echo "screenshot: target/installer/deb-check-window.png"
         fi
-        pass "the desktop entry opened a window $window"
+        pass "the desktop entry opened a ChartLens window"
     elif kill -0 $app_pid 2>/dev/null; then
         fail "no ChartLens window within ${GUI_WAIT} s (the app is still running)"
     else
@@ -159,6 +164,50 @@ if [ "$gui" = yes ]; then
         kill "$pid" 2>/dev/null
     done
     wait 2>/dev/null
+fi
+
+echo
+echo "== real use as $CHECK_USER: demo EHR, sign-in, sync one patient (this is the data an upgrade must keep)"
+logs=$(mktemp -d)
+chmod 755 "$logs"
+echo "\$ chartlens sandbox --auto-approve &"
+as_user_env chartlens sandbox --auto-approve >"$logs/sandbox" 2>&1 &
+sbx_pid=$!
+for _ in $(seq 1 120); do grep -q "^FHIR base: " "$logs/sandbox" && break; kill -0 $sbx_pid 2>/dev/null || break; sleep 1; done
+grep "^FHIR base: " "$logs/sandbox" || fail "the demo EHR did not start: $(tail -n 2 "$logs/sandbox" | tr '\n' ' ')"
+echo "\$ chartlens login demo --no-browser &      # then the printed URL is opened with curl, as a browser would"
+as_user_env chartlens login demo --no-browser >"$logs/login" 2>&1 &
+login_pid=$!
+url=""
+for _ in $(seq 1 90); do
+    url=$(sed -n 's/^Open: //p' "$logs/login" | head -n 1)
+    [ -n "$url" ] && break
+    kill -0 $login_pid 2>/dev/null || break
+    sleep 1
+done
+if [ -n "$url" ]; then
+    code=$(curl -s -L -c "$logs/cookies" -b "$logs/cookies" -o /dev/null -w '%{http_code}' "$url")
+    echo "(browser step: HTTP $code)"
+fi
+wait $login_pid; rc=$?
+cat "$logs/login" | grep -v "^Open: "
+if [ $rc -eq 0 ]; then pass "chartlens login demo --no-browser"; else fail "login: exit $rc"; fi
+echo "\$ chartlens sync demo --patient $PATIENT"
+as_user_env timeout 300 chartlens sync demo --patient "$PATIENT" >"$logs/sync" 2>"$logs/sync.err"; rc=$?
+cat "$logs/sync"
+if [ $rc -eq 0 ]; then pass "chartlens sync"; else fail "sync: exit $rc ($(tail -n 1 "$logs/sync.err"))"; fi
+stop_tree $sbx_pid
+wait $sbx_pid 2>/dev/null
+echo "\$ chartlens patients"
+as_user_env chartlens patients >"$logs/patients.before" 2>&1
+cat "$logs/patients.before"
+echo "\$ chartlens org status demo"
+as_user_env chartlens org status demo >"$logs/status.before" 2>&1
+cat "$logs/status.before"
+if grep -q "$PATIENT" "$logs/patients.before" && grep -q "signed in: yes" "$logs/status.before"; then
+    pass "the user has a cached patient and a sign-in"
+else
+    fail "no cached patient or no sign-in to carry over"
 fi
 
 echo
@@ -198,6 +247,17 @@ else
     fail "launcher or desktop entry broken after the upgrade"
 fi
 if data_digest | cmp -s - /tmp/chartlens-data.before; then pass "user data unchanged by the upgrade"; else fail "user data changed by the upgrade"; fi
+echo "\$ chartlens patients; chartlens org status demo      # after the upgrade"
+as_user_env chartlens patients >"$logs/patients.after" 2>&1
+as_user_env chartlens org status demo >"$logs/status.after" 2>&1
+cat "$logs/patients.after" "$logs/status.after"
+if grep -q "$PATIENT" "$logs/patients.after" && cmp -s "$logs/patients.before" "$logs/patients.after" \
+        && grep -q "signed in: yes" "$logs/status.after"; then
+    pass "after the upgrade: the same cached patients, still signed in"
+else
+    fail "after the upgrade the cache or the sign-in is gone"
+fi
+data_digest >/tmp/chartlens-data.before   # the runs above may rewrite the cache; remove must keep this state
 
 echo
 echo "== uninstall"
@@ -222,7 +282,7 @@ echo "(a user deletes their own data with: rm -rf ~/.local/share/chartlens)"
 if [ "$keep_user" = no ]; then
     userdel --remove "$CHECK_USER" 2>/dev/null
 fi
-rm -f /tmp/chartlens-data.before /tmp/chartlens-gui.log /tmp/chartlens-apt.log
+rm -rf /tmp/chartlens-data.before /tmp/chartlens-gui.log /tmp/chartlens-apt.log "$logs"
 
 echo
 if [ $failures -eq 0 ]; then

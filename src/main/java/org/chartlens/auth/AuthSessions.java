@@ -53,8 +53,19 @@ public final class AuthSessions {
 
     /** The token source the fhir layer uses for {@code org}. */
     public OrganizationTokens tokens(Organization org) {
-        return tokens.compute(org.id(), (id, existing) -> existing != null && existing.organization().equals(org)
-                ? existing : new OrganizationTokens(org, store, signIn.tokenEndpoint(), clock));
+        // The demo organization is asked for both with and without its run-time FHIR base: a call
+        // without a base reuses the current token source; a new base gets a new one (keeping the
+        // last error), so a token never follows an organization to another server.
+        return tokens.compute(org.id(), (id, existing) -> {
+            if (existing != null && (existing.organization().equals(org) || org.fhirBase() == null)) {
+                return existing;
+            }
+            OrganizationTokens fresh = new OrganizationTokens(org, store, signIn.tokenEndpoint(), clock);
+            if (existing != null && existing.lastError() != null) {
+                fresh.recordError(existing.lastError());
+            }
+            return fresh;
+        });
     }
 
     public Optional<Session> session(Organization org) {

@@ -14,11 +14,24 @@ import java.net.URI;
 public interface Browser {
     void open(URI authorizationUrl) throws AuthException;
 
-    /** The desktop's default browser through {@link java.awt.Desktop}. */
+    /**
+     * The desktop's default browser through {@link java.awt.Desktop}, or {@code xdg-open} on Linux
+     * desktops where AWT cannot browse (common without GNOME libraries).
+     */
     static Browser system() {
         return url -> {
             if (GraphicsEnvironment.isHeadless() || !Desktop.isDesktopSupported()
                     || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                        && (System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null)) {
+                    try {
+                        new ProcessBuilder("xdg-open", url.toString()).redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                        return;
+                    } catch (IOException e) {
+                        // fall through to the plain message
+                    }
+                }
                 throw new AuthException("ChartLens cannot open a web browser here. Use --no-browser and open the "
                         + "printed address yourself.", "no_browser", null);
             }

@@ -52,10 +52,25 @@ public final class OrganizationTokens implements AccessTokenSource {
      */
     public synchronized Optional<Session> session() {
         if (!loaded || current == null) {
-            current = store.load(org.id()).orElse(null);
+            current = store.load(org.id()).filter(this::belongsToThisServer).orElse(null);
             loaded = true;
         }
         return Optional.ofNullable(current);
+    }
+
+    /**
+     * A session signed in at another FHIR base (the organization was edited, or the demo EHR
+     * restarted on another port) is not used: its token must not travel to this server.
+     */
+    private boolean belongsToThisServer(Session s) {
+        if (org.fhirBase() == null || s.server() == null || s.server().fhirBase() == null) {
+            return true;
+        }
+        boolean same = s.server().fhirBase().equals(org.fhirBase());
+        if (!same) {
+            LOG.info("The stored sign-in for {} belongs to another server address; sign in again", org.id());
+        }
+        return same;
     }
 
     /** Called after a successful sign-in (already saved by the sign-in). */
@@ -139,7 +154,7 @@ public final class OrganizationTokens implements AccessTokenSource {
     /** One renewal: by refresh token, or by a new client assertion for backend services. */
     private Session renew(Session s) throws AuthException {
         // Another ChartLens process (e.g. `chartlens sync` next to the app) may have refreshed.
-        Optional<Session> stored = store.load(org.id());
+        Optional<Session> stored = store.load(org.id()).filter(this::belongsToThisServer);
         if (stored.isPresent() && !stored.get().accessToken().equals(s.accessToken())
                 && stored.get().accessTokenValidAt(clock.instant())) {
             return stored.get();

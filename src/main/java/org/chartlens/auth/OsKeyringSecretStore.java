@@ -14,10 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Secrets in the operating system's secret store (macOS Keychain, Windows Credential Manager,
- * freedesktop Secret Service) through java-keyring. Entries are named
+ * The operating system's secret store (macOS Keychain, Windows Credential Manager, freedesktop
+ * Secret Service) through java-keyring. Entries are named
  * {@code ChartLens / <data-folder hash>:<name>} so two data folders never share secrets.
- * Thread safe (calls are serialised); each call is one IPC round trip to the OS store.
+ * Windows limits an entry to 2,560 bytes, too small for a session with JWT tokens, so the app
+ * uses this store for one 256-bit master key ({@link #withMasterKey}) that encrypts
+ * {@code <data dir>/secrets-keyring.bin}. Thread safe (calls are serialised); each call is one IPC
+ * round trip to the OS store.
  */
 public final class OsKeyringSecretStore implements SecretStore {
     private static final Logger LOG = LoggerFactory.getLogger(OsKeyringSecretStore.class);
@@ -57,6 +60,18 @@ public final class OsKeyringSecretStore implements SecretStore {
             return Optional.empty();
         }
     }
+
+    /**
+     * The secrets file of {@code dataDir} encrypted under a master key that lives in this OS
+     * store (created on first use).
+     */
+    public EncryptedFileSecretStore withMasterKey(java.nio.file.Path dataDir) {
+        byte[] key = getOrCreateKey("master-key");
+        return EncryptedFileSecretStore.openWithKey(dataDir.resolve(FILE_NAME), key,
+                "a file encrypted with a key kept in " + description());
+    }
+
+    public static final String FILE_NAME = "secrets-keyring.bin";
 
     static String scopeFor(java.nio.file.Path dataDir) {
         try {

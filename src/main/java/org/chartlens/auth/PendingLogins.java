@@ -42,6 +42,11 @@ public final class PendingLogins {
      *                       error from the server, or a missing code
      */
     public Accepted accept(Map<String, String> callback) throws AuthException {
+        return accept(callback, null);
+    }
+
+    /** As {@link #accept(Map)}, naming the organization in a server error's message. */
+    public Accepted accept(Map<String, String> callback, String organizationName) throws AuthException {
         String state = callback.get("state");
         if (state == null || state.isEmpty()) {
             throw refused("it carried no state");
@@ -59,8 +64,8 @@ public final class PendingLogins {
             throw refused("it came from a different authorization server than the one the sign-in started with");
         }
         if (callback.containsKey("error")) {
-            String code = callback.get("error");
-            throw new AuthException(OAuthErrors.plainWords(code, null), code, null);
+            String code = TokenEndpoint.errorCode(callback.get("error"));
+            throw new AuthException(OAuthErrors.plainWords(code, organizationName), code, null);
         }
         String code = callback.get("code");
         if (code == null || code.isEmpty()) {

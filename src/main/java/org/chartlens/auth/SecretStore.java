@@ -7,7 +7,7 @@ import java.util.Optional;
  * Where ChartLens keeps what must stay secret: refresh tokens and sessions, client secrets,
  * backend private keys, and the cache encryption key. Implementations: the OS secret store
  * ({@link OsKeyringSecretStore}) or a file wrapped with a passphrase-derived key
- * ({@link PassphraseSecretStore}); {@link SecretStores#open} picks one. Values never appear in
+ * ({@link EncryptedFileSecretStore}); {@link SecretStores#open} picks one. Values never appear in
  * logs, plain files or exception messages. Implementations are thread safe and safe to share
  * between processes (another process may write between two calls).
  */

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Opens the secret store for a data folder: the OS secret store where one answers, otherwise the
+ * Opens the secret store for a data folder: where an OS secret store answers, a file encrypted
+ * with a master key kept there ({@code <data dir>/secrets-keyring.bin}); otherwise the
  * passphrase-wrapped file {@code <data dir>/secrets.bin}. {@code CHARTLENS_SECRET_STORE=file}
  * (or {@code keyring}) forces one. Stateless.
  */
@@ -23,13 +24,13 @@ public final class SecretStores {
         if (!choice.equals("file")) {
             Optional<OsKeyringSecretStore> os = OsKeyringSecretStore.probe(dataDir, Duration.ofSeconds(5));
             if (os.isPresent()) {
-                return os.get();
+                return os.get().withMasterKey(dataDir);
             }
             if (choice.equals("keyring")) {
                 throw new SecretStoreException("No OS secret store is available on this computer.", null);
             }
         }
-        return PassphraseSecretStore.open(dataDir.resolve(FILE_NAME), passphrase);
+        return EncryptedFileSecretStore.open(dataDir.resolve(FILE_NAME), passphrase);
     }
 
     /** A store that asks for the passphrase only when it is first used (CLI commands that may not need it). */

@@ -110,12 +110,18 @@ public final class TokenEndpoint {
         if (resp.statusCode() == 200 && body != null && body.isObject()) {
             return TokenResponse.parse(body, received);
         }
-        String error = body != null && body.path("error").isTextual() ? body.path("error").asText() : null;
+        String error = body != null && body.path("error").isTextual() ? errorCode(body.path("error").asText()) : null;
         LOG.info("Token request ({}) refused: status {}, error {}", form.get("grant_type"), resp.statusCode(), error);
         if (error == null) {
             error = resp.statusCode() >= 500 || resp.statusCode() == 429 ? "temporarily_unavailable" : "invalid_request";
         }
         throw new AuthException(OAuthErrors.plainWords(error, orgName), error, null);
+    }
+
+    /** An OAuth error code as the server sent it, cut to the characters codes are made of. */
+    static String errorCode(String raw) {
+        String s = raw.replaceAll("[^A-Za-z0-9_.-]", "");
+        return s.isEmpty() ? "invalid_request" : s.length() > 40 ? s.substring(0, 40) : s;
     }
 
     private HttpResponse<byte[]> send(URI url, Map<String, String> form, ClientAuthentication auth) throws AuthException {

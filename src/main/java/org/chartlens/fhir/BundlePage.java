@@ -11,7 +11,8 @@ import java.util.List;
  * @param outcomes   plain text of OperationOutcome entries (warnings from the server)
  * @param problems   what could not be read (plain words, no PHI), one line each
  * @param bytes      size of the page body
+ * @param lastUpdated the Bundle's own meta.lastUpdated (when the server ran the search), or null
  */
 public record BundlePage(List<ParsedResource> resources, String next, int total,
-                         List<String> outcomes, List<String> problems, long bytes) {
+                         List<String> outcomes, List<String> problems, long bytes, String lastUpdated) {
 }

@@ -2,7 +2,6 @@ package org.chartlens.fhir;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
@@ -39,13 +38,20 @@ public final class EffectiveDates {
             return p.getText();
         }
         if (t == JsonToken.START_OBJECT && (element.endsWith("Period") || element.equals("period"))) {
-            JsonNode period = mapper.readTree(p);
-            JsonNode start = period.get("start");
-            if (start != null && start.isTextual()) {
-                return start.asText();
+            String start = null;
+            String end = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String n = p.currentName();
+                JsonToken v = p.nextToken();
+                if ("start".equals(n) && v == JsonToken.VALUE_STRING) {
+                    start = p.getText();
+                } else if ("end".equals(n) && v == JsonToken.VALUE_STRING) {
+                    end = p.getText();
+                } else {
+                    p.skipChildren();
+                }
             }
-            JsonNode end = period.get("end");
-            return end != null && end.isTextual() ? end.asText() : null;
+            return start != null ? start : end;
         }
         p.skipChildren();
         return null;

@@ -84,6 +84,8 @@ public final class FhirJson {
         List<String> problems = new ArrayList<>();
         String next = null;
         int total = -1;
+        String rootType = null;
+        String rootLastUpdated = null;
         try (JsonParser p = factory.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new FhirException(FhirException.Kind.MALFORMED, 0,
@@ -119,6 +121,8 @@ public final class FhirJson {
                     default -> root.field(name, t, p, mapper);
                 }
             }
+            rootType = root.type;
+            rootLastUpdated = root.lastUpdated;
             if (!"Bundle".equals(root.type)) {
                 if (bundleFieldsSeen) {
                     problems.add("A page had Bundle entries but resourceType " + safeType(root.type));
@@ -133,7 +137,8 @@ public final class FhirJson {
         } catch (IOException e) {
             throw translate(e);
         }
-        return new BundlePage(resources, next, total, outcomes, problems, body.length);
+        return new BundlePage(resources, next, total, outcomes, problems, body.length,
+                "Bundle".equals(rootType) ? rootLastUpdated : null);
     }
 
     private void readEntries(JsonParser p, byte[] body, List<ParsedResource> out,
@@ -248,45 +253,23 @@ public final class FhirJson {
                 case "resourceType" -> type = text(t, p);
                 case "id" -> id = text(t, p);
                 case "status" -> status = text(t, p);
-                case "meta" -> {
-                    if (t == JsonToken.START_OBJECT) {
-                        JsonNode m = mapper.readTree(p);
-                        if (m.hasNonNull("lastUpdated")) {
-                            lastUpdated = m.get("lastUpdated").asText();
-                        }
-                    } else {
-                        p.skipChildren();
-                    }
-                }
+                case "meta" -> lastUpdated = t == JsonToken.START_OBJECT ? member(p, "lastUpdated") : skip(p);
                 case "subject", "patient", "beneficiary" -> {
-                    if (t == JsonToken.START_OBJECT) {
-                        JsonNode ref = mapper.readTree(p);
-                        if (patientRef == null && ref.hasNonNull("reference")) {
-                            patientRef = ref.get("reference").asText();
-                        }
-                    } else {
-                        p.skipChildren();
+                    String ref = t == JsonToken.START_OBJECT ? member(p, "reference") : skip(p);
+                    if (patientRef == null) {
+                        patientRef = ref;
                     }
                 }
-                case "clinicalStatus" -> clinicalStatus = t == JsonToken.START_OBJECT
-                        ? firstCoding(mapper.readTree(p), false) : skip(p);
+                case "clinicalStatus" -> clinicalStatus = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
+                        ? coding(p, false) : skip(p);
                 case "code", "vaccineCode", "medicationCodeableConcept" -> {
-                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                        String c = firstCoding(mapper.readTree(p), true);
-                        if (code == null) {
-                            code = c;
-                        }
-                    } else {
-                        p.skipChildren();
+                    String c = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY ? coding(p, true) : skip(p);
+                    if (code == null) {
+                        code = c;
                     }
                 }
-                case "type" -> {
-                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                        codeFallback = firstCoding(mapper.readTree(p), true);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
+                case "type" -> codeFallback = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
+                        ? coding(p, true) : skip(p);
                 default -> {
                     int rank = EffectiveDates.rank(name);
                     if (rank >= 0 && rank < effectiveRank) {
@@ -295,6 +278,10 @@ public final class FhirJson {
                             effective = v;
                             effectiveRank = rank;
                         }
+                    } else if (t == JsonToken.VALUE_STRING) {
+                        // makes the string-length limit apply to top-level values that are
+                        // otherwise skipped unread (a 50 MB string must not pass silently)
+                        p.getTextLength();
                     } else {
                         p.skipChildren();
                     }
@@ -315,23 +302,68 @@ public final class FhirJson {
             return null;
         }
 
-        private static String firstCoding(JsonNode cc, boolean withSystem) {
-            if (cc.isArray()) {
-                for (JsonNode n : cc) {
-                    String c = firstCoding(n, withSystem);
-                    if (c != null) {
-                        return c;
+        /** Reads an object (current token START_OBJECT) and returns one string member. */
+        static String member(JsonParser p, String wanted) throws IOException {
+            String out = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String n = p.currentName();
+                JsonToken v = p.nextToken();
+                if (out == null && wanted.equals(n) && v == JsonToken.VALUE_STRING) {
+                    out = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Reads a CodeableConcept or an array of them (current token START_OBJECT/START_ARRAY)
+         * and returns the first coding's "system|code" (or "code").
+         */
+        static String coding(JsonParser p, boolean withSystem) throws IOException {
+            String out = null;
+            if (p.currentToken() == JsonToken.START_ARRAY) {
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    if (p.currentToken() == JsonToken.START_OBJECT && out == null) {
+                        out = coding(p, withSystem);
+                    } else {
+                        p.skipChildren();
                     }
                 }
-                return null;
+                return out;
             }
-            for (JsonNode coding : cc.path("coding")) {
-                if (coding.hasNonNull("code")) {
-                    String c = coding.get("code").asText();
-                    return withSystem && coding.hasNonNull("system") ? coding.get("system").asText() + "|" + c : c;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String n = p.currentName();
+                JsonToken v = p.nextToken();
+                if ("coding".equals(n) && v == JsonToken.START_ARRAY) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        if (p.currentToken() != JsonToken.START_OBJECT) {
+                            p.skipChildren();
+                            continue;
+                        }
+                        String system = null;
+                        String code = null;
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String cn = p.currentName();
+                            JsonToken cv = p.nextToken();
+                            if ("system".equals(cn) && cv == JsonToken.VALUE_STRING) {
+                                system = p.getText();
+                            } else if ("code".equals(cn) && cv == JsonToken.VALUE_STRING) {
+                                code = p.getText();
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                        if (out == null && code != null) {
+                            out = withSystem && system != null ? system + "|" + code : code;
+                        }
+                    }
+                } else {
+                    p.skipChildren();
                 }
             }
-            return null;
+            return out;
         }
 
         ParsedResource toResource(String fullUrl, String json) {

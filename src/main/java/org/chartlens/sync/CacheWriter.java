@@ -59,6 +59,8 @@ final class CacheWriter implements AutoCloseable {
     private final String org;
     private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(16);
     private final Map<String, Integer> stored = new TreeMap<>();
+    /** Distinct resources written in this run: a resource written twice counts once. */
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
     private final Consumer<Map<String, Integer>> onCommit;
     private final Thread thread;
     private volatile Throwable failure;
@@ -89,7 +91,7 @@ final class CacheWriter implements AutoCloseable {
         return failure;
     }
 
-    /** Per-type counts committed so far (a copy). */
+    /** Per-type counts of distinct resources committed so far (a copy). */
     synchronized Map<String, Integer> stored() {
         return new TreeMap<>(stored);
     }
@@ -135,7 +137,12 @@ final class CacheWriter implements AutoCloseable {
         }
     }
 
+    long busyNanos;
+    volatile long cpuNanos;
+    int transactions;
+
     private void write(List<Job> batch) {
+        long w0 = System.nanoTime();
         Instant now = Instant.now();
         Map<String, Integer> delta = new TreeMap<>();
         try (CacheBatch b = cache.begin()) {
@@ -143,7 +150,9 @@ final class CacheWriter implements AutoCloseable {
                 for (int i = 0; i < j.rows.size(); i++) {
                     StoredResource r = j.rows.get(i);
                     b.put(r, j.lastUpdated.isEmpty() ? null : j.lastUpdated.get(i));
-                    delta.merge(r.type(), 1, Integer::sum);
+                    if (seen.add(r.type() + '/' + r.id())) {
+                        delta.merge(r.type(), 1, Integer::sum);
+                    }
                 }
                 if (j.cursorKey != null && j.cursorValue != null) {
                     b.setCursor(org, j.cursorPatient, j.cursorKey, j.cursorValue);
@@ -162,6 +171,9 @@ final class CacheWriter implements AutoCloseable {
         synchronized (this) {
             delta.forEach((t, n) -> stored.merge(t, n, Integer::sum));
         }
+        busyNanos += System.nanoTime() - w0;
+        transactions++;
+        cpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (Job j : batch) {
             j.committed.complete(null);
         }
@@ -180,6 +192,8 @@ final class CacheWriter implements AutoCloseable {
                 }
             }
             thread.join();
+            LOG.debug("writer: {} transactions, busy {} ms, cpu {} ms", transactions, busyNanos / 1_000_000,
+                    cpuNanos / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

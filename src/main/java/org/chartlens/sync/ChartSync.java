@@ -134,7 +134,7 @@ public final class ChartSync {
         Capabilities c = capabilities;
         if (c == null) {
             try {
-                c = Capabilities.of(http.json().tree(http.get(http.uri("metadata", Map.of()), Map.of()).body()));
+                c = Capabilities.of(http.capabilityStatement());
             } catch (FhirException e) {
                 LOG.info("{}: CapabilityStatement unavailable ({}); trying every type", org(), e.getMessage());
                 c = Capabilities.unknown();
@@ -163,6 +163,7 @@ public final class ChartSync {
         volatile long lastProgress;
         CacheWriter writer;
         ExecutorService pool;
+        ExecutorService parsers;
 
         Run(SyncRequest request, SyncListener listener, AtomicBoolean cancelled, SyncTask task) {
             this.request = request;
@@ -176,6 +177,11 @@ public final class ChartSync {
             writer = new CacheWriter(cache, org, delta -> progress(false));
             pool = Executors.newFixedThreadPool(concurrency, r -> {
                 Thread t = new Thread(r, "sync-fetch-" + org);
+                t.setDaemon(true);
+                return t;
+            });
+            parsers = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "sync-parse-" + org);
                 t.setDaemon(true);
                 return t;
             });
@@ -201,7 +207,15 @@ public final class ChartSync {
                     progress(false);
                     List<CompletableFuture<Void>> all = new ArrayList<>();
                     for (String p : patients) {
-                        all.add(syncPatient(p, plan));
+                        if (isCancelled()) {
+                            break;
+                        }
+                        try {
+                            all.add(syncPatient(p, plan));
+                        } catch (java.util.concurrent.RejectedExecutionException e) {
+                            cancelled.set(true);
+                            break;
+                        }
                     }
                     for (CompletableFuture<Void> f : all) {
                         try {
@@ -217,6 +231,7 @@ public final class ChartSync {
                 cancelled.set(true);
             } finally {
                 pool.shutdownNow();
+                parsers.shutdownNow();
                 writer.close();
             }
             if (writer.failure() != null) {
@@ -256,6 +271,8 @@ public final class ChartSync {
             BulkExport export = new BulkExport(http, problems, this::isCancelled, Duration.ofMinutes(30));
             Set<String> types = new java.util.TreeSet<>(plan.types());
             types.add("Patient");
+            Capabilities caps = capabilities();
+            References.SHARED_TYPES.stream().filter(t -> caps.known() && caps.supports(t)).forEach(types::add);
             try {
                 String tx = export.run(group, types, since, batch -> {
                     List<StoredResource> rows = new ArrayList<>(batch.size());
@@ -416,10 +433,19 @@ public final class ChartSync {
         /** Follows one search/operation; the cursor advances with its last page only. */
         void pull(PatientState st, URI first, String cursorKey, Set<String> types) throws FhirException {
             String[] max = {null};
+            String[] searchedAt = {null};
             http.pages(first, page -> {
+                if (searchedAt[0] == null) {
+                    searchedAt[0] = page.lastUpdated() == null ? "" : page.lastUpdated();
+                }
                 String m = accept(st, page);
                 max[0] = later(max[0], m);
-            }, this::isCancelled);
+            }, this::isCancelled, parsers);
+            // the server's time of the search is the safest next cursor (nothing changed before it
+            // is missed); without one, the latest resource's lastUpdated
+            if (searchedAt[0] != null && !searchedAt[0].isEmpty()) {
+                max[0] = searchedAt[0];
+            }
             CacheWriter.Job end = CacheWriter.Job.marks();
             end.cursorPatient = st.patient;
             end.cursorKey = cursorKey;

@@ -51,9 +51,13 @@ public final class Screenshots {
             }
             CountDownLatch l = new CountDownLatch(1);
             try {
-                Platform.startup(l::countDown);
-            } catch (IllegalStateException alreadyRunning) {
-                l.countDown();
+                Platform.runLater(l::countDown); // already running (tests, the desktop app)
+            } catch (IllegalStateException notStarted) {
+                try {
+                    Platform.startup(l::countDown);
+                } catch (IllegalStateException alreadyRunning) {
+                    l.countDown();
+                }
             }
             try {
                 l.await(30, TimeUnit.SECONDS);

@@ -111,7 +111,8 @@ class CommandLineSignInTest {
                 assertTrue(list.contains(id), list);
             }
 
-            assertTrue(run(chartlens("logout", "demo")).contains("Signed out of Demo EHR (tokens revoked at the server)"));
+            String logout = run(chartlens("logout", "demo"));
+            assertTrue(logout.contains("Signed out of Demo EHR") && logout.contains("(tokens revoked at the server)"), logout);
             try (var files = Files.walk(data)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);

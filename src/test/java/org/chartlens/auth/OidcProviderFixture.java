@@ -39,7 +39,19 @@ final class OidcProviderFixture implements AutoCloseable {
         Process p = new ProcessBuilder("node", "server.mjs").directory(DIR.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
+        java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        String line;
+        try {
+            line = first.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            line = null;
+        }
         if (line == null || !line.startsWith("ISSUER ")) {
             p.destroyForcibly();
             throw new IllegalStateException("oidc-provider did not start: " + line);

@@ -23,13 +23,13 @@ class SecretStoreTest {
     @TempDir
     Path dir;
 
-    private PassphraseSecretStore open(String passphrase) {
-        return PassphraseSecretStore.open(dir.resolve("secrets.bin"), PassphraseSource.fixed(passphrase.toCharArray()), 1000);
+    private EncryptedFileSecretStore open(String passphrase) {
+        return EncryptedFileSecretStore.open(dir.resolve("secrets.bin"), PassphraseSource.fixed(passphrase.toCharArray()), 1000);
     }
 
     @Test
     void roundTripsAndNeverWritesPlaintext() throws Exception {
-        PassphraseSecretStore s = open("correct horse");
+        EncryptedFileSecretStore s = open("correct horse");
         byte[] secret = "refresh-token-ABCDEF0123456789".getBytes(StandardCharsets.UTF_8);
         s.put("session/demo", secret);
         assertArrayEquals(secret, s.get("session/demo").orElseThrow());
@@ -54,12 +54,12 @@ class SecretStoreTest {
 
     @Test
     void defaultWorkFactorIsHighAndSaltIsRandom() throws Exception {
-        assertTrue(PassphraseSecretStore.DEFAULT_ITERATIONS >= 600_000);
+        assertTrue(EncryptedFileSecretStore.DEFAULT_ITERATIONS >= 600_000);
         Path a = dir.resolve("a.bin");
         Path b = dir.resolve("b.bin");
-        PassphraseSecretStore.open(a, PassphraseSource.fixed("same".toCharArray()));
-        PassphraseSecretStore.open(b, PassphraseSource.fixed("same".toCharArray()), 1000);
-        assertEquals(PassphraseSecretStore.DEFAULT_ITERATIONS, PassphraseSecretStore.iterationsOf(a));
+        EncryptedFileSecretStore.open(a, PassphraseSource.fixed("same".toCharArray()));
+        EncryptedFileSecretStore.open(b, PassphraseSource.fixed("same".toCharArray()), 1000);
+        assertEquals(EncryptedFileSecretStore.DEFAULT_ITERATIONS, EncryptedFileSecretStore.iterationsOf(a));
         byte[] ha = Arrays.copyOfRange(Files.readAllBytes(a), 14, 30);
         byte[] hb = Arrays.copyOfRange(Files.readAllBytes(b), 14, 30);
         assertFalse(Arrays.equals(ha, hb), "salts differ");
@@ -67,15 +67,29 @@ class SecretStoreTest {
 
     @Test
     void twoProcessesShareTheFileWithoutLosingWrites() throws Exception {
-        PassphraseSecretStore one = open("pp");
-        PassphraseSecretStore two = open("pp");
+        EncryptedFileSecretStore one = open("pp");
+        EncryptedFileSecretStore two = open("pp");
         CompletableFuture<?>[] writers = IntStream.range(0, 20).mapToObj(i -> CompletableFuture.runAsync(() ->
                 (i % 2 == 0 ? one : two).put("k" + i, new byte[] {(byte) i}))).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(writers).get();
-        PassphraseSecretStore three = open("pp");
+        EncryptedFileSecretStore three = open("pp");
         for (int i = 0; i < 20; i++) {
             assertArrayEquals(new byte[] {(byte) i}, three.get("k" + i).orElseThrow());
         }
+    }
+
+    @Test
+    void aFileUnderAnOsStoreKeyRoundTripsAndRefusesAnotherKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        Path f = dir.resolve(OsKeyringSecretStore.FILE_NAME);
+        EncryptedFileSecretStore.openWithKey(f, key, "test").put("session/x", new byte[] {7});
+        assertArrayEquals(new byte[] {7}, EncryptedFileSecretStore.openWithKey(f, key.clone(), "test").get("session/x").orElseThrow());
+        byte[] other = key.clone();
+        other[0] ^= 1;
+        SecretStoreException e = assertThrows(SecretStoreException.class, () -> EncryptedFileSecretStore.openWithKey(f, other, "t"));
+        assertTrue(e.getMessage().contains("OS secret store"), e.getMessage());
+        assertThrows(SecretStoreException.class, () -> EncryptedFileSecretStore.open(f, PassphraseSource.fixed("pp".toCharArray()), 1000));
     }
 
     @Test
@@ -91,12 +105,12 @@ class SecretStoreTest {
                 && !System.getProperty("os.name").toLowerCase().matches(".*(mac|win).*");
         SecretStore s = SecretStores.open(dir, PassphraseSource.fixed("pp".toCharArray()), Map.of());
         if (headless) {
-            assertTrue(s instanceof PassphraseSecretStore, s.description());
+            assertTrue(s instanceof EncryptedFileSecretStore, s.description());
             assertTrue(Files.exists(dir.resolve(SecretStores.FILE_NAME)));
         }
         SecretStore forced = SecretStores.open(dir.resolve("f"), PassphraseSource.fixed("pp".toCharArray()),
                 Map.of(SecretStores.ENV, "file"));
-        assertTrue(forced instanceof PassphraseSecretStore);
+        assertTrue(forced instanceof EncryptedFileSecretStore);
     }
 
     @Test
@@ -104,7 +118,7 @@ class SecretStoreTest {
         PassphraseSource none = PassphraseSource.fromEnvironmentOrConsole(Map.of());
         if (System.console() == null) {
             SecretStoreException e = assertThrows(SecretStoreException.class,
-                    () -> PassphraseSecretStore.open(dir.resolve("x.bin"), none, 1000));
+                    () -> EncryptedFileSecretStore.open(dir.resolve("x.bin"), none, 1000));
             assertTrue(e.getMessage().contains(PassphraseSource.ENV));
         }
         char[] fromEnv = PassphraseSource.fromEnvironmentOrConsole(Map.of(PassphraseSource.ENV, "env-pass")).passphrase(false);

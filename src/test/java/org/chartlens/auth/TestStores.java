@@ -7,7 +7,7 @@ final class TestStores {
     private TestStores() {
     }
 
-    static PassphraseSecretStore file(Path dir) {
-        return PassphraseSecretStore.open(dir.resolve("secrets.bin"), PassphraseSource.fixed("test-passphrase".toCharArray()), 1000);
+    static EncryptedFileSecretStore file(Path dir) {
+        return EncryptedFileSecretStore.open(dir.resolve("secrets.bin"), PassphraseSource.fixed("test-passphrase".toCharArray()), 1000);
     }
 }

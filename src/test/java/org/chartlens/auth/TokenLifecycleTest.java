@@ -163,6 +163,49 @@ class TokenLifecycleTest {
     }
 
     @Test
+    void aSessionFromAnotherServerAddressIsNeverUsed() throws Exception {
+        try (DemoEhr ehr = TinyEhr.start("demo")) {
+            AuthSessions auth = new AuthSessions(TestStores.file(dir));
+            Organization org = org("demo", ehr, "chartlens");
+            auth.signInWithBrowser(org, null, new ScriptedBrowser(), Duration.ofSeconds(20));
+            // Another process, after the organization was pointed at another server.
+            AuthSessions later = new AuthSessions(TestStores.file(dir));
+            Organization moved = org.withFhirBase(java.net.URI.create("https://elsewhere.example/fhir"));
+            assertTrue(assertThrows(AuthException.class, () -> later.tokens(moved).accessToken()).needsSignIn());
+            assertFalse(later.status(moved).signedIn());
+            assertTrue(later.status(org).signedIn(), "the stored session itself is kept");
+        }
+    }
+
+    @Test
+    void noTokenOrCodeEverReachesTheLog() throws Exception {
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        Session s;
+        String refreshed;
+        ScriptedBrowser browser = new ScriptedBrowser();
+        try (DemoEhr ehr = TinyEhr.start("veracity")) {
+            System.setErr(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+            AuthSessions auth = new AuthSessions(TestStores.file(dir));
+            Organization org = org("veracity", ehr, "chartlens");
+            s = auth.signInWithBrowser(org, null, browser, Duration.ofSeconds(20));
+            refreshed = auth.tokens(org).refreshAfterRejection(s.accessToken());
+            assertThrows(AuthException.class, () -> auth.signIn().tokenEndpoint().refresh(s.server(),
+                    new ClientAuthentication.Public("chartlens"), s.refreshToken(), org.name()));
+            assertThrows(AuthException.class, () -> auth.tokens(org).refreshAfterRejection(refreshed));
+            auth.signOut(org);
+        } finally {
+            System.setErr(old);
+        }
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("INFO"), "the log was captured");
+        String code = FormEncoding.parseQuery(browser.lastVisited().getRawQuery()).get("code");
+        for (String secret : List.of(s.accessToken(), s.refreshToken(), refreshed, code)) {
+            assertFalse(text.contains(secret), "a token or code reached the log");
+        }
+    }
+
+    @Test
     void warnsBeforeTheRefreshGrantRunsOut() {
         Instant signedIn = Instant.parse("2026-01-01T00:00:00Z");
         Session s = new Session("veracity", Organization.Flow.PKCE, "c", null, "a", "Bearer", signedIn.plusSeconds(3600),

@@ -39,6 +39,7 @@ class CommandLineWalkingSkeletonTest {
     void sandboxLoginSyncShowProblems() throws Exception {
         Map<String, String> env = Map.of("CHARTLENS_PASSPHRASE", "e2e-passphrase-123",
                 "CHARTLENS_SECRET_STORE", "file");
+        StringBuilder logs = new StringBuilder();
         try (ChartLensProcess sandbox = ChartLensProcess.start(data, env, "sandbox", "--auto-approve")) {
             String base = sandbox.awaitLine("FHIR base: ", 120).substring("FHIR base: ".length()).trim();
             assertTrue(base.startsWith("http://127.0.0.1:"), base);
@@ -49,11 +50,13 @@ class CommandLineWalkingSkeletonTest {
                 assertTrue(open.contains("code_challenge_method=S256"), open);
                 followLikeABrowser(authorize);
                 assertEquals(0, login.await(60), login.stderr());
+                logs.append(login.stderr());
             }
 
             Map<String, Integer> expected = countsInBundle();
             try (ChartLensProcess sync = ChartLensProcess.start(data, env, "sync", "demo", "--patient", PATIENT)) {
                 assertEquals(0, sync.await(300), sync.stderr());
+                logs.append(sync.stderr());
                 Map<String, Integer> printed = new HashMap<>();
                 for (String line : sync.stdout()) {
                     String[] parts = line.trim().split("\\s+");
@@ -68,6 +71,7 @@ class CommandLineWalkingSkeletonTest {
 
             try (ChartLensProcess show = ChartLensProcess.start(data, env, "show", PATIENT, "--problems")) {
                 assertEquals(0, show.await(120), show.stderr());
+                logs.append(show.stderr());
                 String out = String.join("\n", show.stdout());
                 TreeSet<String> problems = conditionTexts();
                 assertFalse(problems.isEmpty());
@@ -75,7 +79,55 @@ class CommandLineWalkingSkeletonTest {
                     assertTrue(out.contains(text), "show --problems should list '" + text + "':\n" + out);
                 }
             }
+            logs.append(sandbox.stderr());
         }
+        assertNoPhiOrTokensIn(logs.toString());
+    }
+
+    /**
+     * Issue 9 / security.md 19: the logs of the whole session (every process's stderr, where
+     * SLF4J writes) hold no demo patient's family or given name and no token issued in it.
+     */
+    private void assertNoPhiOrTokensIn(String logs) throws Exception {
+        assertFalse(logs.isBlank(), "expected some log output to scan");
+        for (String name : demoPatientNames()) {
+            assertFalse(logs.contains(name), "a demo patient's name appears in the logs: " + name);
+        }
+        byte[] session = org.chartlens.auth.PassphraseSecretStore.open(data.resolve("secrets.bin"),
+                org.chartlens.auth.PassphraseSource.fixed("e2e-passphrase-123".toCharArray()))
+                .get("session/demo").orElseThrow();
+        JsonNode s = new ObjectMapper().readTree(session);
+        for (String field : List.of("accessToken", "refreshToken")) {
+            String token = s.path(field).asText("");
+            assertTrue(token.length() > 8, field + " should have been stored");
+            assertFalse(logs.contains(token), field + " appears in the logs");
+            assertFalse(logs.contains(token.substring(0, 8)), "a prefix of the " + field + " appears in the logs");
+        }
+    }
+
+    /** Family and given names of every demo patient (from the shipped bundles). */
+    static List<String> demoPatientNames() throws Exception {
+        List<String> names = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("resources/demo-data"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json.gz")
+                    && !p.getFileName().toString().startsWith("hospital")
+                    && !p.getFileName().toString().startsWith("practitioner")).toList()) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+                    for (JsonNode e : new ObjectMapper().readTree(in).path("entry")) {
+                        JsonNode r = e.path("resource");
+                        if ("Patient".equals(r.path("resourceType").asText())) {
+                            for (JsonNode n : r.path("name")) {
+                                names.add(n.path("family").asText());
+                                n.path("given").forEach(g -> names.add(g.asText()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        names.removeIf(n -> n.length() < 4);
+        assertTrue(names.size() >= 12, "names: " + names);
+        return names;
     }
 
     /** Opens the authorize URL and follows redirects to the loopback callback, as a browser would. */

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 class ChartScreenshotsTest {
     static final Path OUT = Path.of("target/screenshots");
 
+    @org.junit.jupiter.api.BeforeAll
+    static void toolkit() throws Exception {
+        org.chartlens.ui.testing.Fx.stage();
+    }
+
     static void renderAll(Path bundle, String prefix, boolean dark, String... tabs) throws Exception {
         ChartStore store = new BundleChartStore(Instant.now().minusSeconds(600), bundle);
         var p = store.patients().get(0);
@@ -37,6 +42,28 @@ class ChartScreenshotsTest {
             System.out.println(out + " rendered in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             assertTrue(Files.size(out) > 10_000);
         }
+    }
+
+    @Test
+    void mainWindowWithTwoChartsOpen() throws Exception {
+        ChartStore store = org.chartlens.ui.testing.RealCache.of(Files.createTempDirectory("chartlens-shot"),
+                Instant.now().minusSeconds(1800), SyntheaBundles.columbus("Danille883"),
+                SyntheaBundles.columbus("Babette571"), SyntheaBundles.columbus("Jen355"));
+        var services = new org.chartlens.ui.testing.FixtureServices(store, "x");
+        Path out = OUT.resolve("main-window.png");
+        org.chartlens.ui.shell.MainWindow[] w = new org.chartlens.ui.shell.MainWindow[1];
+        Screenshots.render(() -> {
+            w[0] = new org.chartlens.ui.shell.MainWindow(services, new SameThreadTaskExecutor(), false);
+            var jen = store.patients().stream().filter(p -> p.json().contains("Jen355")).findFirst().orElseThrow();
+            var dan = store.patients().stream().filter(p -> p.json().contains("Danille883")).findFirst().orElseThrow();
+            w[0].openChart(jen.org(), jen.id(), null);
+            w[0].openChart(dan.org(), dan.id(), null).select("summary");
+            return w[0];
+        }, null, false, 1400, 880, out);
+        assertTrue(Files.size(out) > 10_000);
+        Path docs = Path.of("docs/screenshots/main-window.png");
+        Files.createDirectories(docs.getParent());
+        Files.copy(out, docs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test

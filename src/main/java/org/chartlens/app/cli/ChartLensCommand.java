@@ -49,7 +49,13 @@ public final class ChartLensCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return GuiLauncher.open(dataDirectory());
+        Path dir = dataDirectory();
+        // The desktop app logs to a file in the (owner-only) data folder; commands log to stderr.
+        // Set before the first logger is created. Logs never hold PHI or tokens (see docs/security.md).
+        Path logs = DataDirectory.ensureOwnerOnly(dir.resolve("logs"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("chartlens.log").toString());
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        return GuiLauncher.open(dir);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,17 +1,53 @@
 package org.chartlens.app.cli;
 
 import java.util.concurrent.Callable;
+import org.chartlens.app.ChartLensContext;
+import org.chartlens.domain.ChartModel;
+import org.chartlens.domain.UnitSystem;
+import org.chartlens.store.CachedPatient;
+import org.chartlens.ui.ChartReport;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "show", description = "(not yet implemented)")
+@Command(name = "show", description = "Print what the chart views show for a cached patient "
+        + "(summary by default), from the cache; no network.")
 public final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     ChartLensCommand root;
 
+    @Parameters(index = "0", paramLabel = "PATIENT",
+            description = "The patient's FHIR id (unique across organizations) or ORG:ID.")
+    String patient;
+
+    @ArgGroup(exclusive = true)
+    Which which = new Which();
+
+    static final class Which {
+        @Option(names = "--problems", description = "The problem list.") boolean problems;
+        @Option(names = "--vitals", description = "Vital signs, every reading.") boolean vitals;
+        @Option(names = "--timeline", description = "Timeline items per lane.") boolean timeline;
+        @Option(names = "--meds", description = "Medications.") boolean meds;
+    }
+
+    @Option(names = "--json", description = "JSON instead of text.")
+    boolean json;
+
+    @Option(names = "--units", description = "metric (default) or us.", defaultValue = "metric")
+    String units;
+
     @Override
-    public Integer call() {
-        System.err.println("chartlens: 'show' is not implemented yet");
-        return 2;
+    public Integer call() throws Exception {
+        ChartReport.Part part = which.problems ? ChartReport.Part.PROBLEMS : which.vitals ? ChartReport.Part.VITALS
+                : which.timeline ? ChartReport.Part.TIMELINE : which.meds ? ChartReport.Part.MEDS : ChartReport.Part.SUMMARY;
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
+            CachedPatient p = ChartReport.resolve(ctx.cache(), patient);
+            ChartModel m = ChartReport.model(ctx.cache(), p,
+                    "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC);
+            System.out.print(json ? ChartReport.json(m, p.org(), part) + "\n" : ChartReport.text(m, p.org(), part));
+            return 0;
+        }
     }
 }

@@ -1,17 +1,119 @@
 package org.chartlens.app.cli;
 
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.chartlens.app.ChartLensContext;
+import org.chartlens.auth.Session;
+import org.chartlens.connect.Organization;
+import org.chartlens.store.ChartCache;
+import org.chartlens.store.StoredResource;
+import org.chartlens.sync.SyncListener;
+import org.chartlens.sync.SyncProgress;
+import org.chartlens.sync.SyncRequest;
+import org.chartlens.sync.SyncResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "sync", description = "(not yet implemented)")
+/**
+ * {@code chartlens sync ORG [--patient ID] [--full]}: progress on stderr, then on stdout one line
+ * per resource type, "Type count", counted in the cache; non-zero exit with a one-line reason
+ * when anything failed.
+ */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Pull charts from a signed-in organization into the encrypted cache.%n"
+                + "Without --patient: the sign-in's patient, else every patient the server lists.")
 public final class SyncCommand implements Callable<Integer> {
     @ParentCommand
     ChartLensCommand root;
 
+    @Parameters(index = "0", paramLabel = "ORG", description = "Organization id (see 'chartlens org list').")
+    String orgId;
+
+    @Option(names = "--patient", paramLabel = "ID", description = "Sync only this patient (repeatable).")
+    List<String> patients;
+
+    @Option(names = "--full", description = "Ignore the incremental cursors and pull everything again.")
+    boolean full;
+
+    @Option(names = "--bulk-group", paramLabel = "GROUP",
+            description = "Backend organizations: Bulk Data $export of this Group ('*' for all patients).")
+    String bulkGroup;
+
     @Override
-    public Integer call() {
-        System.err.println("chartlens: 'sync' is not implemented yet");
-        return 2;
+    public Integer call() throws Exception {
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
+            Organization org = ctx.organization(orgId);
+            Optional<Session> session = ctx.auth().session(org);
+            if (session.isEmpty()) {
+                System.err.println("chartlens: not signed in to " + org.name() + "; run 'chartlens login " + org.id() + "' first");
+                return 1;
+            }
+            Session s = session.get();
+            SyncRequest request = new SyncRequest(patients == null ? List.of() : patients, s.patient(), full,
+                    s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()), bulkGroup);
+            PrintStream err = System.err;
+            SyncResult result = ctx.sync(org).run(request, new StderrProgress(err, org.id()));
+            for (Map.Entry<String, Integer> e : counts(ctx.cache(), org.id(), result).entrySet()) {
+                System.out.println(e.getKey() + " " + e.getValue());
+            }
+            result.unavailable().forEach((type, state) -> err.println("  " + type + ": " + state));
+            if (!result.ok()) {
+                err.println("chartlens: sync of " + org.id() + " incomplete: " + result.summary());
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    /** Counts in the cache: one patient's chart, or the whole organization. */
+    static Map<String, Integer> counts(ChartCache cache, String org, SyncResult result) {
+        if (result.patients().size() == 1) {
+            Map<String, Integer> out = new TreeMap<>();
+            for (StoredResource r : cache.chart(org, result.patients().get(0))) {
+                out.merge(r.type(), 1, Integer::sum);
+            }
+            return out;
+        }
+        return new TreeMap<>(cache.countsByType(org));
+    }
+
+    /** Progress lines on stderr, at most about one a second, and each problem once. */
+    static final class StderrProgress implements SyncListener {
+        private final PrintStream err;
+        private final String org;
+        private long lastPrint;
+
+        StderrProgress(PrintStream err, String org) {
+            this.err = err;
+            this.org = org;
+        }
+
+        @Override
+        public synchronized void progress(SyncProgress p) {
+            long now = System.nanoTime();
+            if (!p.finished() && now - lastPrint < 1_000_000_000L) {
+                return;
+            }
+            lastPrint = now;
+            Map<String, Integer> top = new LinkedHashMap<>();
+            p.storedByType().entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(4)
+                    .forEach(e -> top.put(e.getKey(), e.getValue()));
+            err.printf("sync %s: %s%d/%d patients, %d resources (%.1f MB) in %.1f s %s%n", org,
+                    p.finished() ? "done, " : "", p.patientsDone(), p.patientsTotal(), p.stored(),
+                    p.bytes() / 1e6, p.elapsed().toMillis() / 1000.0, top);
+        }
+
+        @Override
+        public synchronized void problem(String message) {
+            err.println("  note: " + message);
+        }
     }
 }

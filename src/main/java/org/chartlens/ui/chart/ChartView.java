@@ -69,19 +69,31 @@ public final class ChartView extends BorderPane {
         setTop(new PatientBanner(d));
         tabs.getTabs().clear();
         byName.clear();
-        add("summary", "Summary", new SummaryTab(m));
-        TimelineView tl = new TimelineView(m.timeline());
-        tl.setDark(dark);
-        add("timeline", "Timeline", tl);
-        add("problems", "Problems (" + m.problems().active().size() + ")", TableTabs.problems(m.problems()));
-        add("vitals", "Vitals", new VitalsTab(m.vitals()));
-        add("labs", "Labs", new LabsTab(m.labs()));
-        add("medications", "Medications", TableTabs.medications(m.medications()));
-        add("allergies", "Allergies (" + m.allergies().size() + ")", TableTabs.allergies(m.allergies()));
-        add("immunizations", "Immunizations", TableTabs.immunizations(m.immunizations()));
-        add("encounters", "Encounters", TableTabs.encounters(m.encounters()));
-        add("documents", "Documents", new DocumentsTab(m.documents(), tasks, openOutside, dark));
-        add("claims", "Coverage & claims", TableTabs.claims(m.coverage(), m.claims()));
+        builders.clear();
+        content.clear();
+        // Each tab's view is built the first time it is shown: opening a long chart builds only
+        // the summary; the models for every tab are already complete.
+        add("summary", "Summary", () -> new SummaryTab(m));
+        add("timeline", "Timeline", () -> {
+            TimelineView tl = new TimelineView(m.timeline());
+            tl.setDark(dark);
+            return tl;
+        });
+        add("problems", "Problems (" + m.problems().active().size() + ")", () -> TableTabs.problems(m.problems()));
+        add("vitals", "Vitals", () -> new VitalsTab(m.vitals()));
+        add("labs", "Labs", () -> new LabsTab(m.labs()));
+        add("medications", "Medications", () -> TableTabs.medications(m.medications()));
+        add("allergies", "Allergies (" + m.allergies().size() + ")", () -> TableTabs.allergies(m.allergies()));
+        add("immunizations", "Immunizations", () -> TableTabs.immunizations(m.immunizations()));
+        add("encounters", "Encounters", () -> TableTabs.encounters(m.encounters()));
+        add("documents", "Documents", () -> new DocumentsTab(m.documents(), tasks, openOutside, dark));
+        add("claims", "Coverage & claims", () -> TableTabs.claims(m.coverage(), m.claims()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null) {
+                ensureBuilt(t);
+            }
+        });
+        ensureBuilt(tabs.getSelectionModel().getSelectedItem());
         if (!m.warnings().isEmpty()) {
             Label w = new Label(String.join("  ", m.warnings()));
             w.getStyleClass().add("warning-strip");
@@ -94,12 +106,28 @@ public final class ChartView extends BorderPane {
         }
     }
 
-    private void add(String name, String title, Node node) {
-        Tab t = new Tab(title, node);
+    private final Map<Tab, java.util.function.Supplier<Node>> builders = new java.util.HashMap<>();
+
+    private void add(String name, String title, java.util.function.Supplier<Node> build) {
+        Tab t = new Tab(title);
         t.setId("tab-" + name);
+        t.setUserData(name);
         tabs.getTabs().add(t);
         byName.put(name, t);
-        content.put(name, node);
+        builders.put(t, build);
+    }
+
+    private Node ensureBuilt(Tab t) {
+        if (t == null) {
+            return null;
+        }
+        java.util.function.Supplier<Node> b = builders.remove(t);
+        if (b != null) {
+            Node n = b.get();
+            t.setContent(n);
+            content.put((String) t.getUserData(), n);
+        }
+        return t.getContent();
     }
 
     /** Selects a tab by its name (see {@link #TAB_NAMES}); false when unknown or not loaded. */
@@ -114,7 +142,8 @@ public final class ChartView extends BorderPane {
 
     /** The content node of a tab (for tests and screenshots). */
     public Node tabContent(String name) {
-        return content.get(name);
+        Tab t = byName.get(name);
+        return t == null ? null : ensureBuilt(t);
     }
 
     public TabPane tabs() {

@@ -59,7 +59,7 @@ public final class ChartViewModel {
         ChartModel model = ChartModels.build(raw, units, today);
         Instant synced = store.patients().stream()
                 .filter(p -> p.org().equals(org) && p.id().equals(patientId))
-                .map(CachedPatient::lastSynced).findFirst().orElse(null);
+                .findFirst().map(CachedPatient::lastSynced).orElse(null);
         return new ChartData(org, patientId, model, store.freshness(org), synced,
                 (System.nanoTime() - t0) / 1_000_000);
     }

@@ -1,0 +1,251 @@
+package org.chartlens.ui;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.chartlens.clinical.ChartModels;
+import org.chartlens.domain.ChartModel;
+import org.chartlens.domain.MedicationEntry;
+import org.chartlens.domain.Problem;
+import org.chartlens.domain.RawResource;
+import org.chartlens.domain.TimelineItem;
+import org.chartlens.domain.TimelineLane;
+import org.chartlens.domain.UnitSystem;
+import org.chartlens.domain.VitalKind;
+import org.chartlens.domain.VitalReading;
+import org.chartlens.domain.VitalSeries;
+import org.chartlens.store.CachedPatient;
+import org.chartlens.store.ChartStore;
+import org.chartlens.store.StoredResource;
+
+/**
+ * What the views would show, as text or JSON, for {@code chartlens show}. No JavaFX. Stateless,
+ * thread safe; cost: one chart model build (blocking: reads the store).
+ */
+public final class ChartReport {
+    public enum Part { SUMMARY, PROBLEMS, VITALS, TIMELINE, MEDS }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ChartReport() {
+    }
+
+    /**
+     * Resolves "ID" (unique across organizations) or "ORG:ID" against the cached patients.
+     *
+     * @throws IllegalArgumentException with a plain reason when unknown or ambiguous
+     */
+    public static CachedPatient resolve(ChartStore store, String arg) {
+        List<CachedPatient> all = store.patients();
+        int colon = arg.indexOf(':');
+        if (colon > 0) {
+            String org = arg.substring(0, colon);
+            String id = arg.substring(colon + 1);
+            return all.stream().filter(p -> p.org().equals(org) && p.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no cached patient " + arg
+                            + " (see 'chartlens patients')"));
+        }
+        List<CachedPatient> matches = all.stream().filter(p -> p.id().equals(arg)).toList();
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException("no cached patient with id " + arg + " (see 'chartlens patients')");
+        }
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException("patient id " + arg + " is cached for several organizations; use ORG:ID ("
+                    + String.join(", ", matches.stream().map(p -> p.org() + ":" + p.id()).toList()) + ")");
+        }
+        return matches.get(0);
+    }
+
+    public static ChartModel model(ChartStore store, CachedPatient p, UnitSystem units) {
+        List<StoredResource> rows = store.chart(p.org(), p.id());
+        List<RawResource> raw = new ArrayList<>(rows.size());
+        for (StoredResource s : rows) {
+            raw.add(new RawResource(s.org(), s.type(), s.id(), s.patientId(), s.effective(), s.status(),
+                    s.code(), s.json()));
+        }
+        return ChartModels.build(raw, units, LocalDate.now());
+    }
+
+    public static String text(ChartModel m, String org, Part part) {
+        StringBuilder sb = new StringBuilder();
+        var p = m.patient();
+        sb.append(p.name()).append("  DOB ").append(p.birthDate().dateOnly())
+                .append(p.age().isEmpty() ? "" : " (" + p.age() + ")").append("  ").append(p.sex())
+                .append("  org ").append(org).append('\n');
+        switch (part) {
+            case PROBLEMS -> problems(sb, m);
+            case VITALS -> vitals(sb, m, Integer.MAX_VALUE);
+            case TIMELINE -> timeline(sb, m);
+            case MEDS -> meds(sb, m.medications());
+            case SUMMARY -> {
+                sb.append("Active problems:\n");
+                for (Problem pr : m.problems().active()) {
+                    sb.append("  ").append(pr.code().label()).append('\n');
+                }
+                sb.append("Active medications:\n");
+                m.medications().stream().filter(MedicationEntry::active)
+                        .forEach(x -> sb.append("  ").append(x.medication().label()).append('\n'));
+                sb.append("Allergies: ").append(m.allergies().size()).append('\n');
+                sb.append("Latest vitals:\n");
+                for (VitalKind k : VitalKind.values()) {
+                    VitalSeries s = m.vitals().get(k);
+                    if (s != null && s.latest() != null) {
+                        sb.append("  ").append(k.label()).append(": ").append(s.latest().valueText())
+                                .append("  ").append(s.latest().when().display()).append('\n');
+                    }
+                }
+                sb.append(String.format(Locale.ROOT, "Encounters %d, labs %d, documents %d, claims %d%n",
+                        m.encounters().size(), m.labs().size(), m.documents().size(), m.claims().size()));
+            }
+            default -> { }
+        }
+        return sb.toString();
+    }
+
+    static void problems(StringBuilder sb, ChartModel m) {
+        sb.append("Active problems (").append(m.problems().active().size()).append("):\n");
+        for (Problem p : m.problems().active()) {
+            line(sb, p);
+        }
+        sb.append("Resolved / inactive (").append(m.problems().inactive().size()).append("):\n");
+        for (Problem p : m.problems().inactive()) {
+            line(sb, p);
+        }
+        if (m.problems().isEmpty()) {
+            sb.append("  (no problems recorded)\n");
+        }
+    }
+
+    static void line(StringBuilder sb, Problem p) {
+        sb.append("  ").append(p.code().label());
+        if (!p.code().codeLabel().isEmpty()) {
+            sb.append("  [").append(p.code().codeLabel()).append(']');
+        }
+        sb.append("  ").append(p.clinicalStatus());
+        if (p.onset().isPresent()) {
+            sb.append("  onset ").append(p.onset().display());
+        }
+        if (p.abatement().isPresent()) {
+            sb.append("  abated ").append(p.abatement().display());
+        }
+        sb.append("  (").append(p.source().org()).append(")\n");
+    }
+
+    static void vitals(StringBuilder sb, ChartModel m, int max) {
+        if (m.vitals().isEmpty()) {
+            sb.append("(no vital signs recorded)\n");
+        }
+        for (VitalKind k : VitalKind.values()) {
+            VitalSeries s = m.vitals().get(k);
+            if (s == null) {
+                continue;
+            }
+            sb.append(k.label()).append(" (").append(s.unit()).append(", ").append(s.readings().size()).append(" readings):\n");
+            for (VitalReading r : s.readings()) {
+                sb.append("  ").append(r.when().display()).append("  ").append(r.valueText()).append('\n');
+            }
+        }
+    }
+
+    static void timeline(StringBuilder sb, ChartModel m) {
+        for (TimelineLane l : TimelineLane.values()) {
+            List<TimelineItem> items = m.timeline().lane(l);
+            sb.append(l.label()).append(" (").append(items.size()).append("):\n");
+            for (TimelineItem i : items) {
+                sb.append("  ").append(i.when()).append("  ").append(i.label()).append('\n');
+            }
+        }
+        if (m.timeline().undated() > 0) {
+            sb.append("(").append(m.timeline().undated()).append(" items without a readable date)\n");
+        }
+    }
+
+    static void meds(StringBuilder sb, List<MedicationEntry> meds) {
+        sb.append("Medications (").append(meds.size()).append("):\n");
+        for (MedicationEntry x : meds) {
+            sb.append("  ").append(x.medication().label()).append("  ").append(x.status()).append("  ")
+                    .append(x.authored().display()).append(x.dosage().isEmpty() ? "" : "  " + x.dosage()).append('\n');
+        }
+        if (meds.isEmpty()) {
+            sb.append("  (no medications recorded)\n");
+        }
+    }
+
+    /** The same content as JSON (no raw resource bodies; references instead). */
+    public static String json(ChartModel m, String org, Part part) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        var p = m.patient();
+        out.put("patient", Map.of("org", org, "id", p.source() == null ? "" : p.source().id(), "name", p.name(),
+                "birthDate", p.birthDate().dateOnly(), "age", p.age(), "sex", p.sex()));
+        if (part == Part.PROBLEMS || part == Part.SUMMARY) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Problem x : concat(m.problems().active(), m.problems().inactive())) {
+                if (part == Part.SUMMARY && !x.active()) {
+                    continue;
+                }
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("display", x.code().label());
+                r.put("system", x.code().systemName());
+                r.put("code", x.code().code());
+                r.put("clinicalStatus", x.clinicalStatus());
+                r.put("verificationStatus", x.verificationStatus());
+                r.put("category", x.category());
+                r.put("onset", x.onset().asGiven());
+                r.put("abatement", x.abatement().asGiven());
+                r.put("active", x.active());
+                r.put("source", x.source().org() + " " + x.source().reference());
+                list.add(r);
+            }
+            out.put("problems", list);
+        }
+        if (part == Part.VITALS) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            for (VitalKind k : VitalKind.values()) {
+                VitalSeries s = m.vitals().get(k);
+                if (s == null) {
+                    continue;
+                }
+                List<Map<String, Object>> rs = new ArrayList<>();
+                for (VitalReading r : s.readings()) {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("effective", r.when().asGiven());
+                    e.put("value", r.value());
+                    if (r.hasSecond()) {
+                        e.put("diastolic", r.second());
+                    }
+                    e.put("unit", r.unit());
+                    e.put("source", r.source().org() + " " + r.source().reference());
+                    rs.add(e);
+                }
+                v.put(k.name().toLowerCase(Locale.ROOT), rs);
+            }
+            out.put("vitals", v);
+        }
+        if (part == Part.TIMELINE) {
+            Map<String, Object> lanes = new LinkedHashMap<>();
+            for (TimelineLane l : TimelineLane.values()) {
+                lanes.put(l.name().toLowerCase(Locale.ROOT), m.timeline().lane(l).stream()
+                        .map(i -> Map.of("label", i.label(), "when", i.when(), "source", i.source().reference())).toList());
+            }
+            out.put("timeline", lanes);
+        }
+        if (part == Part.MEDS || part == Part.SUMMARY) {
+            out.put("medications", m.medications().stream().filter(x -> part == Part.MEDS || x.active())
+                    .map(x -> Map.of("display", x.medication().label(), "status", x.status(),
+                            "authored", String.valueOf(x.authored().asGiven()), "dosage", x.dosage(),
+                            "source", x.source().org() + " " + x.source().reference())).toList());
+        }
+        return JSON.writeValueAsString(out);
+    }
+
+    static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> l = new ArrayList<>(a);
+        l.addAll(b);
+        return l;
+    }
+}

@@ -1,0 +1,52 @@
+package org.chartlens.ui.shell;
+
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import org.chartlens.domain.UnitSystem;
+
+/** Units, theme, auto-lock time, data retention, data folder. FX thread. */
+public final class SettingsView extends GridPane {
+    public SettingsView(AppServices.Settings current, Consumer<AppServices.Settings> save) {
+        setId("settings");
+        setHgap(16);
+        setVgap(14);
+        setPadding(new Insets(24));
+        ToggleGroup units = new ToggleGroup();
+        RadioButton metric = new RadioButton("Metric (kg, cm, °C)");
+        RadioButton us = new RadioButton("US (lb, in, °F)");
+        metric.setToggleGroup(units);
+        us.setToggleGroup(units);
+        (current.units() == UnitSystem.US ? us : metric).setSelected(true);
+        CheckBox dark = new CheckBox("Dark theme");
+        dark.setSelected(current.darkTheme());
+        Spinner<Integer> lock = new Spinner<>(0, 240, current.autoLockMinutes());
+        lock.setEditable(true);
+        lock.setId("settings-autolock");
+        Spinner<Integer> retention = new Spinner<>(0, 3650, current.retentionDays());
+        retention.setEditable(true);
+        Label folder = new Label(current.dataFolder() == null ? "" : current.dataFolder().toString());
+        Label saved = new Label();
+        Button ok = new Button("Save settings");
+        ok.setDefaultButton(true);
+        ok.setOnAction(e -> {
+            save.accept(new AppServices.Settings(us.isSelected() ? UnitSystem.US : UnitSystem.METRIC, dark.isSelected(),
+                    lock.getValue(), retention.getValue(), current.dataFolder()));
+            saved.setText("Saved.");
+        });
+        int r = 0;
+        addRow(r++, new Label("Vital-sign units"), new HBox(12, metric, us));
+        addRow(r++, new Label("Theme"), dark);
+        addRow(r++, new Label("Lock after idle (minutes, 0 = never)"), lock);
+        addRow(r++, new Label("Remove cached data older than (days, 0 = keep)"), retention);
+        addRow(r++, new Label("Data folder"), folder);
+        addRow(r, ok, saved);
+    }
+}

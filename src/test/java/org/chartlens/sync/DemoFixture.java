@@ -1,0 +1,125 @@
+package org.chartlens.sync;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.chartlens.app.ScriptedBrowser;
+import org.chartlens.auth.AuthSessions;
+import org.chartlens.auth.PassphraseSecretStore;
+import org.chartlens.auth.PassphraseSource;
+import org.chartlens.auth.Session;
+import org.chartlens.connect.Organization;
+import org.chartlens.connect.Organization.Quirk;
+import org.chartlens.fhir.FhirHttp;
+import org.chartlens.fhir.FhirJson;
+import org.chartlens.fhir.References;
+import org.chartlens.sandbox.DemoEhr;
+import org.chartlens.sandbox.SandboxOptions;
+import org.chartlens.store.ChartCache;
+import org.chartlens.store.StoredResource;
+
+/**
+ * A real demo EHR of one profile, signed in to through the real auth code (PKCE via a scripted
+ * loopback browser, or the password grant for CareCloud), and a real encrypted cache.
+ */
+final class DemoFixture implements AutoCloseable {
+    final DemoEhr ehr;
+    final Organization org;
+    final AuthSessions auth;
+    final Session session;
+    final ChartCache cache;
+    final FhirHttp http;
+    final Path dir;
+    final byte[] key;
+
+    DemoFixture(String profile, Path dir, Duration accessTokens, FhirHttp.Options options) throws Exception {
+        this.dir = dir;
+        SandboxOptions.Builder b = SandboxOptions.builder().profile(profile).autoApprove(true);
+        if (accessTokens != null) {
+            b.accessTokenLifetime(accessTokens);
+        }
+        this.ehr = DemoEhr.start(b.build());
+        this.org = organization(profile, ehr);
+        this.auth = new AuthSessions(PassphraseSecretStore.open(dir.resolve("secrets.bin"),
+                PassphraseSource.fixed("test-passphrase".toCharArray()), 1000));
+        this.session = org.flow() == Organization.Flow.PASSWORD
+                ? auth.signInWithPassword(org, null, "clinician", "demo-password".toCharArray())
+                : auth.signInWithBrowser(org, null, new ScriptedBrowser(), Duration.ofSeconds(30));
+        this.key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.cache = ChartCache.open(dir.resolve("cache.db"), key);
+        this.http = new FhirHttp(org, auth.tokens(org), options, new FhirJson());
+    }
+
+    DemoFixture(String profile, Path dir) throws Exception {
+        this(profile, dir, null, fastRetries());
+    }
+
+    static FhirHttp.Options fastRetries() {
+        return FhirHttp.Options.defaults()
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
+                .withBackoff(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(2));
+    }
+
+    static Organization organization(String profile, DemoEhr ehr) {
+        List<String> user = List.of("openid", "fhirUser", "offline_access", "user/*.read");
+        return switch (profile) {
+            case "veracity" -> new Organization("veracity", "Veracity (demo)", ehr.fhirBase(), Organization.Flow.PKCE,
+                    "chartlens", user, Set.of(Quirk.ROTATING_REFRESH_TOKENS, Quirk.DISCOVERY_REQUIRED), "veracity", false, "");
+            case "carecloud" -> new Organization("carecloud", "CareCloud (demo)", ehr.fhirBase(),
+                    Organization.Flow.PASSWORD, "chartlens", List.of("user/*.read"),
+                    Set.of(Quirk.SEARCH_VIA_UNDERSCORE_SEARCH, Quirk.FORMAT_PARAM_UPPERCASE, Quirk.NON_ISO_DATES),
+                    "carecloud", true, "");
+            case "payer" -> new Organization("payer", "Payer (demo)", ehr.fhirBase(), Organization.Flow.PKCE, "chartlens",
+                    List.of("openid", "fhirUser", "launch/patient", "offline_access", "patient/Patient.read",
+                            "patient/Coverage.read", "patient/ExplanationOfBenefit.read", "patient/Condition.read",
+                            "patient/MedicationRequest.read", "patient/Observation.read",
+                            "patient/DocumentReference.read"),
+                    Set.of(Quirk.PATIENT_FROM_ID_TOKEN_SUB), "payer", false, "");
+            default -> new Organization(profile, profile + " (demo)", ehr.fhirBase(), Organization.Flow.PKCE,
+                    "chartlens", user, Set.of(), profile, false, "");
+        };
+    }
+
+    ChartSync sync() {
+        return new ChartSync(http, cache);
+    }
+
+    SyncRequest request() {
+        return new SyncRequest(List.of(), session.patient(), false, Set.copyOf(session.grantedScopes()), null);
+    }
+
+    /** The source bundle's counts the server can serve under this sign-in. */
+    Map<String, Integer> expected(String patient, Capabilities caps) {
+        Map<String, Integer> out = new TreeMap<>();
+        ehr.sourceCounts(patient).forEach((type, n) -> {
+            boolean granted = session.grantedScopes().isEmpty()
+                    || Planner.granted(Set.copyOf(session.grantedScopes()), type);
+            if (caps.supports(type) && granted) {
+                out.put(type, n);
+            }
+        });
+        return out;
+    }
+
+    /** What the cached chart holds per type (shared Practitioner/Organization/Location left out). */
+    Map<String, Integer> cached(String patient) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (StoredResource r : cache.chart(org.id(), patient)) {
+            if (!References.SHARED_TYPES.contains(r.type()) || "Medication".equals(r.type())) {
+                out.merge(r.type(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+        ehr.close();
+    }
+}

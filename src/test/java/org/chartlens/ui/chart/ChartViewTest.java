@@ -1,0 +1,299 @@
+package org.chartlens.ui.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import org.chartlens.domain.Problem;
+import org.chartlens.domain.TimelineItem;
+import org.chartlens.domain.TimelineLane;
+import org.chartlens.domain.UnitSystem;
+import org.chartlens.domain.VitalKind;
+import org.chartlens.domain.VitalReading;
+import org.chartlens.store.CachedPatient;
+import org.chartlens.store.ChartStore;
+import org.chartlens.store.Freshness;
+import org.chartlens.store.StoredResource;
+import org.chartlens.ui.common.BackgroundTaskExecutor;
+import org.chartlens.ui.common.SameThreadTaskExecutor;
+import org.chartlens.ui.testing.BundleChartStore;
+import org.chartlens.ui.testing.Fx;
+import org.chartlens.ui.testing.SyntheaBundles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every chart tab, headless (Monocle), on real demo patients; and a patient with missing data. */
+class ChartViewTest {
+    static ChartStore store;
+    static CachedPatient babette;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Fx.stage();
+        // The real encrypted SQLite cache, filled from the demo patient's bundle.
+        store = org.chartlens.ui.testing.RealCache.of(java.nio.file.Files.createTempDirectory("chartlens-ui-test"),
+                Instant.now().minusSeconds(300), SyntheaBundles.columbus("Babette571"));
+        babette = store.patients().get(0);
+    }
+
+    /** Opens the chart through the real view model on the background executor, as the app does. */
+    static ChartView open(ChartStore s, CachedPatient p, UnitSystem units) throws Exception {
+        BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(1);
+        ChartView view = Fx.call(() -> {
+            ChartViewModel vm = new ChartViewModel(s, tasks, p.org(), p.id());
+            ChartView v = new ChartView(vm, tasks, f -> { }, false);
+            vm.load(units);
+            return v;
+        });
+        Fx.show(view);
+        for (int i = 0; i < 200 && Fx.call(() -> view.tabContent("summary")) == null; i++) {
+            Thread.sleep(50);
+        }
+        Fx.settle();
+        assertNotNull(Fx.call(() -> view.tabContent("summary")), "chart loaded");
+        return view;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> TableView<T> table(ChartView v, String id) throws Exception {
+        return (TableView<T>) Fx.call(() -> {
+            for (String tab : ChartView.TAB_NAMES) {
+                Node n = v.tabContent(tab).lookup("#" + id);
+                if (n != null) {
+                    return n;
+                }
+            }
+            return null;
+        });
+    }
+
+    static Set<String> labels(Node root) {
+        return root.lookupAll(".label").stream().map(n -> ((Label) n).getText()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void bannerAndSummaryShowTheRealPatient() throws Exception {
+        ChartView v = open(store, babette, UnitSystem.METRIC);
+        assertEquals("Babette571 Bernetta267 Bechtelar572", Fx.call(() -> ((Label) v.lookup("#banner-name")).getText()));
+        String allergies = Fx.call(() -> ((Label) v.lookup("#banner-allergies")).getText());
+        assertTrue(allergies.contains("Bee venom"), allergies);
+        assertTrue(Fx.call(() -> ((Label) v.lookup("#banner-freshness")).getText()).matches("Source: demo · synced \\d+ min ago"));
+        Set<String> summary = Fx.call(() -> labels(v.tabContent("summary")));
+        assertTrue(summary.stream().anyMatch(s -> s.startsWith("Atopic dermatitis")), summary.toString());
+        assertTrue(summary.stream().anyMatch(s -> s.startsWith("Weight:  65.9 kg")), summary.toString());
+    }
+
+    @Test
+    void problemsTabListsAKnownConditionWithCodeSystemAndSections() throws Exception {
+        ChartView v = open(store, babette, UnitSystem.METRIC);
+        Fx.run(() -> v.select("problems"));
+        Fx.settle();
+        TableView<Problem> active = table(v, "problems-active");
+        TableView<Problem> inactive = table(v, "problems-inactive");
+        Problem derm = Fx.call(() -> active.getItems().stream()
+                .filter(p -> p.code().label().equals("Atopic dermatitis")).findFirst().orElseThrow());
+        assertEquals("SNOMED CT 24079001", derm.code().codeLabel());
+        assertTrue(Fx.call(() -> inactive.getItems().stream().anyMatch(p -> p.code().label().equals("Childhood asthma"))));
+        // The rendered cells show the display, not the bare code.
+        Set<String> cells = Fx.call(() -> active.lookupAll(".table-cell").stream()
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).collect(Collectors.toSet()));
+        assertTrue(cells.contains("Atopic dermatitis"), cells.toString());
+        assertTrue(cells.contains("SNOMED CT 24079001"), cells.toString());
+    }
+
+    @Test
+    void vitalsTableHasAKnownWeightInBothUnitSystems() throws Exception {
+        ChartView v = open(store, babette, UnitSystem.METRIC);
+        Fx.run(() -> v.select("vitals"));
+        VitalsTab vitals = (VitalsTab) Fx.call(() -> v.tabContent("vitals"));
+        Fx.run(() -> vitals.select(VitalKind.WEIGHT));
+        Fx.settle();
+        List<String> values = Fx.call(() -> vitals.table().getItems().stream().map(VitalReading::valueText).toList());
+        assertTrue(values.contains("65.9 kg"), values.toString());
+        assertEquals("65.9 kg", values.get(0), "newest first");
+        assertNotNull(Fx.call(vitals::chart));
+        assertEquals(1, Fx.call(() -> vitals.chart().getData().size()));
+
+        Fx.run(() -> vitals.select(VitalKind.BLOOD_PRESSURE));
+        assertEquals(2, Fx.call(() -> vitals.chart().getData().size()), "systolic and diastolic together");
+
+        ChartView us = open(store, babette, UnitSystem.US);
+        VitalsTab usVitals = (VitalsTab) Fx.call(() -> us.tabContent("vitals"));
+        Fx.run(() -> usVitals.select(VitalKind.WEIGHT));
+        assertTrue(Fx.call(() -> usVitals.table().getItems().stream().map(VitalReading::valueText).toList())
+                .contains("145.3 lb"));
+    }
+
+    @Test
+    void timelineShowsAKnownEncounterAndClickShowsDetails() throws Exception {
+        ChartView v = open(store, babette, UnitSystem.METRIC);
+        Fx.run(() -> v.select("timeline"));
+        Fx.settle();
+        TimelineView tl = (TimelineView) Fx.call(() -> v.tabContent("timeline"));
+        // Zoom to the encounter's month, then click where it is drawn.
+        long day = 86_400_000L;
+        long t = Instant.parse("2024-11-26T05:46:12Z").toEpochMilli();
+        Fx.run(() -> tl.setRange(t - 20 * day, t + 20 * day));
+        Fx.settle();
+        double x = Fx.call(() -> TimelineView.LANE_LABEL + (t - tl.viewStart()) / (double) (tl.viewEnd() - tl.viewStart())
+                * (tl.canvas().getWidth() - TimelineView.LANE_LABEL - 10));
+        TimelineItem hit = Fx.call(() -> tl.hit(x, TimelineView.AXIS + 10));
+        assertNotNull(hit, "an encounter is drawn at its date");
+        assertEquals(TimelineLane.ENCOUNTERS, hit.lane());
+        assertEquals("Prenatal initial visit", hit.label());
+        Fx.run(() -> tl.select(hit));
+        String details = Fx.call(() -> tl.details().getText());
+        assertTrue(details.contains("Prenatal initial visit") && details.contains("2024-11-26"), details);
+        assertTrue(details.contains("Source: demo · Encounter/"), details);
+        // Zoom and pan stay within days..decades.
+        Fx.run(() -> {
+            for (int i = 0; i < 30; i++) {
+                tl.zoom(0.5, 0.5);
+            }
+        });
+        assertEquals(TimelineView.MIN_SPAN, Fx.call(() -> tl.viewEnd() - tl.viewStart()));
+    }
+
+    @Test
+    void otherTabsShowRealRows() throws Exception {
+        ChartView v = open(store, babette, UnitSystem.METRIC);
+        assertEquals(8, Fx.call(() -> table(v, "allergies-table").getItems().size()));
+        assertEquals(8, Fx.call(() -> table(v, "immunizations-table").getItems().size()));
+        assertEquals(47, Fx.call(() -> table(v, "encounters-table").getItems().size()));
+        assertFalse(Fx.call(() -> table(v, "medications-table").getItems().isEmpty()));
+        assertFalse(Fx.call(() -> table(v, "labs-reports").getItems().isEmpty()));
+        assertFalse(Fx.call(() -> table(v, "coverage-table").getItems().isEmpty()));
+        assertEquals(76, Fx.call(() -> table(v, "claims-table").getItems().size()), "EOBs only by default");
+        // Documents: the first (newest) note is decoded and shown as text.
+        Fx.run(() -> v.select("documents"));
+        Fx.settle();
+        DocumentsTab docs = (DocumentsTab) Fx.call(() -> v.tabContent("documents"));
+        for (int i = 0; i < 100 && !(Fx.call(() -> docs.viewer().getCenter()) instanceof TextArea); i++) {
+            Thread.sleep(50);
+        }
+        String text = Fx.call(() -> ((TextArea) docs.viewer().getCenter()).getText());
+        assertTrue(text.contains("2026-09-17") || text.length() > 50, text);
+    }
+
+    @Test
+    void rawJsonAndSourceForARow() throws Exception {
+        ChartView v = open(store, babette, UnitSystem.METRIC);
+        TableView<Problem> active = table(v, "problems-active");
+        Problem p = Fx.call(() -> active.getItems().get(0));
+        var dialog = Fx.call(() -> org.chartlens.ui.common.RawJsonDialog.dialog(p.source()));
+        assertTrue(Fx.call(dialog::getHeaderText).startsWith("Source: demo · Condition/"));
+        assertNotNull(Fx.call(() -> active.getContextMenu().getItems().get(0)));
+    }
+
+    @Test
+    void patientWithMissingDataShowsEmptyStatesAndNoException() throws Exception {
+        String pid = "sparse-1";
+        List<StoredResource> rows = List.of(
+                new StoredResource("clinic", "Patient", pid, pid, null, null, null,
+                        "{\"resourceType\":\"Patient\",\"id\":\"sparse-1\",\"name\":[{\"family\":\"Doe\",\"given\":[\"Sam\"]}],"
+                                + "\"birthDate\":\"8/27/1930 12:00:00 AM\"}"),
+                new StoredResource("clinic", "Observation", "o1", pid, null, "final", "urn:x|1",
+                        "{\"resourceType\":\"Observation\",\"id\":\"o1\",\"status\":\"final\",\"code\":{\"coding\":"
+                                + "[{\"system\":\"urn:example:unknown\",\"code\":\"1\"}]},\"valueQuantity\":{\"value\":3}}"),
+                new StoredResource("clinic", "Observation", "o2", pid, null, "final", "http://loinc.org|29463-7",
+                        "{\"resourceType\":\"Observation\",\"id\":\"o2\",\"status\":\"final\",\"code\":{\"coding\":"
+                                + "[{\"system\":\"http://loinc.org\",\"code\":\"29463-7\"}]},\"valueQuantity\":{\"value\":80,\"unit\":\"kg\"}}"));
+        ChartStore sparse = new ChartStore() {
+            public List<CachedPatient> patients() {
+                return List.of(new CachedPatient("clinic", pid, rows.get(0).json(), null));
+            }
+
+            public List<StoredResource> chart(String org, String id) {
+                return rows;
+            }
+
+            public java.util.Optional<StoredResource> resource(String org, String type, String id) {
+                return java.util.Optional.empty();
+            }
+
+            public List<Freshness> freshness(String org) {
+                return List.of();
+            }
+
+            public void close() {
+            }
+        };
+        ChartView v = open(sparse, sparse.patients().get(0), UnitSystem.METRIC);
+        for (String tab : ChartView.TAB_NAMES) {
+            Fx.run(() -> v.select(tab));
+            Fx.settle();
+        }
+        Set<String> problems = Fx.call(() -> labels(v.tabContent("problems")));
+        assertTrue(problems.contains("No problems are recorded for this patient in the cache."), problems.toString());
+        String fresh = Fx.call(() -> ((Label) v.lookup("#banner-freshness")).getText());
+        assertTrue(fresh.contains("never synced") && fresh.contains("may be out of date"), fresh);
+        assertTrue(Fx.call(() -> ((Label) v.lookup("#banner-name")).getParent().lookupAll(".label").stream()
+                .anyMatch(n -> ((Label) n).getText().contains("8/27/1930 12:00:00 AM"))));
+        VitalsTab vitals = (VitalsTab) Fx.call(() -> v.tabContent("vitals"));
+        Fx.run(() -> vitals.select(VitalKind.WEIGHT));
+        Set<String> vl = Fx.call(() -> labels(vitals));
+        assertTrue(vl.stream().anyMatch(s -> s.startsWith("No weight readings with a date")), vl.toString());
+        assertEquals(List.of("80 kg"), Fx.call(() -> vitals.table().getItems().stream().map(VitalReading::valueText).toList()));
+        TableView<?> docTable = table(v, "documents-table");
+        Set<String> docs = Fx.call(() -> docTable.getPlaceholder() instanceof Label l
+                ? Set.of(l.getText()) : Set.of());
+        assertTrue(docs.iterator().next().startsWith("No documents"));
+    }
+
+    @Test
+    void largeChartOpensAndEveryTabRendersQuickly() throws Exception {
+        ChartStore large = org.chartlens.ui.testing.RealCache.of(java.nio.file.Files.createTempDirectory("chartlens-ui-large"),
+                Instant.now(), SyntheaBundles.large());
+        CachedPatient p = large.patients().get(0);
+        ChartViewModel.build(large, p.org(), p.id(), UnitSystem.METRIC, LocalDate.now()); // warm-up
+        ChartData built = ChartViewModel.build(large, p.org(), p.id(), UnitSystem.METRIC, LocalDate.now());
+        long tv = System.nanoTime();
+        ChartView offscreen = Fx.call(() -> {
+            ChartViewModel vm = new ChartViewModel(large, new SameThreadTaskExecutor(), p.org(), p.id());
+            vm.dataProperty().set(built);
+            return new ChartView(vm, new SameThreadTaskExecutor(), f -> { }, false);
+        });
+        System.out.printf("large chart: cache read + model %d ms, building every tab's views %d ms%n",
+                built.buildMillis(), (System.nanoTime() - tv) / 1_000_000);
+        assertNotNull(offscreen);
+        long t0 = System.nanoTime();
+        ChartView v = open(large, p, UnitSystem.METRIC);
+        long openMs = (System.nanoTime() - t0) / 1_000_000;
+        long t1 = System.nanoTime();
+        for (String tab : ChartView.TAB_NAMES) {
+            Fx.run(() -> v.select(tab));
+            Fx.settle();
+        }
+        long tabsMs = (System.nanoTime() - t1) / 1_000_000;
+        TimelineView tl = (TimelineView) Fx.call(() -> v.tabContent("timeline"));
+        Fx.run(() -> v.select("timeline"));
+        long t2 = System.nanoTime();
+        Fx.run(() -> {
+            for (int i = 0; i < 50; i++) {
+                tl.pan(0.02);
+                tl.redraw();
+            }
+        });
+        long redrawMs = (System.nanoTime() - t2) / 1_000_000 / 50;
+        System.out.printf("large chart: open %d ms (model + views), visit all tabs %d ms, timeline redraw %d ms/frame%n",
+                openMs, tabsMs, redrawMs);
+        assertTrue(redrawMs < 100, "timeline redraw " + redrawMs + " ms");
+        assertEquals(302, Fx.call(() -> table(v, "encounters-table").getItems().size()));
+        ChartData d = Fx.call(() -> v.viewModel().dataProperty().get());
+        assertTrue(d.model().timeline().size() > 3000);
+        Path unused = null;
+        assertEquals(null, unused);
+        new SameThreadTaskExecutor();
+    }
+}
