@@ -118,7 +118,13 @@ public final class BuildInstaller {
         if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
             throw new BuildFailure("target/chartlens.jar and target/lib/ are missing: run 'mvn -B -DskipTests package' first");
         }
-        deleteTree(out);
+        // Only what this run rebuilds: a .deb from an earlier run survives an app-image-only run.
+        for (String dir : List.of("input", "runtime", "image")) {
+            deleteTree(out.resolve(dir));
+        }
+        for (String type : types) {
+            deleteFiles(out, "." + type);
+        }
         Path inputLib = input.resolve("lib");
         Path nativeDir = input.resolve(nativeFolder());
         createDirectories(inputLib);
@@ -583,6 +589,20 @@ public final class BuildInstaller {
             Files.createDirectories(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteFiles(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(suffix))
+                    .collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir, e);
         }
     }
 

@@ -133,7 +133,7 @@ fi
 if [ "$gui" = yes ]; then
     echo
     echo "== start ChartLens from the desktop entry (Exec line) on a virtual display"
-    Xvfb :97 -screen 0 1280x800x24 -nolisten tcp -ac >/dev/null 2>&1 &
+    Xvfb :97 -screen 0 1600x1000x24 -nolisten tcp -ac >/dev/null 2>&1 &
     xvfb_pid=$!
     sleep 2
     echo "\$ DISPLAY=:97 $exec_line    # as $CHECK_USER"
@@ -251,7 +251,8 @@ echo "\$ chartlens patients; chartlens org status demo      # after the upgrade"
 as_user_env chartlens patients >"$logs/patients.after" 2>&1
 as_user_env chartlens org status demo >"$logs/status.after" 2>&1
 cat "$logs/patients.after" "$logs/status.after"
-if cmp -s "$logs/patients.before" "$logs/patients.after" && grep -q "signed in: yes" "$logs/status.after"; then
+if grep -q "$PATIENT" "$logs/patients.after" && cmp -s "$logs/patients.before" "$logs/patients.after" \
+        && grep -q "signed in: yes" "$logs/status.after"; then
     pass "after the upgrade: the same cached patients, still signed in"
 else
     fail "after the upgrade the cache or the sign-in is gone"
