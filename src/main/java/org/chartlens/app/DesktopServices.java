@@ -45,6 +45,10 @@ public final class DesktopServices implements AppServices {
     private final ChartLensContext ctx;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private volatile boolean locked;
+    /** A passphrase (not an OS secret store) protects the secrets; decided once at start. */
+    private final boolean usesPassphrase;
+    /** The shortest passphrase ChartLens accepts when one is first chosen. */
+    static final int MIN_PASSPHRASE = 8;
 
     /** The passphrase as the user typed it in the unlock screen; cleared on lock. */
     static final class PassphraseHolder implements PassphraseSource {
@@ -80,6 +84,28 @@ public final class DesktopServices implements AppServices {
             passphrase.set(envPass.toCharArray());
         }
         this.ctx = new ChartLensContext(this.dataDir, passphrase, env);
+        this.usesPassphrase = usesPassphrase(this.dataDir, env);
+    }
+
+    /**
+     * Whether secrets live in the passphrase-wrapped file: it exists already, or the user forced
+     * it, or (first run) no OS secret store answers.
+     */
+    private static boolean usesPassphrase(Path dataDir, Map<String, String> env) {
+        if (Files.exists(dataDir.resolve(SecretStores.FILE_NAME))) {
+            return true;
+        }
+        if (Files.exists(dataDir.resolve("secrets-keyring.bin"))) {
+            return false;
+        }
+        String choice = env.getOrDefault(SecretStores.ENV, "auto");
+        if (choice.equalsIgnoreCase("file")) {
+            return true;
+        }
+        if (choice.equalsIgnoreCase("keyring")) {
+            return false;
+        }
+        return org.chartlens.auth.OsKeyringSecretStore.probe(dataDir, Duration.ofSeconds(5)).isEmpty();
     }
 
     public ChartLensContext context() {
@@ -242,6 +268,15 @@ public final class DesktopServices implements AppServices {
         }
         if (!locked) {
             ctx.cache().audit("settings-changed", null, null, null);
+            applyRetention(settings.retentionDays());
+        }
+    }
+
+    /** Removes cached data older than the retention period (0 keeps everything). */
+    private void applyRetention(int days) {
+        if (days > 0) {
+            int removed = ctx.cache().purgeOlderThan(days, java.time.Instant.now());
+            LOG.info("Retention: removed {} cached resources older than {} days", removed, days);
         }
     }
 
@@ -260,7 +295,12 @@ public final class DesktopServices implements AppServices {
 
     @Override
     public boolean hasPassphrase() {
-        return Files.exists(dataDir.resolve(SecretStores.FILE_NAME));
+        return usesPassphrase;
+    }
+
+    @Override
+    public boolean passphraseIsNew() {
+        return usesPassphrase && !Files.exists(dataDir.resolve(SecretStores.FILE_NAME));
     }
 
     @Override
@@ -272,11 +312,15 @@ public final class DesktopServices implements AppServices {
 
     @Override
     public boolean unlock(char[] typed) {
+        if (passphraseIsNew() && typed.length < MIN_PASSPHRASE) {
+            return false;
+        }
         passphrase.set(typed);
         try {
             ctx.secrets().getOrCreateKey(ChartLensContext.CACHE_KEY);
             ctx.cache();
             locked = false;
+            applyRetention(settings().retentionDays());
             return true;
         } catch (SecretStoreException e) {
             passphrase.clear();

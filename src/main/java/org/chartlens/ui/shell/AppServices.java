@@ -67,6 +67,15 @@ public interface AppServices {
     boolean hasPassphrase();
 
     /**
+     * True when a passphrase protects the secrets but none has been chosen yet (first run on a
+     * computer without an OS secret store): the unlock screen then asks the user to choose one.
+     * Cheap.
+     */
+    default boolean passphraseIsNew() {
+        return false;
+    }
+
+    /**
      * Drops keys and tokens from memory (auto-lock, or the user's Lock action). After this,
      * {@link #store()} throws until {@link #unlock} succeeds. Must return quickly.
      */

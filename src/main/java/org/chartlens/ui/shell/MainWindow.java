@@ -107,7 +107,11 @@ public final class MainWindow extends StackPane {
             }
         });
         if (startLocked) {
-            lock("Enter your passphrase to open your charts.");
+            lock(services.passphraseIsNew()
+                    ? "Choose a passphrase (at least 8 characters) to protect the charts ChartLens keeps on this "
+                      + "computer. You will type it each time ChartLens starts or unlocks; if it is lost, "
+                      + "sign in to your organizations again."
+                    : "Enter your passphrase to open your charts.");
         } else {
             worklist.refresh();
         }
@@ -304,7 +308,9 @@ public final class MainWindow extends StackPane {
             }
         }, ok -> {
             if (!ok) {
-                unlockView.failed("That passphrase is not right. Try again.");
+                unlockView.failed(services.passphraseIsNew()
+                        ? "Choose a passphrase of at least 8 characters."
+                        : "That passphrase is not right. Try again.");
                 return;
             }
             getChildren().remove(unlockView);
