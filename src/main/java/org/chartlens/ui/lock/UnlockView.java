@@ -20,17 +20,29 @@ public final class UnlockView extends VBox {
 
     /** @param onUnlock receives the passphrase (the receiver wipes it after use) */
     public UnlockView(String reason, boolean hasPassphrase, Consumer<char[]> onUnlock) {
+        this(reason, hasPassphrase, false, onUnlock);
+    }
+
+    /**
+     * @param choosing the passphrase is being chosen now (first run): worded as a welcome, not a lock
+     * @param onUnlock receives the passphrase (the receiver wipes it after use)
+     */
+    public UnlockView(String reason, boolean hasPassphrase, boolean choosing, Consumer<char[]> onUnlock) {
         getStyleClass().add("lock-screen");
         setId("unlock-view");
         setAlignment(Pos.CENTER);
         setSpacing(12);
         setPadding(new Insets(40));
-        Label title = new Label("ChartLens is locked");
+        Label title = new Label(choosing ? "Protect ChartLens with a passphrase" : "ChartLens is locked");
+        if (choosing) {
+            unlock.setText("Continue");
+        }
         title.getStyleClass().add("welcome-title");
         Label why = new Label(reason);
         why.setWrapText(true);
         why.setMaxWidth(460);
-        pass.setPromptText(hasPassphrase ? "ChartLens passphrase" : "Press Unlock to continue as this computer user");
+        pass.setPromptText(choosing ? "New passphrase (8 or more characters)"
+                : hasPassphrase ? "ChartLens passphrase" : "Press Unlock to continue as this computer user");
         pass.setMaxWidth(320);
         pass.setId("unlock-passphrase");
         pass.setDisable(!hasPassphrase);

@@ -206,6 +206,8 @@ public final class MainWindow extends StackPane {
             javafx.scene.control.ScrollPane sp = new javafx.scene.control.ScrollPane(w);
             sp.setFitToWidth(true);
             sp.setId("welcome-scroll");
+            // opaque, in the theme's colours: the worklist underneath must not show through
+            sp.setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
             if (homeContent.getChildren().size() > 1) {
                 homeContent.getChildren().remove(1, homeContent.getChildren().size());
             }
@@ -294,7 +296,7 @@ public final class MainWindow extends StackPane {
         } catch (RuntimeException e) {
             status.error("Could not drop keys cleanly; close ChartLens to be safe.");
         }
-        unlockView = new UnlockView(reason, services.hasPassphrase(), this::tryUnlock);
+        unlockView = new UnlockView(reason, services.hasPassphrase(), services.passphraseIsNew(), this::tryUnlock);
         getChildren().add(unlockView);
         unlockView.focus();
     }
