@@ -133,6 +133,13 @@ fi
 if [ "$gui" = yes ]; then
     echo
     echo "== start ChartLens from the desktop entry (Exec line) on a virtual display"
+    # A real window: named, of the app (name or class mentions ChartLens), at least 200x200
+    # (GTK's 10x10 "ChartLens" group leader never shows and must not count).
+    app_windows() {
+        DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -i 'chartlens' | grep -v 'has no name' \
+            | awk '{ if (match($0, /[0-9]+x[0-9]+[+-]/)) { split(substr($0, RSTART, RLENGTH - 1), wh, "x");
+                     if (wh[1] >= 200 && wh[2] >= 200) print } }' | sed 's/^ *//'
+    }
     Xvfb :97 -screen 0 1600x1000x24 -nolisten tcp -ac >/dev/null 2>&1 &
     xvfb_pid=$!
     sleep 2
@@ -142,13 +149,14 @@ if [ "$gui" = yes ]; then
     window=""
     for _ in $(seq 1 "$GUI_WAIT"); do
         kill -0 $app_pid 2>/dev/null || break
-        window=$(DISPLAY=:97 xwininfo -root -tree 2>/dev/null | grep -i 'chartlens' | grep -v 'has no name' | head -n 1 | sed 's/^ *//')
+        window=$(app_windows | head -n 1)
         [ -n "$window" ] && break
         sleep 1
     done
     if [ -n "$window" ]; then
         sleep 3
-        show sh -c "DISPLAY=:97 xwininfo -root -tree | grep -i 'chartlens' | grep -v 'has no name' | head -n 3"
+        echo "\$ DISPLAY=:97 xwininfo -root -tree     # the app's named windows of at least 200x200"
+        app_windows
         if [ -x /usr/bin/import ]; then
             DISPLAY=:97 /usr/bin/import -window root target/installer/deb-check-window.png 2>/dev/null \
                 && echo "screenshot: target/installer/deb-check-window.png"

@@ -466,6 +466,36 @@ public final class ChartCache implements ChartStore {
         });
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean checkpointPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Copies the WAL into the database file on a background thread, so that the next big write
+     * (the next sync) does not pay for this one's checkpoint. Returns at once; cheap to call.
+     */
+    public void checkpointInBackground() {
+        if (closed || !checkpointPending.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            writeLock.lock();
+            try {
+                checkpointPending.set(false);
+                if (!closed) {
+                    try (Statement s = writer.createStatement()) {
+                        s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                    }
+                }
+            } catch (SQLException e) {
+                LOG.debug("background checkpoint failed: {}", e.getMessage());
+            } finally {
+                writeLock.unlock();
+            }
+        }, "cache-checkpoint");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** SQLite's {@code PRAGMA integrity_check}: "ok", or the first problems found. */
     public String integrityCheck() {
         return read(c -> {

@@ -241,6 +241,7 @@ public final class ChartSync {
                     Map.copyOf(new LinkedHashMap<>(failed)), Map.copyOf(unavailable), problems.lines(),
                     cancelled.get(), elapsed());
             progress(true);
+            cache.checkpointInBackground();
             return result;
         }
 

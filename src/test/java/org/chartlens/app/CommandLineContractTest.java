@@ -27,6 +27,19 @@ class CommandLineContractTest {
     }
 
     @Test
+    void everySubcommandAnswersHelp() {
+        for (String[] args : List.of(new String[] {"org", "--help"}, new String[] {"org", "add", "--help"},
+                new String[] {"sync", "--help"}, new String[] {"show", "--help"}, new String[] {"sandbox", "--help"},
+                new String[] {"login", "--help"}, new String[] {"screenshot", "--help"}, new String[] {"bench", "--help"})) {
+            StringWriter out = new StringWriter();
+            CommandLine cl = ChartLensCommand.commandLine();
+            cl.setOut(new PrintWriter(out));
+            assertEquals(0, cl.execute(args), String.join(" ", args));
+            assertTrue(out.toString().startsWith("Usage:"), String.join(" ", args) + ":\n" + out);
+        }
+    }
+
+    @Test
     void versionNamesTheProduct() {
         StringWriter out = new StringWriter();
         CommandLine cl = ChartLensCommand.commandLine();

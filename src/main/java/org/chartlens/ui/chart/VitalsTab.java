@@ -232,12 +232,15 @@ public final class VitalsTab extends BorderPane {
         }
         c.setLegendVisible(s.kind() == VitalKind.BLOOD_PRESSURE);
         if (c.getCreateSymbols()) {
+            // One shared tooltip (a Tooltip per point costs a popup window each).
+            Tooltip tip = new Tooltip();
             for (XYChart.Series<Number, Number> ser : c.getData()) {
                 for (XYChart.Data<Number, Number> p : ser.getData()) {
                     VitalReading r = (VitalReading) p.getExtraValue();
                     if (p.getNode() != null) {
-                        Tooltip.install(p.getNode(), new Tooltip(r.valueText() + "\n" + r.when().display()
+                        p.getNode().setOnMouseEntered(e -> tip.setText(r.valueText() + "\n" + r.when().display()
                                 + "\nSource: " + r.source().org() + " · " + r.source().reference()));
+                        Tooltip.install(p.getNode(), tip);
                     }
                 }
             }
