@@ -61,6 +61,7 @@ final class AuthorizationServer implements HttpHandler {
                 case "/token" -> token(call);
                 case "/revoke" -> revoke(call);
                 case "/register" -> register(call);
+                case "/userinfo" -> userinfo(call);
                 default -> call.send(404, JSON, "{\"error\":\"not_found\"}");
             }
         } catch (RuntimeException e) {
@@ -588,6 +589,24 @@ final class AuthorizationServer implements HttpHandler {
             b.claim("nonce", nonce);
         }
         return ctx.keys.sign(b.build(), JOSEObjectType.JWT);
+    }
+
+    /** OIDC userinfo: {@code sub} and {@code fhirUser} of the bearer token's sign-in. */
+    private void userinfo(HttpCall call) throws IOException {
+        String h = call.header("Authorization");
+        Grants.AccessToken t = h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? ctx.grants.validAccessToken(h.substring(7).trim()) : null;
+        if (t == null || !t.grant.scopes.has("openid")) {
+            call.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            call.send(401, JSON, "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        ObjectNode n = mapper.createObjectNode();
+        n.put("sub", t.grant.subject);
+        if (t.grant.fhirUser != null) {
+            n.put("fhirUser", ctx.fhirBase() + "/" + t.grant.fhirUser);
+        }
+        call.send(200, JSON, mapper.writeValueAsBytes(n));
     }
 
     // ---- revoke / register ----

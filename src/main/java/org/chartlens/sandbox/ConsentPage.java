@@ -129,7 +129,9 @@ final class ConsentPage {
         h.append("</fieldset><button type=\"submit\" name=\"action\" value=\"approve\">Allow</button>")
                 .append("<button type=\"submit\" name=\"action\" value=\"deny\">Deny</button></form></body></html>");
         call.setHeader("X-Frame-Options", "DENY");
-        call.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+        // form-action also governs the redirect that follows the POST (Chrome): allow the loopback apps
+        call.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+                + "form-action 'self' http://127.0.0.1:* http://localhost:*");
         call.send(200, "text/html;charset=utf-8", h.toString());
     }
 

@@ -165,6 +165,9 @@ class SearchAndTokensTest {
         assertEquals(ehr.fhirBase() + "/Patient/" + patient, idToken.getJWTClaimsSet().getStringClaim("fhirUser"));
         assertEquals(PlainSmartClient.query(java.net.URI.create(p.url())).get("nonce"),
                 idToken.getJWTClaimsSet().getStringClaim("nonce"));
+        JsonNode userinfo = client.get(oidc.path("userinfo_endpoint").asText(), t.path("access_token").asText()).json();
+        assertEquals(idToken.getJWTClaimsSet().getSubject(), userinfo.path("sub").asText());
+        assertEquals(401, client.get(oidc.path("userinfo_endpoint").asText(), null).status());
     }
 
     @Test
