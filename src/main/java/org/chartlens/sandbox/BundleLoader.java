@@ -208,8 +208,66 @@ final class BundleLoader {
     }
 
     /** First pass over one bundle: every entry read, shaped, indexed and serialised on its own. */
+    /** Entries handed to another thread at a time: one big bundle still uses both cores. */
+    private static final int BATCH = 128;
+
+    /** Entries processed on the reading thread before a bundle counts as big. */
+    private static final int INLINE = 1000;
+
+    /**
+     * Reading stays on one thread (a parser is sequential); past the first {@link #INLINE}
+     * entries of a big bundle, entries are processed in batches on other threads. Small bundles
+     * are already spread over the cores one bundle per thread.
+     */
+    private static final class Batches {
+        final List<Pending> inline = new ArrayList<>();
+        final List<java.util.concurrent.CompletableFuture<List<Pending>>> done = new ArrayList<>();
+        List<Object[]> current = new ArrayList<>(BATCH);
+
+        void add(ObjectNode r, String fullUrl, VendorProfile profile, String stamp, ObjectMapper mapper) {
+            if (inline.size() < INLINE && done.isEmpty() && current.isEmpty()) {
+                inline.add(pending(r, fullUrl, profile, stamp, mapper));
+                return;
+            }
+            current.add(new Object[] {r, fullUrl});
+            if (current.size() == BATCH) {
+                flush(profile, stamp, mapper);
+            }
+        }
+
+        void flush(VendorProfile profile, String stamp, ObjectMapper mapper) {
+            if (current.isEmpty()) {
+                return;
+            }
+            List<Object[]> batch = current;
+            current = new ArrayList<>(BATCH);
+            done.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                List<Pending> out = new ArrayList<>(batch.size());
+                for (Object[] e : batch) {
+                    out.add(pending((ObjectNode) e[0], (String) e[1], profile, stamp, mapper));
+                }
+                return out;
+            }));
+        }
+
+        List<Pending> join() {
+            List<Pending> out = new ArrayList<>(inline);
+            for (java.util.concurrent.CompletableFuture<List<Pending>> f : done) {
+                try {
+                    out.addAll(f.join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw e;
+                }
+            }
+            return out;
+        }
+    }
+
     private static ReadBundle read(Source source, VendorProfile profile, String stamp, ObjectMapper mapper) {
-        List<Pending> items = new ArrayList<>();
+        Batches batches = new Batches();
         List<ObjectNode> claims = new ArrayList<>();
         List<String> claimUrls = new ArrayList<>();
         String[] patientId = {null};
@@ -242,7 +300,7 @@ final class BundleLoader {
                             }
                         }
                         if (resource != null) {
-                            accept(resource, fullUrl, profile, stamp, mapper, items, claims, claimUrls, patientId);
+                            accept(resource, fullUrl, profile, stamp, mapper, batches, claims, claimUrls, patientId);
                         }
                     }
                 } else {
@@ -256,12 +314,14 @@ final class BundleLoader {
                     if (!(root instanceof ObjectNode r) || !r.has("resourceType")) {
                         throw new IllegalArgumentException("Not a FHIR bundle: " + source.name());
                     }
-                    accept(r, null, profile, stamp, mapper, items, claims, claimUrls, patientId);
+                    accept(r, null, profile, stamp, mapper, batches, claims, claimUrls, patientId);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + source.name() + ": " + e.getMessage(), e);
         }
+        batches.flush(profile, stamp, mapper);
+        List<Pending> items = batches.join();
         if (profile == VendorProfile.PAYER) {
             List<ObjectNode> derived = ProfileShapes.derive(profile, patientId[0], claims, mapper);
             for (int i = 0; i < claims.size(); i++) {
@@ -275,7 +335,7 @@ final class BundleLoader {
     }
 
     private static void accept(ObjectNode r, String fullUrl, VendorProfile profile, String stamp, ObjectMapper mapper,
-                               List<Pending> items, List<ObjectNode> claims, List<String> claimUrls,
+                               Batches items, List<ObjectNode> claims, List<String> claimUrls,
                                String[] patientId) {
         ensureId(r, fullUrl);
         String type = r.path("resourceType").asText();
@@ -288,7 +348,7 @@ final class BundleLoader {
             claimUrls.add(fullUrl);
             return;
         }
-        items.add(pending(r, fullUrl, profile, stamp, mapper));
+        items.add(r, fullUrl, profile, stamp, mapper);
     }
 
     /** Indexes, shapes and serialises one resource; the tree can be dropped afterwards. */

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * See docs/demo-ehr.md for the HTTP contract.
  *
  * <p>Thread safe: every method may be called from any thread while requests are served.
- * Cost: {@link #start} loads and serialises all bundles (well under two seconds for the demo
- * data) and opens two loopback listeners; everything after that is in memory. Nothing is
- * written to disk.
+ * Cost: {@link #start} reads, indexes and serialises all bundles (about one second in a warm
+ * JVM for the 12 demo patients, two to three seconds cold on a busy two-core machine) and opens
+ * two loopback listeners; everything after that is in memory. Nothing is written to disk.
  */
 public final class DemoEhr implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoEhr.class);
