@@ -39,6 +39,30 @@ public final class ChartLensApp extends Application {
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> Platform.exit());
         stage.show();
+        if (Boolean.getBoolean(FIRST_FRAME_PROBE)) {
+            reportFirstFrame();
+        }
+    }
+
+    /** System property for the benchmark: print {@link #FIRST_FRAME} once a frame is drawn, then exit. */
+    public static final String FIRST_FRAME_PROBE = "chartlens.firstFrameProbe";
+    public static final String FIRST_FRAME = "FIRST FRAME";
+
+    /** The second pulse after show() comes after the first frame was rendered. */
+    private static void reportFirstFrame() {
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    System.out.println(FIRST_FRAME);
+                    System.out.flush();
+                    Platform.exit();
+                }
+            }
+        }.start();
     }
 
     @Override

@@ -9,6 +9,22 @@ final class Stopwatch {
         void run() throws Exception;
     }
 
+    interface Measured {
+        double run() throws Exception;
+    }
+
+    /** Records what each run measures itself (milliseconds), after unrecorded warm-ups. */
+    static Figure timeEach(String name, int warmups, int runs, Measured action) throws Exception {
+        Figure f = new Figure(name, "ms");
+        for (int i = 0; i < warmups; i++) {
+            action.run();
+        }
+        for (int i = 0; i < runs; i++) {
+            f.add(action.run());
+        }
+        return f;
+    }
+
     /** Times {@code runs} executions in milliseconds after {@code warmups} unrecorded ones. */
     static Figure time(String name, int warmups, int runs, Action action) throws Exception {
         Figure f = new Figure(name, "ms");

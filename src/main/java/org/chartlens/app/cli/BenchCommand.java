@@ -43,9 +43,11 @@ public final class BenchCommand implements Callable<Integer> {
         Path largeDir = existing(large, "synthea-large");
         Path demoDir = existing(demo, "synthea-columbus");
         Path work = Files.createTempDirectory("chartlens-bench");
+        // Rendering figures run headless (Monocle) in this process: chosen before the toolkit starts.
+        org.chartlens.ui.Screenshots.useHeadless();
         List<String> launcher = noCold ? null : List.of(
                 ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), "org.chartlens.app.Launcher");
+                "-cp", System.getProperty("java.class.path"));
         BenchSuite suite = new BenchSuite(new BenchSuite.Settings(largeDir, demoDir, work, out, warmups, runs,
                 growth, launcher), System.err);
         try {

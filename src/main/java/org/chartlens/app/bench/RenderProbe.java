@@ -1,0 +1,75 @@
+package org.chartlens.app.bench;
+
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.chartlens.domain.UnitSystem;
+import org.chartlens.store.ChartStore;
+import org.chartlens.ui.Screenshots;
+import org.chartlens.ui.Themes;
+import org.chartlens.ui.chart.ChartData;
+import org.chartlens.ui.chart.ChartView;
+import org.chartlens.ui.chart.ChartViewModel;
+import org.chartlens.ui.common.SameThreadTaskExecutor;
+
+/**
+ * Figure 6: time from a loaded chart to a snapshot of one tab, on the FX thread: build the real
+ * chart view, select the tab (its view is built on first show), CSS, layout, snapshot. Headless
+ * (Monocle, software rendering); the bench command selects that before the toolkit starts.
+ */
+final class RenderProbe {
+    private final ChartData data;
+    private final ChartStore store;
+    private final String org;
+    private final String patient;
+    private Stage stage;
+
+    RenderProbe(ChartStore store, String org, String patient) {
+        Screenshots.startToolkit();
+        this.store = store;
+        this.org = org;
+        this.patient = patient;
+        this.data = ChartViewModel.build(store, org, patient, UnitSystem.METRIC, LocalDate.now());
+    }
+
+    /** Milliseconds from an empty window to a snapshot of {@code tab}. */
+    double timeToSnapshot(String tab) throws Exception {
+        CompletableFuture<Double> ms = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                if (stage == null) {
+                    Themes.apply(false);
+                    stage = new Stage();
+                }
+                long t0 = System.nanoTime();
+                SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
+                ChartViewModel vm = new ChartViewModel(store, tasks, org, patient);
+                vm.dataProperty().set(data);
+                ChartView view = new ChartView(vm, tasks, f -> { }, false);
+                Scene scene = new Scene(view, 1400, 860);
+                Themes.style(scene);
+                stage.setScene(scene);
+                stage.show();
+                view.select(tab);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                scene.snapshot(null);
+                ms.complete((System.nanoTime() - t0) / 1e6);
+            } catch (Throwable t) {
+                ms.completeExceptionally(t);
+            }
+        });
+        return ms.get(60, TimeUnit.SECONDS);
+    }
+
+    void close() {
+        Platform.runLater(() -> {
+            if (stage != null) {
+                stage.close();
+            }
+        });
+    }
+}
