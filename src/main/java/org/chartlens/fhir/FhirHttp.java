@@ -292,6 +292,26 @@ public final class FhirHttp {
     }
 
     /**
+     * The guard every paging loop passes before fetching {@code uri}: stops on cancel, on a
+     * repeated next link, and past the page cap. Returns the new page count.
+     */
+    private int nextPageAllowed(URI uri, Set<String> seen, int pagesSoFar, BooleanSupplier cancelled)
+            throws FhirException {
+        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("Sync cancelled");
+        }
+        if (!seen.add(uri.toString())) {
+            throw new FhirException(FhirException.Kind.PAGING, 0,
+                    "The server's next-page link repeats an earlier page; paging was stopped.", null);
+        }
+        if (pagesSoFar + 1 > options.maxPages()) {
+            throw new FhirException(FhirException.Kind.PAGING, 0,
+                    "The server sent more than " + options.maxPages() + " pages; paging was stopped.", null);
+        }
+        return pagesSoFar + 1;
+    }
+
+    /**
      * Follows a search from its first page through every {@code next} link: same origin only,
      * at most {@link Options#maxPages()} pages, a repeated link stops with
      * {@link FhirException.Kind#PAGING}.
@@ -304,17 +324,7 @@ public final class FhirHttp {
         URI uri = first;
         int n = 0;
         while (uri != null) {
-            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("Sync cancelled");
-            }
-            if (!seen.add(uri.toString())) {
-                throw new FhirException(FhirException.Kind.PAGING, 0,
-                        "The server's next-page link repeats an earlier page; paging was stopped.", null);
-            }
-            if (++n > options.maxPages()) {
-                throw new FhirException(FhirException.Kind.PAGING, 0,
-                        "The server sent more than " + options.maxPages() + " pages; paging was stopped.", null);
-            }
+            n = nextPageAllowed(uri, seen, n, cancelled);
             BundlePage page = page(uri);
             try {
                 sink.accept(page);
@@ -356,17 +366,7 @@ public final class FhirHttp {
         java.util.concurrent.CompletableFuture<Void> chain = java.util.concurrent.CompletableFuture.completedFuture(null);
         try {
             while (uri != null) {
-                if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("Sync cancelled");
-                }
-                if (!seen.add(uri.toString())) {
-                    throw new FhirException(FhirException.Kind.PAGING, 0,
-                            "The server's next-page link repeats an earlier page; paging was stopped.", null);
-                }
-                if (++n > options.maxPages()) {
-                    throw new FhirException(FhirException.Kind.PAGING, 0,
-                            "The server sent more than " + options.maxPages() + " pages; paging was stopped.", null);
-                }
+                n = nextPageAllowed(uri, seen, n, cancelled);
                 URI current = uri;
                 byte[] body = get(current, Map.of()).body();
                 java.util.concurrent.CompletableFuture<BundlePage> parsed =

@@ -1,5 +1,7 @@
 package org.chartlens.fhir;
 
+import org.chartlens.domain.LiteralReference;
+
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -47,21 +49,9 @@ public final class References {
     }
 
     static void literal(String ref, BiConsumer<String, String> sink) {
-        if (ref.startsWith("#") || ref.startsWith("urn:") || ref.indexOf('?') >= 0) {
-            return;
-        }
-        int hist = ref.indexOf("/_history/");
-        if (hist >= 0) {
-            ref = ref.substring(0, hist);
-        }
-        int slash = ref.lastIndexOf('/');
-        if (slash <= 0 || slash == ref.length() - 1) {
-            return;
-        }
-        int prev = ref.lastIndexOf('/', slash - 1);
-        String type = ref.substring(prev + 1, slash);
-        if (!type.isEmpty() && Character.isUpperCase(type.charAt(0))) {
-            sink.accept(type, ref.substring(slash + 1));
+        LiteralReference r = LiteralReference.parse(ref);
+        if (r != null) {
+            sink.accept(r.type(), r.id());
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.chartlens.store;
 
+import org.chartlens.domain.LiteralReference;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,22 +51,9 @@ final class SharedReferences {
     }
 
     static void add(String ref, Map<String, Set<String>> into) {
-        int hash = ref.indexOf('#');
-        if (hash >= 0 || ref.indexOf('?') >= 0) {
-            return;
-        }
-        int hist = ref.indexOf("/_history/");
-        if (hist >= 0) {
-            ref = ref.substring(0, hist);
-        }
-        int slash = ref.lastIndexOf('/');
-        if (slash <= 0 || slash == ref.length() - 1) {
-            return;
-        }
-        int prev = ref.lastIndexOf('/', slash - 1);
-        String type = ref.substring(prev + 1, slash);
-        if (ChartCache.SHARED_TYPES.contains(type)) {
-            into.computeIfAbsent(type, t -> new TreeSet<>()).add(ref.substring(slash + 1));
+        LiteralReference r = LiteralReference.parse(ref);
+        if (r != null && ChartCache.SHARED_TYPES.contains(r.type())) {
+            into.computeIfAbsent(r.type(), t -> new TreeSet<>()).add(r.id());
         }
     }
 }
