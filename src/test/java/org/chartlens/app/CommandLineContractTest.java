@@ -56,4 +56,27 @@ class CommandLineContractTest {
         assertEquals(2, cl.execute("frobnicate"));
         assertTrue(err.toString().contains("frobnicate"));
     }
+
+    @Test
+    void argumentsNamingOneCommandGetOnlyThatCommandAndTheSameHelp() {
+        CommandLine one = ChartLensCommand.commandLine("--data-dir", "sandbox", "patients", "--help");
+        assertEquals(List.of("patients"), List.copyOf(one.getSubcommands().keySet()));
+        assertTrue(ChartLensCommand.commandLine("--version").getSubcommands().isEmpty());
+        assertTrue(ChartLensCommand.commandLine().getSubcommands().containsKey("self-test"));
+        // help, unknown options and unknown commands see every command, as before
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"--bogus"}, new String[] {"bogus"},
+                new String[] {"--data-dir=x", "-h"})) {
+            assertEquals(ChartLensCommand.commandLine().getSubcommands().keySet(),
+                    ChartLensCommand.commandLine(args).getSubcommands().keySet(), String.join(" ", args));
+        }
+        StringWriter full = new StringWriter();
+        StringWriter lazy = new StringWriter();
+        CommandLine a = ChartLensCommand.commandLine();
+        a.setOut(new PrintWriter(full));
+        a.execute("sandbox", "--help");
+        CommandLine b = ChartLensCommand.commandLine("sandbox", "--help");
+        b.setOut(new PrintWriter(lazy));
+        b.execute("sandbox", "--help");
+        assertEquals(full.toString(), lazy.toString());
+    }
 }
