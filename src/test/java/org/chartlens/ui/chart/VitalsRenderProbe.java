@@ -91,7 +91,11 @@ public final class VitalsRenderProbe {
                 long t3 = System.nanoTime();
                 scene.getRoot().layout();
                 long t4 = System.nanoTime();
-                scene.snapshot(null);
+                javafx.scene.image.WritableImage img = scene.snapshot(null);
+                if (System.getProperty("probe.png") != null) {
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
+                            new java.io.File(System.getProperty("probe.png")));
+                }
                 long t5 = System.nanoTime();
                 long c5 = mx.getCurrentThreadCpuTime();
                 if (Boolean.getBoolean("probe.count")) {
