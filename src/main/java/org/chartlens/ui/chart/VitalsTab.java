@@ -12,6 +12,7 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -23,11 +24,17 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.ArcTo;
+import javafx.scene.shape.ClosePath;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 import org.chartlens.domain.VitalKind;
@@ -210,7 +217,10 @@ public final class VitalsTab extends BorderPane {
         c.setVerticalZeroLineVisible(false);
         c.setHorizontalZeroLineVisible(false);
         c.setAnimated(false);
-        c.setCreateSymbols(dated.size() <= MAX_POINTS);
+        // No node per point: a symbol is a styled Region each (CSS matching, layout and
+        // software painting per point cost most of the tab's first render). The points are
+        // drawn as one Path per series and hover is found by position instead.
+        c.setCreateSymbols(false);
         c.setTitle(s.kind().label() + " (" + s.unit() + ")");
         List<VitalReading> shown = downsample(dated, MAX_POINTS);
         XYChart.Series<Number, Number> first = new XYChart.Series<>();
@@ -231,20 +241,7 @@ public final class VitalsTab extends BorderPane {
             c.getData().add(second);
         }
         c.setLegendVisible(s.kind() == VitalKind.BLOOD_PRESSURE);
-        if (c.getCreateSymbols()) {
-            // One shared tooltip (a Tooltip per point costs a popup window each).
-            Tooltip tip = new Tooltip();
-            for (XYChart.Series<Number, Number> ser : c.getData()) {
-                for (XYChart.Data<Number, Number> p : ser.getData()) {
-                    VitalReading r = (VitalReading) p.getExtraValue();
-                    if (p.getNode() != null) {
-                        p.getNode().setOnMouseEntered(e -> tip.setText(r.valueText() + "\n" + r.when().display()
-                                + "\nSource: " + r.source().org() + " · " + r.source().reference()));
-                        Tooltip.install(p.getNode(), tip);
-                    }
-                }
-            }
-        }
+        c.addPointOverlays();
         return c;
     }
 
@@ -329,6 +326,12 @@ public final class VitalsTab extends BorderPane {
         private final Double high;
         private final Double low2;
         private final Double high2;
+        private final List<Path> dots = new ArrayList<>();
+        private final Region hover = new Region();
+        // One shared tooltip (a Tooltip per point costs a popup window each).
+        private final Tooltip tip = new Tooltip();
+        private static final double DOT = 3;
+        private static final double HOVER_RADIUS = 8;
 
         RangeChart(NumberAxis x, NumberAxis y, Double low, Double high, Double low2, Double high2) {
             super(x, y);
@@ -348,11 +351,99 @@ public final class VitalsTab extends BorderPane {
             }
         }
 
+        /**
+         * Adds, above the series lines, one Path per series marking every displayed point and the
+         * hover marker with its tooltip. Call once after the series are added.
+         */
+        void addPointOverlays() {
+            for (XYChart.Series<Number, Number> ser : getData()) {
+                Path p = new Path();
+                p.getStyleClass().addAll("chart-series-line", "vitals-dots");
+                if (ser.getNode() != null) {
+                    ser.getNode().getStyleClass().stream().filter(c -> c.startsWith("default-color"))
+                            .forEach(c -> p.getStyleClass().add(c));
+                }
+                p.setManaged(false);
+                p.setMouseTransparent(true);
+                dots.add(p);
+                getPlotChildren().add(p);
+            }
+            hover.getStyleClass().addAll("chart-line-symbol", "vitals-hover");
+            hover.setManaged(false);
+            hover.setVisible(false);
+            Tooltip.install(hover, tip);
+            getPlotChildren().add(hover);
+            addEventHandler(MouseEvent.MOUSE_MOVED, this::hoverAt);
+            addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
+        }
+
+        /** Moves the hover marker onto the displayed point nearest the mouse (within a few pixels). */
+        private void hoverAt(MouseEvent e) {
+            NumberAxis x = (NumberAxis) getXAxis();
+            NumberAxis y = (NumberAxis) getYAxis();
+            Node plot = hover.getParent();
+            if (plot == null) {
+                return;
+            }
+            Point2D m = plot.sceneToLocal(e.getSceneX(), e.getSceneY());
+            XYChart.Data<Number, Number> best = null;
+            int bestSeries = 0;
+            double bestD = HOVER_RADIUS * HOVER_RADIUS;
+            for (int i = 0; i < getData().size(); i++) {
+                for (XYChart.Data<Number, Number> d : getData().get(i).getData()) {
+                    double dx = x.getDisplayPosition(d.getXValue()) - m.getX();
+                    double dy = y.getDisplayPosition(d.getYValue()) - m.getY();
+                    double dist = dx * dx + dy * dy;
+                    if (dist <= bestD) {
+                        bestD = dist;
+                        best = d;
+                        bestSeries = i;
+                    }
+                }
+            }
+            if (best == null) {
+                if (e.getTarget() != hover) {
+                    hover.setVisible(false);
+                }
+                return;
+            }
+            VitalReading r = (VitalReading) best.getExtraValue();
+            tip.setText(r.valueText() + "\n" + r.when().display() + "\nSource: " + r.source().org() + " · "
+                    + r.source().reference());
+            hover.getStyleClass().removeIf(c -> c.startsWith("default-color"));
+            hover.getStyleClass().add("default-color" + (bestSeries % 8));
+            double w = hover.prefWidth(-1);
+            double h = hover.prefHeight(-1);
+            hover.resizeRelocate(x.getDisplayPosition(best.getXValue()) - w / 2,
+                    y.getDisplayPosition(best.getYValue()) - h / 2, w, h);
+            hover.setVisible(true);
+        }
+
+        /** The text the hover tooltip shows now (tests). */
+        String hoverText() {
+            return hover.isVisible() ? tip.getText() : null;
+        }
+
         @Override
         protected void layoutPlotChildren() {
             super.layoutPlotChildren();
             place(band, low, high);
             place(band2, low2, high2);
+            NumberAxis x = (NumberAxis) getXAxis();
+            NumberAxis y = (NumberAxis) getYAxis();
+            for (int i = 0; i < dots.size() && i < getData().size(); i++) {
+                List<PathElement> els = new ArrayList<>();
+                for (XYChart.Data<Number, Number> d : getData().get(i).getData()) {
+                    double px = x.getDisplayPosition(d.getXValue());
+                    double py = y.getDisplayPosition(d.getYValue());
+                    els.add(new MoveTo(px - DOT, py));
+                    els.add(new ArcTo(DOT, DOT, 0, px + DOT, py, false, true));
+                    els.add(new ArcTo(DOT, DOT, 0, px - DOT, py, false, true));
+                    els.add(new ClosePath());
+                }
+                dots.get(i).getElements().setAll(els);
+            }
+            hover.setVisible(false);
         }
 
         private void place(Rectangle r, Double lo, Double hi) {

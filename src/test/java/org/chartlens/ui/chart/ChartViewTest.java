@@ -3,6 +3,7 @@ package org.chartlens.ui.chart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -127,6 +128,29 @@ class ChartViewTest {
 
         Fx.run(() -> vitals.select(VitalKind.BLOOD_PRESSURE));
         assertEquals(2, Fx.call(() -> vitals.chart().getData().size()), "systolic and diastolic together");
+        Fx.settle();
+        // Hover: no node per point, so the nearest displayed point is found by position.
+        VitalsTab.RangeChart bp = (VitalsTab.RangeChart) Fx.call(vitals::chart);
+        String tip = Fx.call(() -> {
+            javafx.scene.chart.XYChart.Data<Number, Number> d = bp.getData().get(1).getData().get(0);
+            javafx.scene.chart.NumberAxis xa = (javafx.scene.chart.NumberAxis) bp.getXAxis();
+            javafx.scene.chart.NumberAxis ya = (javafx.scene.chart.NumberAxis) bp.getYAxis();
+            double sx = xa.localToScene(xa.getDisplayPosition(d.getXValue()), 0).getX();
+            double sy = ya.localToScene(0, ya.getDisplayPosition(d.getYValue())).getY();
+            javafx.event.Event.fireEvent(bp, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED,
+                    sx + 2, sy - 2, sx, sy, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false,
+                    false, false, false, false, false, false, null));
+            return bp.hoverText();
+        });
+        assertNotNull(tip, "hovering a point shows its reading");
+        assertTrue(tip.contains("mmHg") && tip.contains("Source: demo"), tip);
+        String away = Fx.call(() -> {
+            javafx.event.Event.fireEvent(bp, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED,
+                    0, 0, 0, 0, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false,
+                    false, false, false, false, false, false, null));
+            return bp.hoverText();
+        });
+        assertNull(away, "no point near the mouse, no tooltip");
 
         ChartView us = open(store, babette, UnitSystem.US);
         VitalsTab usVitals = (VitalsTab) Fx.call(() -> us.tabContent("vitals"));
