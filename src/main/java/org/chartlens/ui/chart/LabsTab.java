@@ -38,8 +38,12 @@ public final class LabsTab extends BorderPane {
         reportTable.setId("labs-reports");
         reportTable.getColumns().add(date("Date", 130, LabReport::when));
         reportTable.getColumns().add(text("Report / panel", 250, r -> r.name().label()));
-        reportTable.getColumns().add(text("Results", 70, r -> Integer.toString(r.results().size())));
-        reportTable.getColumns().add(text("Flagged", 70, r -> r.abnormalCount() == 0 ? "" : Long.toString(r.abnormalCount())));
+        var count = text("Results", 70, (LabReport r) -> Integer.toString(r.results().size()));
+        var flagged = text("Flagged", 70, (LabReport r) -> r.abnormalCount() == 0 ? "" : Long.toString(r.abnormalCount()));
+        count.setMinWidth(76); // short counts: keep their headers readable
+        flagged.setMinWidth(76);
+        reportTable.getColumns().add(count);
+        reportTable.getColumns().add(flagged);
         reportTable.getColumns().add(text("Performer", 160, LabReport::performer));
         withSource(reportTable, LabReport::source);
         TextField filter = TableTabs.filterField("Filter reports (panel name)");
@@ -50,8 +54,12 @@ public final class LabsTab extends BorderPane {
         results.setId("labs-results");
         results.getColumns().add(text("Test", 260, r -> r.test().label()));
         results.getColumns().add(text("Value", 90, LabResult::value));
-        results.getColumns().add(text("Unit", 80, LabResult::unit));
-        results.getColumns().add(flagColumn());
+        var unit = text("Unit", 80, LabResult::unit);
+        unit.setMinWidth(80);
+        var flag = flagColumn();
+        flag.setMinWidth(60); // the abnormal flag is the column a clinician looks for first
+        results.getColumns().add(unit);
+        results.getColumns().add(flag);
         results.getColumns().add(text("Reference range", 110, LabResult::range));
         results.getColumns().add(date("Date", 130, LabResult::when));
         withSource(results, LabResult::source);
@@ -75,7 +83,7 @@ public final class LabsTab extends BorderPane {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.55);
         SplitPane main = new SplitPane(left, right);
-        main.setDividerPositions(0.42);
+        main.setDividerPositions(0.44);
         setCenter(main);
         reportTable.getSelectionModel().select(0);
     }

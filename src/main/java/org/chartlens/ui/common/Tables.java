@@ -51,10 +51,15 @@ public final class Tables {
     }
 
     /** A date column: sorts by the instant (undated last), shows the date as given. */
+    /** Wide enough for "2022-01-25 05:00" in the default font. */
+    static final double DATE_MIN_WIDTH = 150;
+
     public static <T> TableColumn<T, ChartDate> date(String title, double width, Function<T, ChartDate> value) {
         TableColumn<T, ChartDate> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        // a date is never squeezed into "2022-01-..." by the constrained resize policy
+        c.setMinWidth(Math.max(width, DATE_MIN_WIDTH));
         c.setComparator((a, b) -> Long.compare(a.millisOr(Long.MIN_VALUE), b.millisOr(Long.MIN_VALUE)));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
