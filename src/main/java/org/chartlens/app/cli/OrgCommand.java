@@ -33,11 +33,17 @@ public final class OrgCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ListOrgs().run(root);
+        return new ListOrgs().run(this);
     }
 
-    static OrganizationDirectory directory(ChartLensCommand root) {
-        return OrganizationDirectory.open(root.dataDirectory());
+    private ChartLensContext context;
+
+    /** The composition root for this command's data folder (organizations, sign-in sessions). */
+    synchronized ChartLensContext context() {
+        if (context == null) {
+            context = ChartLensContext.forCommandLine(root.dataDirectory());
+        }
+        return context;
     }
 
     @Command(name = "list", description = "List organizations: id, flow, FHIR base, name.")
@@ -47,11 +53,11 @@ public final class OrgCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return run(parent.root);
+            return run(parent);
         }
 
-        int run(ChartLensCommand root) {
-            for (Organization o : directory(root).list()) {
+        int run(OrgCommand org) {
+            for (Organization o : org.context().organizations().list()) {
                 String base = o.sandboxProfile() != null ? "(embedded demo EHR)"
                         : o.fhirBase() == null ? "(enter the FHIR base)" : o.fhirBase().toString();
                 System.out.printf("%-12s %-8s %-55s %s%s%n", o.id(), o.flow().name().toLowerCase(Locale.ROOT), base,
@@ -87,7 +93,7 @@ public final class OrgCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws AuthException {
-            OrganizationDirectory dir = directory(parent.root);
+            OrganizationDirectory dir = parent.context().organizations();
             String id = OrganizationDirectory.idFor(name);
             Organization.Flow f = flow == null ? null : parseFlow(flow);
             List<String> sc = scopes == null ? List.of() : Arrays.stream(scopes.trim().split("\\s+"))
@@ -104,7 +110,7 @@ public final class OrgCommand implements Callable<Integer> {
             Organization org = new Organization(id, name, base, f, clientId, sc, null, null, false, null);
             Organization saved = dir.save(org);
             if (!noDiscovery && saved.sandboxProfile() == null && saved.fhirBase() != null) {
-                AuthSessions auth = ChartLensContext.forCommandLine(parent.root.dataDirectory()).auth();
+                AuthSessions auth = parent.context().auth();
                 try {
                     SmartConfiguration c = auth.discover(saved, dir.documentedEndpoints(saved));
                     System.out.println("Discovered: authorize " + c.authorizationEndpoint() + ", token "
@@ -137,9 +143,9 @@ public final class OrgCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            OrganizationDirectory dir = directory(parent.root);
+            OrganizationDirectory dir = parent.context().organizations();
             Organization org = dir.require(id);
-            AuthSessions auth = ChartLensContext.forCommandLine(parent.root.dataDirectory()).auth();
+            AuthSessions auth = parent.context().auth();
             if (org.sandboxProfile() == null) {
                 auth.signOut(org);
             }
@@ -162,9 +168,9 @@ public final class OrgCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            Organization org = directory(parent.root).require(id);
+            Organization org = parent.context().organizations().require(id);
             char[] secret = readSecret(stdin, "Client secret for " + org.name() + ": ");
-            AuthSessions auth = ChartLensContext.forCommandLine(parent.root.dataDirectory()).auth();
+            AuthSessions auth = parent.context().auth();
             auth.sessionStore().saveClientSecret(org.id(), secret);
             Arrays.fill(secret, '\0');
             System.out.println("Client secret for " + org.id() + " saved in " + auth.sessionStore().secrets().description());
@@ -202,8 +208,8 @@ public final class OrgCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws AuthException {
-            Organization org = directory(parent.root).require(id);
-            AuthSessions auth = ChartLensContext.forCommandLine(parent.root.dataDirectory()).auth();
+            Organization org = parent.context().organizations().require(id);
+            AuthSessions auth = parent.context().auth();
             BackendKey key = auth.sessionStore().backendKeyOrCreate(org.id());
             System.out.println(key.publicJwks());
             return 0;
@@ -220,11 +226,11 @@ public final class OrgCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Organization org = directory(parent.root).require(id);
+            Organization org = parent.context().organizations().require(id);
             if (org.sandboxProfile() != null) {
                 org = DemoEhrAddress.read(parent.root.dataDirectory()).map(org::withFhirBase).orElse(org);
             }
-            SignInStatus s = ChartLensContext.forCommandLine(parent.root.dataDirectory()).auth().status(org);
+            SignInStatus s = parent.context().auth().status(org);
             System.out.println("organization: " + org.id());
             System.out.println("signed in: " + (s.signedIn() ? "yes" : "no"));
             if (s.signedIn()) {
