@@ -69,9 +69,14 @@ public final class DemoEhr implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper();
         ChartData data = new ChartData();
         Instant loadedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<BundleLoader.Source> sources = options.dataDir() == null
-                ? BundleLoader.demoSources() : BundleLoader.folderSources(options.dataDir());
-        BundleLoader.load(sources, profile, loadedAt, mapper, data);
+        if (options.dataDir() == null) {
+            long l0 = System.nanoTime();
+            List<StoredEntry> entries = PreparedDemoData.demo(profile, loadedAt, mapper);
+            entries.forEach(data::put);
+            LOG.info("Demo EHR loaded {} demo resources in {} ms", entries.size(), (System.nanoTime() - l0) / 1_000_000);
+        } else {
+            BundleLoader.load(BundleLoader.folderSources(options.dataDir()), profile, loadedAt, mapper, data);
+        }
         Faults faults = new Faults();
         DemoEhrContext ctx = new DemoEhrContext(profile, options, mapper, data,
                 new Grants(Clock.systemUTC()), keys, faults);
