@@ -42,6 +42,11 @@ public final class PendingLogins {
      *                       error from the server, or a missing code
      */
     public Accepted accept(Map<String, String> callback) throws AuthException {
+        return accept(callback, null);
+    }
+
+    /** As {@link #accept(Map)}, naming the organization in a server error's message. */
+    public Accepted accept(Map<String, String> callback, String organizationName) throws AuthException {
         String state = callback.get("state");
         if (state == null || state.isEmpty()) {
             throw refused("it carried no state");
@@ -60,7 +65,7 @@ public final class PendingLogins {
         }
         if (callback.containsKey("error")) {
             String code = TokenEndpoint.errorCode(callback.get("error"));
-            throw new AuthException(OAuthErrors.plainWords(code, null), code, null);
+            throw new AuthException(OAuthErrors.plainWords(code, organizationName), code, null);
         }
         String code = callback.get("code");
         if (code == null || code.isEmpty()) {

@@ -96,7 +96,7 @@ public final class SmartSignIn {
             throw new AuthException("ChartLens refused the sign-in response because its state does not belong to "
                     + "this sign-in. Nothing was signed in; please try again.", "invalid_callback", null);
         }
-        PendingLogins.Accepted accepted = pending.accept(callback);
+        PendingLogins.Accepted accepted = pending.accept(callback, org.name());
         if (accepted.login() != attempt.login()) {
             throw new AuthException("ChartLens refused the sign-in response: it belongs to another sign-in.",
                     "invalid_callback", null);
@@ -112,7 +112,7 @@ public final class SmartSignIn {
         try {
             browser.open(attempt.authorizationUrl());
             return attempt.complete(timeout);
-        } catch (AuthException e) {
+        } catch (AuthException | RuntimeException e) {
             attempt.cancel();
             throw e;
         }

@@ -339,6 +339,127 @@ public final class FhirHttp {
         return n;
     }
 
+    private static final Pattern HEAD_NEXT = Pattern.compile(
+            "\\{\\s*\"relation\"\\s*:\\s*\"next\"\\s*,\\s*\"url\"\\s*:\\s*\"([^\"\\\\]+)\"\\s*}");
+
+    /**
+     * Like {@link #pages(URI, PageSink, BooleanSupplier)}, but each page is parsed on
+     * {@code parser} while the next one downloads: the next link is taken from the Bundle's head
+     * (links come before entries), falling back to waiting for the parse when it is not there.
+     * The sink still sees pages in order, one at a time.
+     */
+    public int pages(URI first, PageSink sink, BooleanSupplier cancelled, java.util.concurrent.Executor parser)
+            throws FhirException {
+        Set<String> seen = new HashSet<>();
+        URI uri = first;
+        int n = 0;
+        java.util.concurrent.CompletableFuture<Void> chain = java.util.concurrent.CompletableFuture.completedFuture(null);
+        try {
+            while (uri != null) {
+                if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("Sync cancelled");
+                }
+                if (!seen.add(uri.toString())) {
+                    throw new FhirException(FhirException.Kind.PAGING, 0,
+                            "The server's next-page link repeats an earlier page; paging was stopped.", null);
+                }
+                if (++n > options.maxPages()) {
+                    throw new FhirException(FhirException.Kind.PAGING, 0,
+                            "The server sent more than " + options.maxPages() + " pages; paging was stopped.", null);
+                }
+                URI current = uri;
+                byte[] body = get(current, Map.of()).body();
+                java.util.concurrent.CompletableFuture<BundlePage> parsed =
+                        java.util.concurrent.CompletableFuture.supplyAsync(() -> parseOrRefetch(current, body), parser);
+                chain = chain.thenCombine(parsed, (v, page) -> {
+                    try {
+                        sink.accept(page);
+                        return null;
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+                String next = headNext(body);
+                if (next == null) {
+                    next = join(parsed).next();
+                }
+                if (chain.isCompletedExceptionally()) {
+                    join(chain);
+                }
+                if (next == null || next.isBlank()) {
+                    break;
+                }
+                URI nextUri = current.resolve(next.trim());
+                if (!isOwn(nextUri)) {
+                    join(chain);
+                    throw new FhirException(FhirException.Kind.INSECURE, 0,
+                            "The server's next-page link points to another server; it was not followed.", null);
+                }
+                uri = nextUri;
+            }
+        } catch (FhirException | RuntimeException e) {
+            try {
+                chain.join();
+            } catch (RuntimeException ignored) {
+                // the first failure is the one reported
+            }
+            throw e;
+        }
+        join(chain);
+        return n;
+    }
+
+    private BundlePage parseOrRefetch(URI uri, byte[] body) {
+        try {
+            try {
+                return json.readPage(body);
+            } catch (FhirException e) {
+                if (e.kind() != FhirException.Kind.MALFORMED) {
+                    throw e;
+                }
+                LOG.info("Unreadable page from {}, fetching it again", org.id());
+                return json.readPage(get(uri, Map.of()).body());
+            }
+        } catch (FhirException e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) throws FhirException {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof FhirException fe) {
+                throw fe;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c == null ? e : c);
+        }
+    }
+
+    /** The next link from the part of a Bundle before its entries, or null when not there. */
+    static String headNext(byte[] body) {
+        int limit = Math.min(body.length, 64 * 1024);
+        String head = new String(body, 0, limit, StandardCharsets.ISO_8859_1);
+        int entry = head.indexOf("\"entry\"");
+        if (entry < 0 && limit < body.length) {
+            return null;
+        }
+        if (entry >= 0) {
+            head = head.substring(0, entry);
+        }
+        Matcher m = HEAD_NEXT.matcher(head);
+        if (m.find()) {
+            return m.group(1);
+        }
+        return null;
+    }
+
     // ------------------------------------------------------------------ requests
 
     /** GET returning the full body (any 2xx; 3xx followed by hand; errors as FhirException). */

@@ -1,5 +1,7 @@
 package org.chartlens.sandbox;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -34,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BundleLoader {
     private static final Logger LOG = LoggerFactory.getLogger(BundleLoader.class);
-    private static final Pattern LITERAL_REF = Pattern.compile("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
     static final Set<String> SHARED_TYPES = Set.of("Organization", "Practitioner", "PractitionerRole",
             "Location", "HealthcareService", "Endpoint", "OrganizationAffiliation");
     private static final String DEMO_RESOURCE_DIR = "/demo-data/";
@@ -43,10 +43,6 @@ final class BundleLoader {
         String name();
 
         InputStream open() throws IOException;
-    }
-
-    private record ParsedBundle(String name, List<ObjectNode> resources, List<String> fullUrls,
-                                String patientId) {
     }
 
     private BundleLoader() {
@@ -120,59 +116,77 @@ final class BundleLoader {
         }
     }
 
-    /** Loads the sources into {@code data}. */
+    /**
+     * One resource read and serialised in the first pass; its references are rewritten in the
+     * second, once every bundle's fullUrls and identifiers are known.
+     */
+    private record Pending(String type, String id, byte[] json, long dateLow, long dateHigh, Set<String> codes,
+                           Set<String> categories, List<String> refFields, List<String> refValues,
+                           String fullUrl, List<String> identifiers) {
+    }
+
+    private record ReadBundle(String name, List<Pending> items, String patientId) {
+    }
+
+    /**
+     * Loads the sources into {@code data}. Each entry's resource is read as a small tree, indexed,
+     * serialised and dropped at once (short-lived garbage is cheap; a whole bundle's tree kept
+     * alive is not), then references are rewritten in the serialised bytes.
+     */
     static void load(List<Source> sources, VendorProfile profile, Instant lastUpdated,
                      ObjectMapper mapper, ChartData data) {
-        List<ParsedBundle> bundles = sources.parallelStream()
-                .map(s -> parse(s, mapper)).collect(Collectors.toList());
+        long t0 = System.nanoTime();
+        String stamp = lastUpdated.toString();
+        List<ReadBundle> bundles = sources.parallelStream()
+                .map(s -> read(s, profile, stamp, mapper)).collect(Collectors.toList());
+        long t1 = System.nanoTime();
 
         Map<String, String> byFullUrl = new HashMap<>();
         Map<String, String> byIdentifier = new HashMap<>();
-        for (ParsedBundle b : bundles) {
-            for (int i = 0; i < b.resources.size(); i++) {
-                ObjectNode r = b.resources.get(i);
-                String literal = r.path("resourceType").asText() + "/" + r.path("id").asText();
-                String fullUrl = b.fullUrls.get(i);
-                if (fullUrl != null) {
-                    byFullUrl.put(fullUrl, literal);
+        for (ReadBundle b : bundles) {
+            for (Pending r : b.items) {
+                String literal = r.type + "/" + r.id;
+                if (r.fullUrl != null) {
+                    byFullUrl.put(r.fullUrl, literal);
                 }
-                for (JsonNode ident : r.path("identifier")) {
-                    String system = ident.path("system").asText("");
-                    String value = ident.path("value").asText(null);
-                    if (value != null) {
-                        byIdentifier.putIfAbsent(r.path("resourceType").asText() + "?" + system + "|" + value, literal);
-                    }
+                for (String ident : r.identifiers) {
+                    byIdentifier.putIfAbsent(r.type + "?" + ident, literal);
                 }
             }
         }
-        String stamp = lastUpdated.toString();
-        String firstPatient = bundles.stream().map(ParsedBundle::patientId).filter(java.util.Objects::nonNull)
+        String firstPatient = bundles.stream().map(ReadBundle::patientId).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
         List<List<StoredEntry>> entries = bundles.parallelStream().map(b -> {
-            List<ObjectNode> resources = new ArrayList<>(b.resources);
-            resources.addAll(ProfileShapes.derive(profile, b.patientId, b.resources, mapper));
-            List<StoredEntry> out = new ArrayList<>(resources.size());
-            for (ObjectNode r : resources) {
-                List<StoredEntry.Reference> refs = new ArrayList<>();
-                Iterator<Map.Entry<String, JsonNode>> fields = r.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> f = fields.next();
-                    resolve(f.getKey(), f.getValue(), byFullUrl, byIdentifier, refs);
+            List<StoredEntry> out = new ArrayList<>(b.items.size());
+            for (Pending r : b.items) {
+                List<StoredEntry.Reference> refs = new ArrayList<>(r.refValues.size());
+                boolean rewrite = false;
+                for (int i = 0; i < r.refValues.size(); i++) {
+                    String v = r.refValues.get(i);
+                    String resolved = resolveOne(v, byFullUrl, byIdentifier);
+                    rewrite |= !resolved.equals(v);
+                    if (isLiteral(resolved)) {
+                        refs.add(new StoredEntry.Reference(r.refFields.get(i), resolved));
+                    }
                 }
-                String type = r.path("resourceType").asText();
-                String patient = "Patient".equals(type) ? r.path("id").asText()
-                        : SHARED_TYPES.contains(type) ? null : b.patientId;
-                ObjectNode meta = r.has("meta") && r.get("meta").isObject()
-                        ? (ObjectNode) r.get("meta") : r.putObject("meta");
-                meta.put("lastUpdated", stamp);
-                if (profile == VendorProfile.CARECLOUD && "Patient".equals(type) && patient.equals(firstPatient)) {
-                    ProfileShapes.careCloudFirstPatient(r);
+                byte[] json = rewrite ? rewriteReferences(r.json, byFullUrl, byIdentifier) : r.json;
+                String patient = "Patient".equals(r.type) ? r.id
+                        : SHARED_TYPES.contains(r.type) ? null : b.patientId;
+                if (profile == VendorProfile.CARECLOUD && "Patient".equals(r.type) && r.id.equals(firstPatient)) {
+                    try {
+                        ObjectNode tree = (ObjectNode) mapper.readTree(json);
+                        ProfileShapes.careCloudFirstPatient(tree);
+                        json = mapper.writeValueAsBytes(tree);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
-                ProfileShapes.shape(profile, r);
-                out.add(SearchIndex.entry(r, patient, lastUpdated, refs, mapper));
+                out.add(new StoredEntry(r.type, r.id, patient, lastUpdated, json, r.dateLow, r.dateHigh,
+                        r.codes, r.categories, List.copyOf(refs)));
             }
             return out;
         }).collect(Collectors.toList());
+        long t2 = System.nanoTime();
         int count = 0;
         for (List<StoredEntry> list : entries) {
             for (StoredEntry e : list) {
@@ -180,45 +194,192 @@ final class BundleLoader {
                 count++;
             }
         }
-        LOG.info("Demo EHR loaded {} resources from {} bundles", count, bundles.size());
+        LOG.info("Demo EHR loaded {} resources from {} bundles (read {} ms, resolve {} ms, store {} ms)",
+                count, bundles.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
     }
 
-    private static ParsedBundle parse(Source source, ObjectMapper mapper) {
-        try (InputStream raw = new BufferedInputStream(source.open(), 1 << 16)) {
-            raw.mark(2);
-            int b1 = raw.read();
-            int b2 = raw.read();
-            raw.reset();
-            InputStream in = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
-            JsonNode root = mapper.readTree(in);
-            List<ObjectNode> resources = new ArrayList<>();
-            List<String> fullUrls = new ArrayList<>();
-            String patientId = null;
-            if (root != null && "Bundle".equals(root.path("resourceType").asText())) {
-                for (JsonNode e : root.path("entry")) {
-                    if (e.get("resource") instanceof ObjectNode r) {
-                        ensureId(r, e.path("fullUrl").asText(null));
-                        resources.add(r);
-                        fullUrls.add(e.path("fullUrl").asText(null));
-                        if (patientId == null && "Patient".equals(r.path("resourceType").asText())) {
-                            patientId = r.path("id").asText();
-                        }
-                    }
-                }
-            } else if (root instanceof ObjectNode r && r.has("resourceType")) {
-                ensureId(r, null);
-                resources.add(r);
-                fullUrls.add(null);
-                if ("Patient".equals(r.path("resourceType").asText())) {
-                    patientId = r.path("id").asText();
-                }
-            } else {
+    private static InputStream open(Source source) throws IOException {
+        InputStream raw = new BufferedInputStream(source.open(), 1 << 16);
+        raw.mark(2);
+        int b1 = raw.read();
+        int b2 = raw.read();
+        raw.reset();
+        return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
+    }
+
+    /** First pass over one bundle: every entry read, shaped, indexed and serialised on its own. */
+    private static ReadBundle read(Source source, VendorProfile profile, String stamp, ObjectMapper mapper) {
+        List<Pending> items = new ArrayList<>();
+        List<ObjectNode> claims = new ArrayList<>();
+        List<String> claimUrls = new ArrayList<>();
+        String[] patientId = {null};
+        try (InputStream in = open(source); JsonParser p = mapper.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("Not a FHIR bundle: " + source.name());
             }
-            return new ParsedBundle(source.name(), resources, fullUrls, patientId);
+            boolean bundle = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if ("resourceType".equals(field)) {
+                    bundle = "Bundle".equals(p.getText());
+                    if (!bundle) {
+                        break;
+                    }
+                } else if ("entry".equals(field) && t == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        String fullUrl = null;
+                        ObjectNode resource = null;
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String ef = p.currentName();
+                            JsonToken et = p.nextToken();
+                            if ("fullUrl".equals(ef) && et == JsonToken.VALUE_STRING) {
+                                fullUrl = p.getText();
+                            } else if ("resource".equals(ef) && et == JsonToken.START_OBJECT) {
+                                resource = mapper.readTree(p);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                        if (resource != null) {
+                            accept(resource, fullUrl, profile, stamp, mapper, items, claims, claimUrls, patientId);
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (!bundle) {
+                // a single resource file
+                try (InputStream again = open(source)) {
+                    JsonNode root = mapper.readTree(again);
+                    if (!(root instanceof ObjectNode r) || !r.has("resourceType")) {
+                        throw new IllegalArgumentException("Not a FHIR bundle: " + source.name());
+                    }
+                    accept(r, null, profile, stamp, mapper, items, claims, claimUrls, patientId);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + source.name(), e);
+            throw new UncheckedIOException("Could not read " + source.name() + ": " + e.getMessage(), e);
         }
+        if (profile == VendorProfile.PAYER) {
+            List<ObjectNode> derived = ProfileShapes.derive(profile, patientId[0], claims, mapper);
+            for (int i = 0; i < claims.size(); i++) {
+                items.add(pending(claims.get(i), claimUrls.get(i), profile, stamp, mapper));
+            }
+            for (ObjectNode r : derived) {
+                items.add(pending(r, null, profile, stamp, mapper));
+            }
+        }
+        return new ReadBundle(source.name(), items, patientId[0]);
+    }
+
+    private static void accept(ObjectNode r, String fullUrl, VendorProfile profile, String stamp, ObjectMapper mapper,
+                               List<Pending> items, List<ObjectNode> claims, List<String> claimUrls,
+                               String[] patientId) {
+        ensureId(r, fullUrl);
+        String type = r.path("resourceType").asText();
+        if (patientId[0] == null && "Patient".equals(type)) {
+            patientId[0] = r.path("id").asText();
+        }
+        if (profile == VendorProfile.PAYER && "ExplanationOfBenefit".equals(type)) {
+            // the derived Coverage changes these: they are finished once the whole bundle is read
+            claims.add(r);
+            claimUrls.add(fullUrl);
+            return;
+        }
+        items.add(pending(r, fullUrl, profile, stamp, mapper));
+    }
+
+    /** Indexes, shapes and serialises one resource; the tree can be dropped afterwards. */
+    private static Pending pending(ObjectNode r, String fullUrl, VendorProfile profile, String stamp,
+                                   ObjectMapper mapper) {
+        List<String> identifiers = new ArrayList<>();
+        for (JsonNode ident : r.path("identifier")) {
+            String value = ident.path("value").asText(null);
+            if (value != null) {
+                identifiers.add(ident.path("system").asText("") + "|" + value);
+            }
+        }
+        List<String> refFields = new ArrayList<>();
+        List<String> refValues = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = r.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            collect(f.getKey(), f.getValue(), refFields, refValues);
+        }
+        ObjectNode meta = r.has("meta") && r.get("meta").isObject() ? (ObjectNode) r.get("meta") : r.putObject("meta");
+        meta.put("lastUpdated", stamp);
+        ProfileShapes.shape(profile, r); // after the identifiers were taken: CareCloud rewrites their systems
+        StoredEntry indexed = SearchIndex.entry(r, null, Instant.EPOCH, List.of(), mapper);
+        return new Pending(indexed.type(), indexed.id(), indexed.json(), indexed.dateLow(), indexed.dateHigh(),
+                indexed.codes(), indexed.categories(), refFields, refValues, fullUrl, identifiers);
+    }
+
+    private static void collect(String topField, JsonNode node, List<String> fields, List<String> values) {
+        if (node instanceof ObjectNode o) {
+            JsonNode ref = o.get("reference");
+            if (ref != null && ref.isTextual()) {
+                fields.add(topField);
+                values.add(ref.asText());
+            }
+            Iterator<JsonNode> children = o.elements();
+            while (children.hasNext()) {
+                JsonNode c = children.next();
+                if (c.isContainerNode()) {
+                    collect(topField, c, fields, values);
+                }
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (JsonNode c : a) {
+                if (c.isContainerNode()) {
+                    collect(topField, c, fields, values);
+                }
+            }
+        }
+    }
+
+    private static final byte[] REFERENCE_KEY = "\"reference\":\"".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * Rewrites every {@code "reference":"..."} value in compact JSON (as Jackson writes it: a
+     * quote inside a string is always escaped, so the pattern only matches real keys).
+     */
+    static byte[] rewriteReferences(byte[] json, Map<String, String> byFullUrl, Map<String, String> byIdentifier) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(json.length + 64);
+        int pos = 0;
+        int i = indexOf(json, REFERENCE_KEY, 0);
+        while (i >= 0) {
+            int valueStart = i + REFERENCE_KEY.length;
+            int valueEnd = valueStart;
+            boolean escaped = false;
+            while (valueEnd < json.length && (json[valueEnd] != '"' || escaped)) {
+                escaped = !escaped && json[valueEnd] == '\\';
+                valueEnd++;
+            }
+            String value = new String(json, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8);
+            // values with escapes are left alone: no resolvable reference contains one
+            String resolved = value.indexOf('\\') >= 0 ? value : resolveOne(value, byFullUrl, byIdentifier);
+            out.write(json, pos, valueStart - pos);
+            out.writeBytes(resolved.getBytes(StandardCharsets.UTF_8));
+            pos = valueEnd;
+            i = indexOf(json, REFERENCE_KEY, valueEnd);
+        }
+        out.write(json, pos, json.length - pos);
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static void ensureId(ObjectNode r, String fullUrl) {
@@ -239,7 +400,7 @@ final class BundleLoader {
                 if (!resolved.equals(value)) {
                     o.put("reference", resolved);
                 }
-                if (LITERAL_REF.matcher(resolved).matches()) {
+                if (isLiteral(resolved)) {
                     refs.add(new StoredEntry.Reference(topField, resolved));
                 }
             }
@@ -257,6 +418,27 @@ final class BundleLoader {
                 }
             }
         }
+    }
+
+    /** Whether a reference is literal {@code Type/id}; by hand, not a regex: it runs for every reference. */
+    static boolean isLiteral(String v) {
+        int slash = v.indexOf('/');
+        if (slash < 2 || slash != v.lastIndexOf('/') || slash == v.length() - 1 || v.length() - slash > 65
+                || !Character.isUpperCase(v.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < slash; i++) {
+            if (!Character.isLetter(v.charAt(i))) {
+                return false;
+            }
+        }
+        for (int i = slash + 1; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String resolveOne(String value, Map<String, String> byFullUrl,

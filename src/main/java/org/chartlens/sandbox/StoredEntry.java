@@ -53,6 +53,14 @@ final class StoredEntry {
         this.references = references;
     }
 
+    /** An entry whose JSON is already serialised. */
+    StoredEntry(String type, String id, String patientId, Instant lastUpdated, byte[] json,
+                long dateLow, long dateHigh, Set<String> codes, Set<String> categories,
+                List<Reference> references) {
+        this(type, id, patientId, lastUpdated, null, null, dateLow, dateHigh, codes, categories, references);
+        this.json = json;
+    }
+
     String type() {
         return type;
     }

@@ -7,28 +7,23 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * JSON to FHIR XML, through HAPI. The HAPI {@link FhirContext} costs about two seconds to make,
- * so it is made on the first XML request only, never at start. Thread safe.
+ * so it is made on the first XML request only, never at start, and shared by all demo EHRs in
+ * the JVM. Thread safe.
  */
 final class XmlFormat {
     private final ObjectMapper mapper;
-    private volatile FhirContext context;
+
+    /** One per JVM, shared by every demo EHR in it: made on first use (the holder idiom). */
+    private static final class Holder {
+        static final FhirContext CONTEXT = FhirContext.forR4();
+    }
 
     XmlFormat(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    private FhirContext context() {
-        FhirContext c = context;
-        if (c == null) {
-            synchronized (this) {
-                c = context;
-                if (c == null) {
-                    c = FhirContext.forR4();
-                    context = c;
-                }
-            }
-        }
-        return c;
+    private static FhirContext context() {
+        return Holder.CONTEXT;
     }
 
     byte[] toXml(byte[] json) {

@@ -113,6 +113,7 @@ public final class ChartCache implements ChartStore {
             }
             ChartCache cache = new ChartCache(file.toAbsolutePath(), config, writer);
             Schema.migrate(writer);
+            ownerOnly(file.toAbsolutePath());
             return cache;
         } catch (SQLException e) {
             closeQuietly(writer);
@@ -131,6 +132,23 @@ public final class ChartCache implements ChartStore {
                 .build();
         config.setBusyTimeout(10_000);
         return config;
+    }
+
+    /** Best effort: the cache and its WAL/SHM readable by the owner only (the folder is too). */
+    private static void ownerOnly(Path db) {
+        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path p = Path.of(db + suffix);
+            try {
+                if (Files.exists(p)) {
+                    Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.debug("Cannot restrict permissions of {}", p.getFileName());
+            }
+        }
     }
 
     private static CacheOpenException translate(SQLException e) {
@@ -358,9 +376,10 @@ public final class ChartCache implements ChartStore {
                             + "WHERE r.type = 'Patient' ORDER BY r.org, r.id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long ls = rs.getLong(4);
-                    out.add(new CachedPatient(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.wasNull() ? null : Instant.ofEpochMilli(ls)));
+                    String org = rs.getString(1);
+                    String id = rs.getString(2);
+                    String json = rs.getString(3);
+                    out.add(new CachedPatient(org, id, json, instant(rs, 4)));
                 }
             }
             return out;
@@ -445,6 +464,36 @@ public final class ChartCache implements ChartStore {
             }
             return out;
         });
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean checkpointPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Copies the WAL into the database file on a background thread, so that the next big write
+     * (the next sync) does not pay for this one's checkpoint. Returns at once; cheap to call.
+     */
+    public void checkpointInBackground() {
+        if (closed || !checkpointPending.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            writeLock.lock();
+            try {
+                checkpointPending.set(false);
+                if (!closed) {
+                    try (Statement s = writer.createStatement()) {
+                        s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                    }
+                }
+            } catch (SQLException e) {
+                LOG.debug("background checkpoint failed: {}", e.getMessage());
+            } finally {
+                writeLock.unlock();
+            }
+        }, "cache-checkpoint");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** SQLite's {@code PRAGMA integrity_check}: "ok", or the first problems found. */

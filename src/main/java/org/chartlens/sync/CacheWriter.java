@@ -138,6 +138,7 @@ final class CacheWriter implements AutoCloseable {
     }
 
     long busyNanos;
+    volatile long cpuNanos;
     int transactions;
 
     private void write(List<Job> batch) {
@@ -172,6 +173,7 @@ final class CacheWriter implements AutoCloseable {
         }
         busyNanos += System.nanoTime() - w0;
         transactions++;
+        cpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (Job j : batch) {
             j.committed.complete(null);
         }
@@ -190,10 +192,8 @@ final class CacheWriter implements AutoCloseable {
                 }
             }
             thread.join();
-            LOG.info("writer: {} transactions, busy {} ms", transactions, busyNanos / 1_000_000);
-            if (Boolean.getBoolean("chartlens.sync.trace")) {
-                System.err.println("writer: " + transactions + " transactions, busy " + busyNanos / 1_000_000 + " ms");
-            }
+            LOG.debug("writer: {} transactions, busy {} ms, cpu {} ms", transactions, busyNanos / 1_000_000,
+                    cpuNanos / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

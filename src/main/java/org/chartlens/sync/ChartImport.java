@@ -104,7 +104,7 @@ public final class ChartImport {
                 continue;
             }
             try {
-                indexReferences(readTree(f), literal);
+                indexReferences(readBytes(f), literal);
             } catch (IOException | RuntimeException | FhirException e) {
                 // reported in pass 2
             }
@@ -157,6 +157,10 @@ public final class ChartImport {
     }
 
     private JsonNode readTree(Path f) throws IOException, FhirException {
+        return json.tree(readBytes(f));
+    }
+
+    private byte[] readBytes(Path f) throws IOException, FhirException {
         byte[] bytes;
         try (InputStream in = open(f)) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, json.limits().maxDocumentBytes() + 1));
@@ -164,22 +168,31 @@ public final class ChartImport {
         if (bytes.length > json.limits().maxDocumentBytes()) {
             throw new FhirException(FhirException.Kind.TOO_LARGE, "The file is too large to import.");
         }
-        return json.tree(bytes);
+        return bytes;
     }
 
-    private static void indexReferences(JsonNode root, Map<String, String> literal) {
-        for (JsonNode e : entries(root)) {
-            JsonNode r = e.path("resource");
-            String type = r.path("resourceType").asText(null);
-            String id = idOf(e, r);
-            if (type == null || id == null) {
+    /**
+     * Pass 1: where each fullUrl (urn:uuid) and each shared resource's identifier points. Streams
+     * the file (no tree); only shared resources (small) are parsed for their identifiers.
+     */
+    private void indexReferences(byte[] file, Map<String, String> literal) throws FhirException, IOException {
+        for (ParsedResource p : json.readPage(file).resources()) {
+            String id = p.id();
+            if ((id == null || id.isBlank()) && p.fullUrl() != null && p.fullUrl().startsWith("urn:uuid:")) {
+                id = p.fullUrl().substring("urn:uuid:".length());
+            }
+            if (id == null) {
                 continue;
             }
-            String lit = type + "/" + id;
-            String fullUrl = e.path("fullUrl").asText("");
-            if (!fullUrl.isEmpty()) {
-                literal.put(fullUrl, lit);
+            String lit = p.type() + "/" + id;
+            if (p.fullUrl() != null && !p.fullUrl().isEmpty()) {
+                literal.put(p.fullUrl(), lit);
             }
+            if (!References.SHARED_TYPES.contains(p.type())) {
+                continue;
+            }
+            String type = p.type();
+            JsonNode r = mapper.readTree(p.json());
             for (JsonNode ident : r.path("identifier")) {
                 String value = ident.path("value").asText(null);
                 if (value != null) {

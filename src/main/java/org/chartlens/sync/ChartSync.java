@@ -163,6 +163,7 @@ public final class ChartSync {
         volatile long lastProgress;
         CacheWriter writer;
         ExecutorService pool;
+        ExecutorService parsers;
 
         Run(SyncRequest request, SyncListener listener, AtomicBoolean cancelled, SyncTask task) {
             this.request = request;
@@ -176,6 +177,11 @@ public final class ChartSync {
             writer = new CacheWriter(cache, org, delta -> progress(false));
             pool = Executors.newFixedThreadPool(concurrency, r -> {
                 Thread t = new Thread(r, "sync-fetch-" + org);
+                t.setDaemon(true);
+                return t;
+            });
+            parsers = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "sync-parse-" + org);
                 t.setDaemon(true);
                 return t;
             });
@@ -225,6 +231,7 @@ public final class ChartSync {
                 cancelled.set(true);
             } finally {
                 pool.shutdownNow();
+                parsers.shutdownNow();
                 writer.close();
             }
             if (writer.failure() != null) {
@@ -234,6 +241,7 @@ public final class ChartSync {
                     Map.copyOf(new LinkedHashMap<>(failed)), Map.copyOf(unavailable), problems.lines(),
                     cancelled.get(), elapsed());
             progress(true);
+            cache.checkpointInBackground();
             return result;
         }
 
@@ -433,7 +441,7 @@ public final class ChartSync {
                 }
                 String m = accept(st, page);
                 max[0] = later(max[0], m);
-            }, this::isCancelled);
+            }, this::isCancelled, parsers);
             // the server's time of the search is the safest next cursor (nothing changed before it
             // is missed); without one, the latest resource's lastUpdated
             if (searchedAt[0] != null && !searchedAt[0].isEmpty()) {

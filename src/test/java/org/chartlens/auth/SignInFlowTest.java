@@ -161,7 +161,7 @@ class SignInFlowTest {
         });
         AuthException e = assertThrows(AuthException.class, () -> attempt.complete(Duration.ofSeconds(10)));
         assertEquals("access_denied", e.code());
-        assertTrue(e.getMessage().startsWith("Access was declined"));
+        assertTrue(e.getMessage().startsWith("Access was declined at Clinic"), e.getMessage());
         assertFalse(e.getMessage().contains("<b>"), "server descriptions are not shown");
         assertTrue(as.requestsTo("/oauth/token").isEmpty());
     }

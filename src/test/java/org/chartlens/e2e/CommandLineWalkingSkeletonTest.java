@@ -109,7 +109,8 @@ class CommandLineWalkingSkeletonTest {
     static List<String> demoPatientNames() throws Exception {
         List<String> names = new java.util.ArrayList<>();
         try (java.util.stream.Stream<Path> files = Files.list(Path.of("resources/demo-data"))) {
-            for (Path f : files.filter(p -> !p.getFileName().toString().startsWith("hospital")
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json.gz")
+                    && !p.getFileName().toString().startsWith("hospital")
                     && !p.getFileName().toString().startsWith("practitioner")).toList()) {
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
                     for (JsonNode e : new ObjectMapper().readTree(in).path("entry")) {

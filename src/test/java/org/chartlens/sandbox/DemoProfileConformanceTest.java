@@ -110,6 +110,21 @@ class DemoProfileConformanceTest {
         String provider = enc.path("serviceProvider").path("reference").asText();
         assertTrue(provider.matches("Organization/[0-9a-f-]+"), provider);
         assertEquals(200, client.get(client.fhir(provider), token).status());
+        String url = client.fhir("Patient/" + patient + "/$everything?_count=1000");
+        int references = 0;
+        while (url != null) {
+            PlainSmartClient.Response page = client.get(url, token);
+            assertFalse(page.body().contains("\"reference\":\"urn:uuid:"));
+            assertFalse(page.body().matches("(?s).*\"reference\":\"[A-Za-z]+\\?identifier=.*"));
+            references += page.body().split("\"reference\":\"[A-Z][A-Za-z]+/").length - 1;
+            url = null;
+            for (JsonNode l : page.json().path("link")) {
+                if ("next".equals(l.path("relation").asText())) {
+                    url = l.path("url").asText();
+                }
+            }
+        }
+        assertTrue(references > 1000, "literal references: " + references);
     }
 
     @Test

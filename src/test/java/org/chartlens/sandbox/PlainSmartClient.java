@@ -94,7 +94,11 @@ final class PlainSmartClient {
     }
 
     Response get(String url, String token, String accept) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        // XML answers may wait for HAPI's first start (seconds, many on a loaded machine)
+        boolean xml = url.toLowerCase(java.util.Locale.ROOT).contains("_format=xml")
+                || (accept != null && accept.contains("xml"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(xml ? 120 : 30)).GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

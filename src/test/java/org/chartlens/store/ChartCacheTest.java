@@ -68,6 +68,11 @@ class ChartCacheTest {
                 b.commit();
             }
             assertEquals(1, cache.patients().size());
+            assertNull(cache.patients().get(0).lastSynced());
+            if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(file)));
+            }
             // the WAL is live now: the newest pages are only in it
             assertTrue(Files.exists(dir.resolve("cache.db-wal")));
             assertNoPlaintext(FAMILY);

@@ -54,7 +54,7 @@ class LargeChartSyncSpeedTest {
             FhirHttp http = new FhirHttp(org, auth.tokens(org));
             List<Long> ours = new ArrayList<>();
             List<Long> floor = new ArrayList<>();
-            int n = Integer.getInteger("chartlens.speed.runs", 2);
+            int n = Integer.getInteger("chartlens.speed.runs", 1);
             for (int i = 0; i < n + 1; i++) {
                 try (ChartCache cache = ChartCache.open(dir.resolve("c" + i + ".db"), key)) {
                     long t0 = System.nanoTime();

@@ -106,7 +106,7 @@ class SyncFaultsTest {
     @Test
     void hostileJsonGivesAClearReasonNotACrash() throws Exception {
         assertComplete(sync(null));
-        for (String fault : new String[] {"deep-json=10000", "huge-string=50"}) {
+        for (String fault : new String[] {"deep-json=10000", "huge-string=50", "huge-response=160"}) {
             SyncResult r = sync(fault);
             assertFalse(r.ok(), fault);
             assertTrue(r.summary().contains("nested too deeply") || r.summary().contains("too long")

@@ -45,6 +45,28 @@ class ChartScreenshotsTest {
     }
 
     @Test
+    void mainWindowWithTwoChartsOpen() throws Exception {
+        ChartStore store = org.chartlens.ui.testing.RealCache.of(Files.createTempDirectory("chartlens-shot"),
+                Instant.now().minusSeconds(1800), SyntheaBundles.columbus("Danille883"),
+                SyntheaBundles.columbus("Babette571"), SyntheaBundles.columbus("Jen355"));
+        var services = new org.chartlens.ui.testing.FixtureServices(store, "x");
+        Path out = OUT.resolve("main-window.png");
+        org.chartlens.ui.shell.MainWindow[] w = new org.chartlens.ui.shell.MainWindow[1];
+        Screenshots.render(() -> {
+            w[0] = new org.chartlens.ui.shell.MainWindow(services, new SameThreadTaskExecutor(), false);
+            var jen = store.patients().stream().filter(p -> p.json().contains("Jen355")).findFirst().orElseThrow();
+            var dan = store.patients().stream().filter(p -> p.json().contains("Danille883")).findFirst().orElseThrow();
+            w[0].openChart(jen.org(), jen.id(), null);
+            w[0].openChart(dan.org(), dan.id(), null).select("summary");
+            return w[0];
+        }, null, false, 1400, 880, out);
+        assertTrue(Files.size(out) > 10_000);
+        Path docs = Path.of("docs/screenshots/main-window.png");
+        Files.createDirectories(docs.getParent());
+        Files.copy(out, docs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
     void demoPatientEveryTab() throws Exception {
         renderAll(SyntheaBundles.columbus("Babette571"), "babette", false, ChartView.TAB_NAMES.toArray(String[]::new));
     }

@@ -53,6 +53,10 @@ public final class LoginCommand implements Callable<Integer> {
         Organization org = ctx.organization(orgId);
         DocumentedEndpoints documented = ctx.organizations().documentedEndpoints(org);
         AuthSessions auth = ctx.auth();
+        if (org.flow() == Organization.Flow.SECRET && auth.sessionStore().clientSecret(org.id()).isEmpty()) {
+            System.err.println("Note: no client secret is stored for " + org.id() + " (chartlens org secret " + org.id()
+                    + "); signing in as a public client with PKCE.");
+        }
         Session s = switch (org.flow()) {
             case PKCE, SECRET -> auth.signInWithBrowser(org, documented,
                     noBrowser ? Browser.printing(System.out) : Browser.systemOrPrinting(System.out),
@@ -76,6 +80,9 @@ public final class LoginCommand implements Callable<Integer> {
         }
         System.out.println("Access token expires: " + s.accessTokenExpiresAt()
                 + (s.refreshToken() != null ? " (renewed automatically)" : ""));
+        if (s.refreshGrantExpiresAt() != null) {
+            System.out.println("Sign in again before: " + s.refreshGrantExpiresAt());
+        }
         return 0;
     }
 

@@ -18,45 +18,56 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code chartlens sandbox}: runs the embedded demo EHR until the process is stopped. */
-@Command(name = "sandbox",
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {
-                "Run the embedded demo EHR (a local FHIR R4 server and SMART authorization server on",
-                "127.0.0.1) until stopped. The first line printed is 'FHIR base: <url>'. While it runs,",
-                "the URL is also written to <data dir>/sandbox/<profile>.url so that 'chartlens login demo'",
-                "in another process finds it. Nothing is written to the demo data; state is in memory.",
+                "Run the embedded demo EHR (a FHIR R4 server and SMART authorization",
+                "server on 127.0.0.1) until stopped. First line printed: 'FHIR base: <url>'.",
+                "While it runs, the URL is also in <data dir>/sandbox/<profile>.url, so",
+                "'chartlens login demo' in another process finds it. State is in memory;",
+                "nothing is written to the demo data. Contract: docs/demo-ehr.md.",
                 "",
                 "Profiles (--profile):",
-                "  demo       the default: every flow and type, auto-approve, rotating refresh tokens",
-                "  credible   Credible BH: OIDC + PKCE, JWT access tokens, US Core 3.1.1 types,",
-                "             provider directory, bulk export for backend clients (private_key_jwt)",
-                "  insync     InSync EMR (Smile CDR): client id + secret (client_secret_basic), US Core",
-                "             3.1.1 types, Smile CDR-style headers and OperationOutcomes",
-                "  veracity   discovery required (no oauth-uris in metadata), PKCE required, single-use",
-                "             rotating 90-day refresh tokens, 400 + OperationOutcome for unsupported requests",
-                "  carecloud  password grant (grant_type=Password, Username/Password), Type/_search?Patient=ID,",
-                "             _format=JSON|XML, birthDate '8/27/1930 12:00:00 AM', identifier systems with",
+                "  demo       the default: every flow and type, auto-approve, rotating",
+                "             single-use refresh tokens",
+                "  credible   OIDC + PKCE, JWT access and refresh tokens, US Core 3.1.1",
+                "             types, open provider directory, bulk export (backend)",
+                "  insync     client id + secret (client_secret_basic), US Core 3.1.1",
+                "             types, Smile CDR-style headers and OperationOutcomes",
+                "  veracity   discovery required (no oauth-uris in metadata), PKCE for",
+                "             every client, single-use rotating 90-day refresh tokens,",
+                "             400 + OperationOutcome for unsupported requests",
+                "  carecloud  password grant (grant_type=Password, Username/Password),",
+                "             Type/_search?Patient=ID, _format=JSON|XML, birthDate like",
+                "             '8/27/1930 12:00:00 AM', identifier systems with",
                 "             backslashes, postal codes without their leading zero",
-                "  payer      Patient Access API: PKCE, Coverage + CARIN BB ExplanationOfBenefit,",
-                "             Patient/$everything, patient id in the id_token sub, one-hour access tokens",
+                "  payer      PKCE, Coverage + CARIN BB ExplanationOfBenefit,",
+                "             Patient/$everything, patient id in the id_token sub,",
+                "             one-hour access tokens",
                 "",
-                "Clients: public 'chartlens' (PKCE S256, any http://127.0.0.1:<port>/ redirect);",
-                "'chartlens-confidential' / secret 'chartlens-demo-secret' (demo, insync, veracity);",
-                "password grant user 'clinician' / 'demo-password' (demo, carecloud).",
+                "Clients: public 'chartlens' (PKCE S256, redirect http://127.0.0.1:<any>/);",
+                "'chartlens-confidential', secret 'chartlens-demo-secret' (demo, insync,",
+                "veracity); backend clients by POST {issuer}/register (demo, credible);",
+                "users 'clinician' or a patient id, password 'demo-password'.",
                 "",
-                "Faults (--fault SPEC, repeatable; each hits FHIR data requests only, not metadata,",
-                "discovery or token; N counts down requests, then the fault stops):",
-                "  rate-limit=N[:SECONDS|:http-date]  429 with Retry-After (default 1 second)",
-                "  error=CODE:N          answer CODE (500, 502, 503, 504, ...) with an OperationOutcome",
-                "  hang=N                hold the request for 60 s without answering (client timeouts)",
-                "  drop=N                send half the body, then cut the connection",
-                "  expire-tokens         every access token issued so far expires now",
-                "  foreign-next          next links point at the foreign origin (records Authorization)",
-                "  loop-next             next links point back at the same page, forever",
-                "  malformed-json=N      bodies cut off mid-JSON",
-                "  deep-json=DEPTH       bodies carry an extension nested DEPTH levels deep",
-                "  huge-string=MB        bodies carry one string value of MB megabytes",
-                "  huge-response=MB      bodies padded to about MB megabytes",
-                "  script-narrative      resources carry a narrative with <script>, onerror, javascript:"
+                "Faults (--fault SPEC, repeatable, comma-separated too). They hit FHIR data",
+                "requests only (never metadata, discovery or token). N = the next N",
+                "requests; [:N] = optional count, else on until the process ends.",
+                "  rate-limit=N[:SECONDS|:http-date]",
+                "                       429 with Retry-After (default 1 s)",
+                "  error=CODE:N         CODE (500, 502, 503, 504...) + OperationOutcome",
+                "  hang=N               no answer for 60 s (client timeouts)",
+                "  drop=N               half the body, then the connection is cut",
+                "  expire-tokens        every access token issued so far expires now",
+                "  foreign-next[:N]     next links on the foreign origin, which records",
+                "                       the Authorization headers it receives",
+                "  loop-next[:N]        next link = the same page, forever",
+                "  malformed-json=N     bodies cut in half",
+                "  deep-json=DEPTH[:N]  bodies carry arrays nested DEPTH deep",
+                "  huge-string=MB[:N]   bodies carry one string of MB megabytes",
+                "  huge-response=MB[:N] bodies padded with MB megabytes of whitespace",
+                "  script-narrative[:N] narratives with <script>, onerror, onload,",
+                "                       javascript: links, CSS url() and an iframe",
+                ""
         })
 public final class SandboxCommand implements Callable<Integer> {
     @ParentCommand
@@ -104,8 +115,13 @@ public final class SandboxCommand implements Callable<Integer> {
                 .refreshTokenLifetime(refreshTokenSeconds == null ? null : Duration.ofSeconds(refreshTokenSeconds))
                 .build();
         DemoEhr ehr = DemoEhr.start(options);
-        for (String f : faults) {
-            ehr.faults().set(f);
+        try {
+            for (String f : faults) {
+                ehr.faults().set(f);
+            }
+        } catch (IllegalArgumentException e) {
+            ehr.close();
+            throw e;
         }
         Path urlFile = root.dataDirectory().resolve("sandbox").resolve(ehr.profile() + ".url");
         Files.createDirectories(urlFile.getParent());

@@ -38,8 +38,8 @@ public final class LabsTab extends BorderPane {
         reportTable.setId("labs-reports");
         reportTable.getColumns().add(date("Date", 130, LabReport::when));
         reportTable.getColumns().add(text("Report / panel", 250, r -> r.name().label()));
-        reportTable.getColumns().add(text("Results", 60, r -> Integer.toString(r.results().size())));
-        reportTable.getColumns().add(text("Flagged", 60, r -> r.abnormalCount() == 0 ? "" : Long.toString(r.abnormalCount())));
+        reportTable.getColumns().add(text("Results", 70, r -> Integer.toString(r.results().size())));
+        reportTable.getColumns().add(text("Flagged", 70, r -> r.abnormalCount() == 0 ? "" : Long.toString(r.abnormalCount())));
         reportTable.getColumns().add(text("Performer", 160, LabReport::performer));
         withSource(reportTable, LabReport::source);
         TextField filter = TableTabs.filterField("Filter reports (panel name)");
@@ -134,6 +134,7 @@ public final class LabsTab extends BorderPane {
         y.setForceZeroInRange(false);
         y.setLabel(r.unit());
         LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setVerticalZeroLineVisible(false);
         c.setAnimated(false);
         c.setLegendVisible(false);
         c.setTitle(r.test().label() + " over time");
@@ -144,11 +145,14 @@ public final class LabsTab extends BorderPane {
             s.getData().add(d);
         }
         c.getData().add(s);
+        Tooltip tip = new Tooltip();
         for (int i = 0; i < series.size(); i++) {
             LabResult p = series.get(i);
-            if (s.getData().get(i).getNode() != null) {
-                Tooltip.install(s.getData().get(i).getNode(), new Tooltip(p.value() + " " + p.unit() + "\n"
+            javafx.scene.Node n = s.getData().get(i).getNode();
+            if (n != null) {
+                n.setOnMouseEntered(e -> tip.setText(p.value() + " " + p.unit() + "\n"
                         + p.when().display() + "\nSource: " + p.source().org()));
+                Tooltip.install(n, tip);
             }
         }
         trend.setCenter(c);

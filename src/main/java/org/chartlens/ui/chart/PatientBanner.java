@@ -31,6 +31,7 @@ public final class PatientBanner extends HBox {
         Label name = new Label(p.name());
         name.getStyleClass().add("banner-name");
         name.setId("banner-name");
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         String dob = p.birthDate().isPresent() ? p.birthDate().dateOnly() : "unknown";
         Label demo = new Label("DOB " + dob + (p.age().isEmpty() ? "" : "  (" + p.age() + ")") + "  ·  "
                 + p.sex() + (p.deceased() != null ? "  ·  deceased " + p.deceased() : ""));
@@ -42,6 +43,7 @@ public final class PatientBanner extends HBox {
         ids.setTooltip(new Tooltip(p.identifiers().stream()
                 .map(i -> i.label() + ": " + i.value() + " (" + i.org() + ")").collect(Collectors.joining("\n"))));
         ids.setMaxWidth(360);
+        ids.setMinWidth(120);
 
         Label allergies = new Label(allergies(d.model().allergies()));
         allergies.setId("banner-allergies");
@@ -53,6 +55,7 @@ public final class PatientBanner extends HBox {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label fresh = new Label(freshness(d, Instant.now()));
         fresh.setId("banner-freshness");
+        fresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         fresh.getStyleClass().add(isStale(d.lastSynced(), Instant.now()) ? "banner-stale" : "banner-fresh");
         getChildren().addAll(who, ids, allergies, grow, fresh);
     }

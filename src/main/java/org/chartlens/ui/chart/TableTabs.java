@@ -114,14 +114,14 @@ public final class TableTabs {
 
     static TableView<Problem> problemTable(String empty) {
         TableView<Problem> t = table(empty);
-        t.getColumns().add(text("Problem", 280, p -> p.code().label()));
-        t.getColumns().add(text("Code", 150, p -> p.code().codeLabel()));
+        t.getColumns().add(text("Problem", 300, p -> p.code().label()));
+        t.getColumns().add(text("Code", 175, p -> p.code().codeLabel()));
         t.getColumns().add(text("Status", 80, Problem::clinicalStatus));
         t.getColumns().add(text("Verification", 95, Problem::verificationStatus));
         t.getColumns().add(text("Category", 140, Problem::category));
         t.getColumns().add(date("Onset", 130, Problem::onset));
         t.getColumns().add(date("Abatement", 130, Problem::abatement));
-        t.getColumns().add(text("Recorded by", 140, Problem::recorder));
+        t.getColumns().add(text("Recorded by", 110, Problem::recorder));
         withSource(t, Problem::source);
         return t;
     }

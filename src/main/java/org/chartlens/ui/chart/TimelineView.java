@@ -456,6 +456,8 @@ public final class TimelineView extends BorderPane {
         Color c = laneColor(l);
         double lastLabelEnd = -1;
         double lastPointX = -10;
+        double[] spanLabelEnd = new double[MAX_ROWS];
+        java.util.Arrays.fill(spanLabelEnd, -1);
         // Items are sorted by start: everything after the view's end is skipped in one step.
         for (int i = 0; i < items.size(); i++) {
             TimelineItem it = items.get(i);
@@ -477,7 +479,8 @@ public final class TimelineView extends BorderPane {
                     g.fillPolygon(new double[] {x1, x1 + 6, x1}, new double[] {y + 2, y + ROW / 2 - 1, y + ROW - 3}, 3);
                 }
                 double textW = x1 - x0 - 8;
-                if (textW > 40) {
+                if (textW > 40 && x0 >= spanLabelEnd[r[i]]) {
+                    spanLabelEnd[r[i]] = x1;
                     g.setFill(Color.WHITE);
                     g.setTextAlign(TextAlignment.LEFT);
                     g.fillText(clip(it.label(), textW), x0 + 4, y + ROW / 2 - 0.5);

@@ -81,8 +81,8 @@ public final class VitalsTab extends BorderPane {
                     return;
                 }
                 VitalReading last = s.latest();
-                setText(s.kind().label() + "\n" + (last == null ? "no dated value"
-                        : last.valueText() + "  ·  " + last.when().dateOnly()) + "  (" + s.readings().size() + ")");
+                setText(s.kind().label() + "  (" + s.readings().size() + ")\n" + (last == null ? "no dated value"
+                        : last.valueText() + "  ·  " + last.when().dateOnly()));
             }
         });
         range.getSelectionModel().select(0);
@@ -207,6 +207,8 @@ public final class VitalsTab extends BorderPane {
         RangeChart c = new RangeChart(x, y, s.normalLow(), s.normalHigh(),
                 s.kind() == VitalKind.BLOOD_PRESSURE ? 60.0 : null, s.kind() == VitalKind.BLOOD_PRESSURE ? 80.0 : null);
         c.setId("vitals-chart");
+        c.setVerticalZeroLineVisible(false);
+        c.setHorizontalZeroLineVisible(false);
         c.setAnimated(false);
         c.setCreateSymbols(dated.size() <= MAX_POINTS);
         c.setTitle(s.kind().label() + " (" + s.unit() + ")");
@@ -230,12 +232,15 @@ public final class VitalsTab extends BorderPane {
         }
         c.setLegendVisible(s.kind() == VitalKind.BLOOD_PRESSURE);
         if (c.getCreateSymbols()) {
+            // One shared tooltip (a Tooltip per point costs a popup window each).
+            Tooltip tip = new Tooltip();
             for (XYChart.Series<Number, Number> ser : c.getData()) {
                 for (XYChart.Data<Number, Number> p : ser.getData()) {
                     VitalReading r = (VitalReading) p.getExtraValue();
                     if (p.getNode() != null) {
-                        Tooltip.install(p.getNode(), new Tooltip(r.valueText() + "\n" + r.when().display()
+                        p.getNode().setOnMouseEntered(e -> tip.setText(r.valueText() + "\n" + r.when().display()
                                 + "\nSource: " + r.source().org() + " · " + r.source().reference()));
+                        Tooltip.install(p.getNode(), tip);
                     }
                 }
             }

@@ -40,7 +40,7 @@ public final class DocumentViewer {
         // Any load other than our own loadContent (about:blank) is stopped at once.
         e.locationProperty().addListener((o, was, now) -> {
             if (now != null && !now.isEmpty() && !now.equals("about:blank")) {
-                javafx.application.Platform.runLater(() -> e.getLoadWorker().cancel());
+                e.getLoadWorker().cancel();
             }
         });
         e.getLoadWorker().stateProperty().addListener((o, a, b) -> {

@@ -271,10 +271,14 @@ class ChartViewTest {
         ChartView v = open(large, p, UnitSystem.METRIC);
         long openMs = (System.nanoTime() - t0) / 1_000_000;
         long t1 = System.nanoTime();
+        StringBuilder perTab = new StringBuilder();
         for (String tab : ChartView.TAB_NAMES) {
+            long ts = System.nanoTime();
             Fx.run(() -> v.select(tab));
+            perTab.append(tab).append(' ').append((System.nanoTime() - ts) / 1_000_000).append("ms ");
             Fx.settle();
         }
+        System.out.println("first show per tab: " + perTab);
         long tabsMs = (System.nanoTime() - t1) / 1_000_000;
         TimelineView tl = (TimelineView) Fx.call(() -> v.tabContent("timeline"));
         Fx.run(() -> v.select("timeline"));

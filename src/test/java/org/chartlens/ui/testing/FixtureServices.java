@@ -15,7 +15,7 @@ import org.chartlens.ui.shell.AppServices;
  * TEST implementation of {@link AppServices} over a {@link ChartStore}: real store reads, a
  * passphrase check, and recorded calls. Sign-in and sync are the app's job (tested there).
  */
-public final class FixtureServices implements AppServices {
+public class FixtureServices implements AppServices {
     private final ChartStore store;
     private final String passphrase;
     private final AtomicBoolean locked = new AtomicBoolean();
