@@ -4,6 +4,7 @@ import static org.chartlens.ui.common.Tables.date;
 import static org.chartlens.ui.common.Tables.table;
 import static org.chartlens.ui.common.Tables.text;
 import static org.chartlens.ui.common.Tables.withSource;
+import static org.chartlens.ui.common.Tables.wrapped;
 
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +115,7 @@ public final class TableTabs {
 
     static TableView<Problem> problemTable(String empty) {
         TableView<Problem> t = table(empty);
-        t.getColumns().add(text("Problem", 300, p -> p.code().label()));
+        t.getColumns().add(wrapped("Problem", 300, p -> p.code().label()));
         t.getColumns().add(text("Code", 175, p -> p.code().codeLabel()));
         t.getColumns().add(text("Status", 80, Problem::clinicalStatus));
         t.getColumns().add(text("Verification", 95, Problem::verificationStatus));
@@ -133,13 +134,13 @@ public final class TableTabs {
         CheckBox activeOnly = new CheckBox("Active only");
         TableView<MedicationEntry> t = table("No medications are recorded for this patient in the cache.");
         t.setId("medications-table");
-        t.getColumns().add(text("Medication", 320, m -> m.medication().label()));
+        t.getColumns().add(wrapped("Medication", 320, m -> m.medication().label()));
         t.getColumns().add(text("Status", 80, MedicationEntry::status));
         t.getColumns().add(date("Ordered", 130, MedicationEntry::authored));
         t.getColumns().add(date("Ends", 110, MedicationEntry::end));
         t.getColumns().add(text("Dosage", 160, MedicationEntry::dosage));
-        t.getColumns().add(text("Prescriber", 150, MedicationEntry::prescriber));
-        t.getColumns().add(text("Reason", 160, MedicationEntry::reason));
+        t.getColumns().add(text("Prescriber", 170, MedicationEntry::prescriber));
+        t.getColumns().add(wrapped("Reason", 160, MedicationEntry::reason));
         withSource(t, MedicationEntry::source);
         filtered(t, meds, filter, m -> m.medication().label() + " " + m.status() + " " + m.reason(),
                 m -> !activeOnly.isSelected() || m.active());
@@ -159,13 +160,13 @@ public final class TableTabs {
         TableView<AllergyEntry> t = table("No allergies or intolerances are recorded for this patient"
                 + " (this does not mean the patient has none).");
         t.setId("allergies-table");
-        t.getColumns().add(text("Substance", 240, a -> a.substance().label()));
+        t.getColumns().add(wrapped("Substance", 240, a -> a.substance().label()));
         t.getColumns().add(text("Status", 80, AllergyEntry::clinicalStatus));
         t.getColumns().add(text("Verification", 95, AllergyEntry::verificationStatus));
         t.getColumns().add(text("Type", 90, AllergyEntry::type));
         t.getColumns().add(text("Category", 110, AllergyEntry::category));
         t.getColumns().add(text("Criticality", 90, AllergyEntry::criticality));
-        t.getColumns().add(text("Reactions", 220, AllergyEntry::reactions));
+        t.getColumns().add(wrapped("Reactions", 220, AllergyEntry::reactions));
         t.getColumns().add(date("Recorded", 130, AllergyEntry::recorded));
         withSource(t, AllergyEntry::source);
         t.getItems().setAll(list);
@@ -177,7 +178,7 @@ public final class TableTabs {
     public static Node immunizations(List<ImmunizationEntry> list) {
         TableView<ImmunizationEntry> t = table("No immunizations are recorded for this patient in the cache.");
         t.setId("immunizations-table");
-        t.getColumns().add(text("Vaccine", 340, i -> i.vaccine().label()));
+        t.getColumns().add(wrapped("Vaccine", 340, i -> i.vaccine().label()));
         t.getColumns().add(text("Code", 90, i -> i.vaccine().codeLabel()));
         t.getColumns().add(text("Status", 90, ImmunizationEntry::status));
         t.getColumns().add(date("Date", 130, ImmunizationEntry::date));
@@ -193,14 +194,14 @@ public final class TableTabs {
         TextField filter = filterField("Filter encounters (type, provider, reason)");
         TableView<EncounterEntry> t = table("No encounters are recorded for this patient in the cache.");
         t.setId("encounters-table");
-        t.getColumns().add(text("Encounter", 260, e -> e.type().label()));
+        t.getColumns().add(wrapped("Encounter", 260, e -> e.type().label()));
         t.getColumns().add(text("Class", 100, EncounterEntry::encounterClass));
         t.getColumns().add(text("Status", 80, EncounterEntry::status));
         t.getColumns().add(date("Start", 130, EncounterEntry::start));
         t.getColumns().add(date("End", 130, EncounterEntry::end));
-        t.getColumns().add(text("Practitioner", 170, EncounterEntry::practitioner));
-        t.getColumns().add(text("Provider", 200, EncounterEntry::provider));
-        t.getColumns().add(text("Reason", 160, EncounterEntry::reason));
+        t.getColumns().add(text("Practitioner", 190, EncounterEntry::practitioner));
+        t.getColumns().add(wrapped("Provider", 200, EncounterEntry::provider));
+        t.getColumns().add(wrapped("Reason", 160, EncounterEntry::reason));
         withSource(t, EncounterEntry::source);
         filtered(t, list, filter, e -> e.type().label() + " " + e.provider() + " " + e.practitioner()
                 + " " + e.reason(), e -> true);
@@ -213,12 +214,15 @@ public final class TableTabs {
         TableView<CoverageEntry> c = table("No coverage is recorded for this patient.");
         c.setId("coverage-table");
         c.getColumns().add(text("Payer", 260, CoverageEntry::payer));
-        c.getColumns().add(text("Type", 140, CoverageEntry::type));
-        c.getColumns().add(text("Status", 90, CoverageEntry::status));
+        if (!coverage.stream().allMatch(CoverageEntry::derived)) {
+            // periods derived from claims have no type or status: no empty columns then
+            c.getColumns().add(text("Type", 140, CoverageEntry::type));
+            c.getColumns().add(text("Status", 90, CoverageEntry::status));
+        }
         c.getColumns().add(date("From", 130, CoverageEntry::start));
         c.getColumns().add(date("To", 130, CoverageEntry::end));
-        c.getColumns().add(text("Based on", 200, x -> x.derived() ? "claims citing this payer"
-                : "Coverage resource"));
+        c.getColumns().add(text("Based on", 260, x -> x.derived()
+                ? "Claims citing this payer (no Coverage record)" : "Coverage record"));
         withSource(c, CoverageEntry::source);
         c.getItems().setAll(coverage);
         c.setPrefHeight(170);
@@ -232,8 +236,8 @@ public final class TableTabs {
         t.getColumns().add(date("Created", 130, ClaimEntry::created));
         t.getColumns().add(date("Service from", 130, ClaimEntry::start));
         t.getColumns().add(text("Type", 100, ClaimEntry::type));
-        t.getColumns().add(text("Provider", 220, ClaimEntry::provider));
-        t.getColumns().add(text("Payer", 160, ClaimEntry::payer));
+        t.getColumns().add(wrapped("Provider", 260, ClaimEntry::provider));
+        t.getColumns().add(text("Payer", 170, ClaimEntry::payer));
         t.getColumns().add(money("Billed", ClaimEntry::billed, ClaimEntry::currency));
         t.getColumns().add(money("Paid", ClaimEntry::paid, ClaimEntry::currency));
         t.getColumns().add(text("Status", 80, ClaimEntry::status));
