@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import org.chartlens.clinical.LabResults;
 import org.chartlens.domain.LabReport;
 import org.chartlens.domain.LabResult;
+import org.chartlens.ui.common.Tables;
 
 /** Labs: reports/panels, the selected report's results with flags, and one analyte's trend. */
 public final class LabsTab extends BorderPane {
@@ -38,18 +39,28 @@ public final class LabsTab extends BorderPane {
         this.reports = reports;
         reportTable = table("No lab reports are recorded for this patient in the cache.");
         reportTable.setId("labs-reports");
-        reportTable.getColumns().add(date("Date", 130, LabReport::when));
-        reportTable.getColumns().add(wrapped("Report / panel", 200, r -> r.name().label()));
+        reportTable.getColumns().add(Tables.day("Date", LabReport::when));
+        reportTable.getColumns().add(wrapped("Report / panel", 220, r -> r.name().label()));
         var count = text("Results", 70, (LabReport r) -> Integer.toString(r.results().size()));
         var flagged = text("Flagged", 70, (LabReport r) -> r.abnormalCount() == 0 ? "" : Long.toString(r.abnormalCount()));
         count.setMinWidth(76); // short counts: keep their headers readable
         flagged.setMinWidth(76);
         reportTable.getColumns().add(count);
         reportTable.getColumns().add(flagged);
-        reportTable.getColumns().add(wrapped("Performer", 110, LabReport::performer));
         withSource(reportTable, LabReport::source);
-        TextField filter = TableTabs.filterField("Filter reports (panel name)");
-        TableTabs.filtered(reportTable, reports, filter, r -> r.name().label() + " "
+        // The performing lab is one click away (the table menu, top right) rather than a column
+        // that leaves the panel names and the test names no room.
+        var performer = text("Performer", 160, LabReport::performer);
+        performer.setVisible(false);
+        reportTable.getColumns().add(performer);
+        reportTable.setTableMenuButtonVisible(true);
+        // the menu button sits over the right end of the last header: keep "Source" clear of it
+        reportTable.getColumns().stream().filter(c -> c.getText().equals("Source")).forEach(c -> {
+            c.setMinWidth(c.getMinWidth() + 18);
+            c.setPrefWidth(Math.max(c.getPrefWidth(), c.getMinWidth()));
+        });
+        TextField filter = TableTabs.filterField("Filter reports (panel, test or lab name)");
+        TableTabs.filtered(reportTable, reports, filter, r -> r.name().label() + " " + r.performer() + " "
                 + r.results().stream().map(x -> x.test().label()).reduce("", String::concat), r -> true);
 
         results = table(SELECT_A_REPORT);
@@ -89,8 +100,11 @@ public final class LabsTab extends BorderPane {
         SplitPane right = new SplitPane(results, trend);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.6);
+        // the report list keeps its columns readable; what is left goes to the test names
+        left.setMinWidth(reportTable.getColumns().stream().filter(TableColumn::isVisible)
+                .mapToDouble(TableColumn::getMinWidth).sum() + 48);
         SplitPane main = new SplitPane(left, right);
-        main.setDividerPositions(0.44);
+        main.setDividerPositions(0.38);
         setCenter(main);
         reportTable.getSelectionModel().select(0);
     }

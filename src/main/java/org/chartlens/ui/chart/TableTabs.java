@@ -21,6 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.chartlens.domain.AllergyEntry;
 import org.chartlens.domain.ClaimEntry;
@@ -211,21 +212,31 @@ public final class TableTabs {
     // ---- Coverage & claims -----------------------------------------------------------------
 
     public static Node claims(List<CoverageEntry> coverage, List<ClaimEntry> claims) {
-        TableView<CoverageEntry> c = table("No coverage is recorded for this patient.");
+        TableView<CoverageEntry> c = table("No coverage is recorded for this patient, and no claim names a payer.");
         c.setId("coverage-table");
+        boolean allDerived = !coverage.isEmpty() && coverage.stream().allMatch(CoverageEntry::derived);
         c.getColumns().add(text("Payer", 260, CoverageEntry::payer));
-        if (!coverage.stream().allMatch(CoverageEntry::derived)) {
-            // periods derived from claims have no type or status: no empty columns then
+        if (!allDerived) {
+            // periods derived from claims have no type or status: no empty columns for them
             c.getColumns().add(text("Type", 140, CoverageEntry::type));
             c.getColumns().add(text("Status", 90, CoverageEntry::status));
         }
         c.getColumns().add(date("From", 130, CoverageEntry::start));
         c.getColumns().add(date("To", 130, CoverageEntry::end));
-        c.getColumns().add(text("Based on", 260, x -> x.derived()
-                ? "Claims citing this payer (no Coverage record)" : "Coverage record"));
+        if (!allDerived) {
+            c.getColumns().add(text("Based on", 260, x -> x.derived()
+                    ? "Claims citing this payer (no Coverage record)" : "Coverage record"));
+        }
         withSource(c, CoverageEntry::source);
         c.getItems().setAll(coverage);
-        c.setPrefHeight(170);
+        // every period on screen without scrolling, up to five; then the table scrolls
+        c.setPrefHeight(48 + 40 * Math.max(1, Math.min(coverage.size(), 5)));
+        c.setMinHeight(Region.USE_PREF_SIZE);
+        Label derivedNote = new Label("No Coverage records were sent: each period runs from the first to the last"
+                + " claim that names the payer.");
+        derivedNote.getStyleClass().add("muted");
+        derivedNote.setWrapText(true);
+        derivedNote.setId("coverage-derived-note");
 
         TextField filter = filterField("Filter claims (provider, payer, type)");
         CheckBox eobOnly = new CheckBox("Explanations of benefit only");
@@ -236,26 +247,32 @@ public final class TableTabs {
         t.getColumns().add(date("Created", 130, ClaimEntry::created));
         t.getColumns().add(date("Service from", 130, ClaimEntry::start));
         t.getColumns().add(text("Type", 100, ClaimEntry::type));
-        t.getColumns().add(wrapped("Provider", 260, ClaimEntry::provider));
-        t.getColumns().add(text("Payer", 170, ClaimEntry::payer));
+        t.getColumns().add(wrapped("Provider", 330, ClaimEntry::provider));
+        t.getColumns().add(text("Payer", 150, ClaimEntry::payer));
         t.getColumns().add(money("Billed", ClaimEntry::billed, ClaimEntry::currency));
         t.getColumns().add(money("Paid", ClaimEntry::paid, ClaimEntry::currency));
-        t.getColumns().add(text("Status", 80, ClaimEntry::status));
+        t.getColumns().add(text("Status", 70, ClaimEntry::status));
         withSource(t, ClaimEntry::source);
         filtered(t, claims, filter, x -> x.provider() + " " + x.payer() + " " + x.type(),
                 x -> !eobOnly.isSelected() || x.kind().equals("EOB"));
         eobOnly.selectedProperty().addListener((o, a, b) -> refilter(filter));
-        return page(heading("Coverage (" + coverage.size() + ")"), c,
+        VBox v = page(heading("Coverage (" + coverage.size() + ")"), c,
                 heading("Claims and explanations of benefit"), new HBox(12, filter, eobOnly), t);
+        if (allDerived) {
+            v.getChildren().add(1, derivedNote);
+        }
+        VBox.setVgrow(c, Priority.NEVER);
+        return v;
     }
 
     static javafx.scene.control.TableColumn<ClaimEntry, String> money(String title,
             java.util.function.ToDoubleFunction<ClaimEntry> v, Function<ClaimEntry, String> cur) {
-        var col = text(title, 100, (ClaimEntry x) -> {
+        var col = text(title, 120, (ClaimEntry x) -> {
             double d = v.applyAsDouble(x);
             return Double.isNaN(d) ? "" : String.format(Locale.US, "%,.2f %s", d, cur.apply(x)).trim();
         });
         col.setStyle("-fx-alignment: CENTER-RIGHT;");
+        col.setMinWidth(115); // "11,588.08 USD" whole
         col.setComparator((a, b) -> Double.compare(parse(a), parse(b)));
         return col;
     }

@@ -179,21 +179,41 @@ public final class Tables {
 
     /** A date column: sorts by the instant (undated last), shows the date as given. */
     public static <T> TableColumn<T, ChartDate> date(String title, double width, Function<T, ChartDate> value) {
+        return dateColumn(title, Math.max(width, DATE_MIN_WIDTH), value, false);
+    }
+
+    /** Wide enough for "2022-01-25". */
+    static final double DAY_MIN_WIDTH = 100;
+
+    /**
+     * A date column showing the day only (lists where the time of day is noise, e.g. lab
+     * reports); the full date and time is in the cell's tooltip and accessible text.
+     */
+    public static <T> TableColumn<T, ChartDate> day(String title, Function<T, ChartDate> value) {
+        return dateColumn(title, DAY_MIN_WIDTH, value, true);
+    }
+
+    private static <T> TableColumn<T, ChartDate> dateColumn(String title, double width, Function<T, ChartDate> value,
+                                                            boolean dayOnly) {
         TableColumn<T, ChartDate> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
         // a date is never squeezed into "2022-01-..." by the constrained resize policy
-        c.setMinWidth(Math.max(Math.max(width, DATE_MIN_WIDTH), headerWidth(title)));
+        c.setMinWidth(Math.max(width, headerWidth(title)));
         c.setComparator((a, b) -> Long.compare(a.millisOr(Long.MIN_VALUE), b.millisOr(Long.MIN_VALUE)));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(ChartDate item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.display());
+                boolean shown = !empty && item != null && item.isPresent();
+                setText(!shown ? null : dayOnly && item.instant() != null ? item.dateOnly() : item.display());
+                setAccessibleText(shown ? item.display() : null);
                 getStyleClass().remove("date-as-given");
-                if (!empty && item != null && item.isPresent() && item.instant() == null) {
+                if (shown && item.instant() == null) {
                     getStyleClass().add("date-as-given");
                     setTooltip(new Tooltip("Shown exactly as the server sent it (not a standard date)"));
+                } else if (shown && dayOnly && !item.display().equals(getText())) {
+                    setTooltip(new Tooltip(item.display()));
                 } else {
                     setTooltip(null);
                 }

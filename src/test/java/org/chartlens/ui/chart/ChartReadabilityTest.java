@@ -127,6 +127,11 @@ class ChartReadabilityTest {
         // Claims-derived periods have no type or status: no empty columns for them.
         Set<String> columns = Fx.call(() -> coverage.getColumns().stream().map(c -> c.getText()).collect(Collectors.toSet()));
         assertFalse(columns.contains("Type"), columns.toString());
+        assertFalse(columns.contains("Based on"), "said once, above the table, not on every row");
+        String note = Fx.call(() -> ((Labeled) claims.lookup("#coverage-derived-note")).getText());
+        assertTrue(note.startsWith("No Coverage records were sent"), note);
+        // all four periods are on screen without scrolling
+        assertEquals(4, payers.size(), payers.toString());
         TableView<?> claimRows = Fx.call(() -> (TableView<?>) claims.lookup("#claims-table"));
         List<String> claimPayers = cells(claimRows, "Payer").stream().map(c -> (String) c.getItem()).toList();
         assertTrue(claimPayers.stream().noneMatch(p -> p.contains("NO_INSURANCE")), claimPayers.toString());
