@@ -151,6 +151,37 @@ class ChartReadabilityTest {
     }
 
     @Test
+    void summarySetsApartVitalSignsYearsOlderThanTheNewest() throws Exception {
+        // The large chart: an 87-year-old whose latest head circumference is from infancy.
+        ChartModel large = ChartModels.build(SyntheaBundles.raw(SyntheaBundles.large()), UnitSystem.METRIC,
+                LocalDate.of(2026, 11, 22));
+        SummaryTab summary = show(() -> new SummaryTab(large));
+        List<Labeled> lines = Fx.call(() -> summary.lookup("#summary-vitals").lookupAll(".card-line").stream()
+                .map(n -> (Labeled) n).toList());
+        Labeled head = lines.stream().filter(l -> l.getText().startsWith("Head circumference")).findFirst().orElseThrow();
+        assertTrue(head.getText().endsWith("(older reading)"), head.getText());
+        assertTrue(head.getStyleClass().contains("card-line-old"));
+        Labeled weight = lines.stream().filter(l -> l.getText().startsWith("Weight")).findFirst().orElseThrow();
+        assertFalse(weight.getText().contains("older"), weight.getText());
+        assertFalse(weight.getStyleClass().contains("card-line-old"));
+        // current readings come first
+        assertTrue(lines.indexOf(weight) < lines.indexOf(head));
+    }
+
+    @Test
+    void labReportsListTheDayAndKeepThePerformerOneClickAway() throws Exception {
+        LabsTab labs = show(() -> new LabsTab(babette.labs()));
+        TableView<?> reports = Fx.call(() -> (TableView<?>) labs.lookup("#labs-reports"));
+        List<String> days = cells(reports, "Date").stream().map(TableCell::getText).toList();
+        assertTrue(days.contains("2022-01-25"), days.toString());
+        TableCell<?, ?> cbc = cells(reports, "Date").stream().filter(c -> "2022-01-25".equals(c.getText()))
+                .findFirst().orElseThrow();
+        assertEquals("2022-01-25 05:46", Fx.call(cbc::getAccessibleText), "the time is still there for who needs it");
+        assertTrue(Fx.call(reports::isTableMenuButtonVisible));
+        assertTrue(Fx.call(() -> reports.getColumns().stream().anyMatch(c -> c.getText().equals("Performer") && !c.isVisible())));
+    }
+
+    @Test
     void noColumnHeaderIsClippedOnTheTableTabs() throws Exception {
         List<Supplier<Parent>> tabs = List.of(
                 () -> new LabsTab(babette.labs()),
