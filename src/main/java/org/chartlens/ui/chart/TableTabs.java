@@ -86,9 +86,11 @@ public final class TableTabs {
         TextField filter = filterField("Filter problems (name, code, status, organization)");
         CheckBox encounterDx = new CheckBox("Include encounter diagnoses");
         encounterDx.setSelected(true);
-        TableView<Problem> active = problemTable("No active problems recorded.");
+        // an active problem normally has no abatement: the column only when one does (odd data is shown)
+        TableView<Problem> active = problemTable("No active problems recorded.",
+                list.active().stream().anyMatch(p -> p.abatement().isPresent()));
         active.setId("problems-active");
-        TableView<Problem> inactive = problemTable("No resolved or inactive problems recorded.");
+        TableView<Problem> inactive = problemTable("No resolved or inactive problems recorded.", true);
         inactive.setId("problems-inactive");
         Function<Problem, String> hay = p -> p.code().label() + " " + p.code().codeLabel() + " "
                 + p.clinicalStatus() + " " + p.category() + " " + p.source().org();
@@ -114,15 +116,18 @@ public final class TableTabs {
         return v;
     }
 
-    static TableView<Problem> problemTable(String empty) {
+    /** {@code abatement}: whether the Abatement column is shown. */
+    static TableView<Problem> problemTable(String empty, boolean abatement) {
         TableView<Problem> t = table(empty);
         t.getColumns().add(wrapped("Problem", 300, p -> p.code().label()));
-        t.getColumns().add(text("Code", 175, p -> p.code().codeLabel()));
+        t.getColumns().add(text("Code", 200, p -> p.code().codeLabel()));
         t.getColumns().add(text("Status", 80, Problem::clinicalStatus));
         t.getColumns().add(text("Verification", 95, Problem::verificationStatus));
         t.getColumns().add(text("Category", 140, Problem::category));
         t.getColumns().add(date("Onset", 130, Problem::onset));
-        t.getColumns().add(date("Abatement", 130, Problem::abatement));
+        if (abatement) {
+            t.getColumns().add(date("Abatement", 130, Problem::abatement));
+        }
         t.getColumns().add(text("Recorded by", 110, Problem::recorder));
         withSource(t, Problem::source);
         return t;
@@ -179,11 +184,11 @@ public final class TableTabs {
     public static Node immunizations(List<ImmunizationEntry> list) {
         TableView<ImmunizationEntry> t = table("No immunizations are recorded for this patient in the cache.");
         t.setId("immunizations-table");
-        t.getColumns().add(wrapped("Vaccine", 340, i -> i.vaccine().label()));
+        t.getColumns().add(wrapped("Vaccine", 320, i -> i.vaccine().label()));
         t.getColumns().add(text("Code", 90, i -> i.vaccine().codeLabel()));
         t.getColumns().add(text("Status", 90, ImmunizationEntry::status));
         t.getColumns().add(date("Date", 130, ImmunizationEntry::date));
-        t.getColumns().add(text("Given at / by", 240, ImmunizationEntry::performer));
+        t.getColumns().add(wrapped("Given at / by", 320, ImmunizationEntry::performer));
         withSource(t, ImmunizationEntry::source);
         t.getItems().setAll(list);
         return page(t);
@@ -195,13 +200,13 @@ public final class TableTabs {
         TextField filter = filterField("Filter encounters (type, provider, reason)");
         TableView<EncounterEntry> t = table("No encounters are recorded for this patient in the cache.");
         t.setId("encounters-table");
-        t.getColumns().add(wrapped("Encounter", 260, e -> e.type().label()));
-        t.getColumns().add(text("Class", 100, EncounterEntry::encounterClass));
+        t.getColumns().add(wrapped("Encounter", 240, e -> e.type().label()));
+        t.getColumns().add(text("Class", 90, EncounterEntry::encounterClass));
         t.getColumns().add(text("Status", 80, EncounterEntry::status));
         t.getColumns().add(date("Start", 130, EncounterEntry::start));
         t.getColumns().add(date("End", 130, EncounterEntry::end));
         t.getColumns().add(text("Practitioner", 190, EncounterEntry::practitioner));
-        t.getColumns().add(wrapped("Provider", 200, EncounterEntry::provider));
+        t.getColumns().add(wrapped("Provider", 250, EncounterEntry::provider));
         t.getColumns().add(wrapped("Reason", 160, EncounterEntry::reason));
         withSource(t, EncounterEntry::source);
         filtered(t, list, filter, e -> e.type().label() + " " + e.provider() + " " + e.practitioner()
@@ -248,7 +253,7 @@ public final class TableTabs {
         t.getColumns().add(date("Service from", 130, ClaimEntry::start));
         t.getColumns().add(text("Type", 100, ClaimEntry::type));
         t.getColumns().add(wrapped("Provider", 330, ClaimEntry::provider));
-        t.getColumns().add(text("Payer", 150, ClaimEntry::payer));
+        t.getColumns().add(wrapped("Payer", 190, ClaimEntry::payer));
         t.getColumns().add(money("Billed", ClaimEntry::billed, ClaimEntry::currency));
         t.getColumns().add(money("Paid", ClaimEntry::paid, ClaimEntry::currency));
         t.getColumns().add(text("Status", 70, ClaimEntry::status));
