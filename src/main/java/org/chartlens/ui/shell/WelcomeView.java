@@ -29,6 +29,8 @@ public final class WelcomeView extends VBox {
 
     public WelcomeView(List<Organization> presets, Runnable openDemo, Consumer<Organization> add) {
         setId("welcome");
+        // paints its own background: readable in the dark theme whatever it is placed in
+        getStyleClass().add("welcome-screen");
         setSpacing(18);
         setPadding(new Insets(40, 60, 40, 60));
         setAlignment(Pos.TOP_LEFT);

@@ -134,6 +134,47 @@ class WelcomeViewTest {
         assertEquals("", Fx.call(msg::getText));
     }
 
+    @Test
+    void textIsReadableOnItsOwnBackgroundInBothThemes() throws Exception {
+        for (boolean dark : new boolean[] {true, false}) {
+            WelcomeView w = Fx.call(() -> new WelcomeView(presets, () -> { }, o -> { }));
+            javafx.stage.Stage stage = Fx.stage();
+            Fx.run(() -> {
+                org.chartlens.ui.Themes.apply(dark);
+                ScrollPane sp = new ScrollPane(w);
+                sp.setFitToWidth(true);
+                javafx.scene.Scene scene = new javafx.scene.Scene(sp, 1400, 860);
+                org.chartlens.ui.Themes.style(scene);
+                stage.setScene(scene);
+                stage.show();
+            });
+            Fx.settle();
+            javafx.scene.paint.Color text = Fx.call(() -> (javafx.scene.paint.Color)
+                    ((Label) w.lookup(".welcome-title")).getTextFill());
+            javafx.scene.paint.Color back = Fx.call(() -> w.getBackground() == null ? null
+                    : (javafx.scene.paint.Color) w.getBackground().getFills().get(0).getFill());
+            assertNotNull(back, "the welcome screen paints its own background");
+            double ratio = contrast(text, back);
+            assertTrue(ratio >= 4.5, (dark ? "dark" : "light") + " theme contrast " + ratio);
+        }
+        Fx.run(() -> org.chartlens.ui.Themes.apply(false));
+    }
+
+    /** WCAG contrast ratio of two opaque colours. */
+    static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * lin(c.getRed()) + 0.7152 * lin(c.getGreen()) + 0.0722 * lin(c.getBlue());
+    }
+
+    static double lin(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+
     static KeyEvent key(KeyCode code) {
         return new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false);
     }
