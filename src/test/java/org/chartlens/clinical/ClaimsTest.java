@@ -37,6 +37,18 @@ class ClaimsTest {
     }
 
     @Test
+    void aCoverageResourceWithThePlaceholderPayerReadsAsWordsToo() {
+        String json = "{\"resourceType\":\"Coverage\",\"id\":\"c1\",\"status\":\"active\","
+                + "\"payor\":[{\"display\":\"NO_INSURANCE\"}],\"period\":{\"start\":\"2001-03-22\"}}";
+        ParsedChart chart = ParsedChart.of(List.of(new org.chartlens.domain.RawResource("demo", "Coverage", "c1", "p1",
+                null, null, null, json)));
+        CoverageEntry c = Claims.coverage(chart).get(0);
+        assertEquals("No insurance (self-pay)", c.payer());
+        assertFalse(c.derived());
+        assertTrue(c.source().json().contains("NO_INSURANCE"));
+    }
+
+    @Test
     void payerDisplayTurnsPlaceholderCodesIntoWordsAndLeavesNamesAlone() {
         assertEquals("No insurance (self-pay)", Claims.payerDisplay("NO_INSURANCE"));
         assertEquals("No insurance (self-pay)", Claims.payerDisplay(" NO_INSURANCE "));
