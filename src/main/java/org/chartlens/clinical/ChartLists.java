@@ -82,12 +82,29 @@ public final class ChartLists {
                 cats.add(c.asText());
             }
             ChartDate recorded = first(Fhir.date(n, "recordedDate"), Fhir.date(n, "onsetDateTime"));
-            out.add(new AllergyEntry(Fhir.coded(n.get("code")), Fhir.code(n.get("clinicalStatus")),
+            out.add(new AllergyEntry(substance(n), Fhir.code(n.get("clinicalStatus")),
                     Fhir.code(n.get("verificationStatus")), n.path("type").asText(""),
                     String.join(", ", cats), n.path("criticality").asText(""),
                     String.join("; ", reactions), recorded, r.source()));
         }
         return newestFirst(out, a -> a.recorded().millisOr(Long.MIN_VALUE));
+    }
+
+    /**
+     * The allergen: the code, unless it only says "allergy to substance" and a reaction names
+     * the substance (FHIR allows the specific substance there).
+     */
+    static Coded substance(JsonNode allergy) {
+        Coded code = Fhir.coded(allergy.get("code"));
+        if (Allergies.unspecific(code)) {
+            for (JsonNode re : allergy.path("reaction")) {
+                Coded s = Fhir.coded(re.get("substance"));
+                if (!Allergies.unspecific(s)) {
+                    return s;
+                }
+            }
+        }
+        return code;
     }
 
     public static List<ImmunizationEntry> immunizations(ParsedChart chart) {

@@ -1,15 +1,15 @@
 package org.chartlens.ui.chart;
 
 import static org.chartlens.ui.common.Tables.date;
-import static org.chartlens.ui.common.Tables.text;
+import static org.chartlens.ui.common.Tables.wrapped;
 import static org.chartlens.ui.common.Tables.withSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
@@ -48,13 +48,11 @@ public final class DocumentsTab extends BorderPane {
         this.dark = dark;
         table = org.chartlens.ui.common.Tables.table("No documents are recorded for this patient in the cache.");
         table.setId("documents-table");
-        table.getColumns().add(date("Date", 130, DocumentEntry::date));
-        table.getColumns().add(text("Document", 220, d -> d.type().label()));
-        table.getColumns().add(text("Category", 110, DocumentEntry::category));
-        table.getColumns().add(text("Author", 150, DocumentEntry::author));
-        table.getColumns().add(text("Format", 90, d -> d.attachments().stream().map(Attachment::mimeType)
-                .collect(Collectors.joining(", "))));
-        table.getColumns().add(text("Status", 80, DocumentEntry::status));
+        // Four columns fit the list's half of the window: the document and author wrap rather
+        // than clip; category, format and status are in the header above the open document.
+        table.getColumns().add(date("Date", 150, DocumentEntry::date));
+        table.getColumns().add(wrapped("Document", 230, DocumentsTab::title));
+        table.getColumns().add(wrapped("Author", 170, DocumentEntry::author));
         withSource(table, DocumentEntry::source);
         table.getItems().setAll(docs);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> show(d));
@@ -68,7 +66,7 @@ public final class DocumentsTab extends BorderPane {
         }
         SplitPane split = new SplitPane(table, viewer);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.48);
         setCenter(split);
         setPadding(new Insets(12));
         table.getSelectionModel().select(0);
@@ -82,10 +80,56 @@ public final class DocumentsTab extends BorderPane {
         return viewer;
     }
 
+    /** The document column: its type, and a warning when the organization withdrew it. */
+    static String title(DocumentEntry d) {
+        return d.type().label() + ("entered-in-error".equals(d.status()) ? "  (entered in error)" : "");
+    }
+
+    /**
+     * The line under the open document's title: date, category, author, organization, format
+     * in words, status and where it came from. Parts the document does not have are left out.
+     */
+    static String details(DocumentEntry d) {
+        List<String> parts = new ArrayList<>();
+        if (d.date().isPresent()) {
+            parts.add(d.date().display());
+        }
+        for (String s : List.of(d.category(), d.author(), d.custodian())) {
+            if (s != null && !s.isBlank()) {
+                parts.add(s);
+            }
+        }
+        if (!d.attachments().isEmpty()) {
+            int more = d.attachments().size() - 1;
+            parts.add(DocumentViewer.formatName(d.attachments().get(0).mimeType())
+                    + (more > 0 ? " (first of " + (more + 1) + " attachments shown)" : ""));
+        }
+        if (!d.status().isBlank()) {
+            parts.add(d.status().replace('-', ' '));
+        }
+        parts.add("from " + d.source().org());
+        return String.join("  ·  ", parts);
+    }
+
+    private void header(DocumentEntry d) {
+        Label title = new Label(title(d));
+        title.setId("document-title");
+        title.getStyleClass().add("section-heading");
+        title.setWrapText(true);
+        Label details = new Label(details(d));
+        details.setId("document-details");
+        details.getStyleClass().addAll("muted", "document-details");
+        details.setWrapText(true);
+        VBox head = new VBox(2, title, details);
+        head.setPadding(new Insets(0, 0, 6, 0));
+        viewer.setTop(head);
+    }
+
     private void show(DocumentEntry d) {
         if (d == null) {
             return;
         }
+        header(d);
         if (d.attachments().isEmpty()) {
             message("This document has no content.");
             return;
@@ -107,11 +151,6 @@ public final class DocumentsTab extends BorderPane {
             return;
         }
         String type = a.mimeType();
-        Label head = new Label(d.type().label() + "  ·  " + d.date().display() + "  ·  " + type
-                + "  ·  from " + d.source().org());
-        head.getStyleClass().add("section-heading");
-        head.setWrapText(true);
-        viewer.setTop(head);
         if (type.equals("text/plain") || type.isEmpty()) {
             TextArea t = new TextArea(DocumentViewer.decode(bytes.get(), a.contentType()));
             t.setEditable(false);
@@ -128,7 +167,8 @@ public final class DocumentsTab extends BorderPane {
         } else if (DocumentViewer.OPEN_OUTSIDE.contains(type)) {
             Button open = new Button("Open with the system viewer…");
             open.setOnAction(e -> confirmAndOpen(type, bytes.get()));
-            VBox box = new VBox(10, new Label("This " + type + " document opens outside ChartLens."), open);
+            VBox box = new VBox(10, new Label("This " + DocumentViewer.formatName(type)
+                    + " document opens outside ChartLens."), open);
             box.setPadding(new Insets(16));
             viewer.setCenter(box);
         } else {
@@ -147,7 +187,7 @@ public final class DocumentsTab extends BorderPane {
 
     private void confirmAndOpen(String type, byte[] data) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION,
-                "Open this " + type + " document with your computer's viewer? A temporary copy is written"
+                "Open this " + DocumentViewer.formatName(type) + " document with your computer's viewer? A temporary copy is written"
                         + " to ChartLens' session folder and removed when ChartLens closes.", ButtonType.OK, ButtonType.CANCEL);
         a.setHeaderText("Open outside ChartLens");
         a.initOwner(getScene() == null ? null : getScene().getWindow());
@@ -173,7 +213,6 @@ public final class DocumentsTab extends BorderPane {
         Label l = new Label(text);
         l.getStyleClass().add("empty-state");
         l.setWrapText(true);
-        viewer.setTop(null);
         viewer.setCenter(l);
     }
 }

@@ -12,6 +12,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import org.chartlens.clinical.Allergies;
 import org.chartlens.domain.AllergyEntry;
 import org.chartlens.domain.Identifier;
 import org.chartlens.domain.PatientSummary;
@@ -20,11 +25,13 @@ import org.chartlens.domain.PatientSummary;
 public final class PatientBanner extends HBox {
     /** Older than this, the banner warns that the chart may be out of date. */
     public static final Duration STALE = Duration.ofHours(24);
+    private static final double FRESHNESS_MIN_WIDTH = 200;
+    private static final double FRESHNESS_MAX_WIDTH = 320;
 
     public PatientBanner(ChartData d) {
         getStyleClass().add("patient-banner");
         setPadding(new Insets(10, 16, 10, 16));
-        setSpacing(24);
+        setSpacing(20);
         setAlignment(Pos.CENTER_LEFT);
         PatientSummary p = d.model().patient();
 
@@ -38,36 +45,55 @@ public final class PatientBanner extends HBox {
         demo.getStyleClass().add("banner-demographics");
         VBox who = new VBox(2, name, demo);
 
+        // Identifiers are what a clinician checks against a wristband: never cut, never wrapped.
         Label ids = new Label(identifiers(p.identifiers()));
+        ids.setId("banner-ids");
         ids.getStyleClass().add("banner-ids");
         ids.setTooltip(new Tooltip(p.identifiers().stream()
                 .map(i -> i.label() + ": " + i.value() + " (" + i.org() + ")").collect(Collectors.joining("\n"))));
-        ids.setMaxWidth(360);
-        ids.setMinWidth(120);
+        ids.setMinWidth(Region.USE_PREF_SIZE);
 
-        Label allergies = new Label(allergies(d.model().allergies()));
+        // The allergy badge takes the room that is left and wraps; its tooltip has every entry.
+        Allergies.Summary summary = Allergies.summarize(d.model().allergies());
+        Label allergies = new Label(allergies(summary, unavailable(d)));
         allergies.setId("banner-allergies");
-        allergies.getStyleClass().add(hasActive(d.model().allergies()) ? "banner-allergies" : "banner-nka");
+        allergies.getStyleClass().add(allergyStyle(summary, unavailable(d)));
+        allergies.setAccessibleText(allergies.getText());
         allergies.setWrapText(true);
-        allergies.setMaxWidth(380);
+        allergies.setMinWidth(180);
+        allergies.setMaxWidth(460);
+        HBox.setHgrow(allergies, Priority.SOMETIMES);
+        if (!summary.allergens().isEmpty()) {
+            allergies.setTooltip(new Tooltip(allergyDetails(summary)));
+        }
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label fresh = new Label(freshness(d, Instant.now()));
         fresh.setId("banner-freshness");
-        fresh.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         fresh.getStyleClass().add(isStale(d.lastSynced(), Instant.now()) ? "banner-stale" : "banner-fresh");
+        fresh.setWrapText(true);
+        fresh.setTextAlignment(TextAlignment.RIGHT);
+        fresh.setAlignment(Pos.CENTER_RIGHT);
+        // Its first line ("Source: demo · synced 3 days ago") stays on one line where it can.
+        fresh.setMinWidth(Math.max(FRESHNESS_MIN_WIDTH, Math.min(FRESHNESS_MAX_WIDTH,
+                firstLineWidth(fresh.getText()))));
+        fresh.setMaxWidth(FRESHNESS_MAX_WIDTH);
         getChildren().addAll(who, ids, allergies, grow, fresh);
+        // In a window narrower than the banner's parts, the banner overflows on its own rather
+        // than making the whole chart (tabs, documents) wider than the window.
+        setMinWidth(0);
     }
 
-    static boolean hasActive(List<AllergyEntry> a) {
-        return a.stream().anyMatch(x -> !"inactive".equals(x.clinicalStatus()) && !"resolved".equals(x.clinicalStatus()));
-    }
-
+    /**
+     * One identifier a line, SSN left out; the organization is named only when the identifiers
+     * come from more than one (the chart's source is on the right of the banner).
+     */
     static String identifiers(List<Identifier> ids) {
+        boolean severalOrgs = ids.stream().map(Identifier::org).distinct().count() > 1;
         return ids.stream().filter(i -> !i.label().startsWith("http") || ids.size() == 1)
                 .filter(i -> !i.label().contains("Social Security"))
-                .map(i -> shortLabel(i.label()) + " " + i.value() + " @" + i.org())
+                .map(i -> shortLabel(i.label()) + " " + i.value() + (severalOrgs ? "  (" + i.org() + ")" : ""))
                 .collect(Collectors.joining("\n"));
     }
 
@@ -80,17 +106,65 @@ public final class PatientBanner extends HBox {
         };
     }
 
-    static String allergies(List<AllergyEntry> list) {
-        List<String> active = list.stream()
-                .filter(x -> !"inactive".equals(x.clinicalStatus()) && !"resolved".equals(x.clinicalStatus()))
-                .map(a -> a.substance().label().replace(" (substance)", "").replace(" (organism)", "")
-                        .replace(" (finding)", ""))
-                .toList();
-        if (active.isEmpty()) {
-            return list.isEmpty() ? "Allergies: none recorded" : "Allergies: none active";
-        }
-        String shown = String.join(", ", active.subList(0, Math.min(4, active.size())));
-        return "⚠ Allergies: " + shown + (active.size() > 4 ? " +" + (active.size() - 4) + " more" : "");
+    /** How many allergens the banner names before "+N more". */
+    static final int SHOWN_ALLERGENS = 4;
+
+    /**
+     * The allergy badge: the allergens (high criticality first), "No known allergies" only when
+     * someone recorded that, "Allergies not recorded" when the cache has none (unknown, not none).
+     *
+     * @param unavailable why the cache cannot have allergies (sync failed, not shared), or null
+     */
+    static String allergies(Allergies.Summary s, String unavailable) {
+        return switch (s.status()) {
+            case ALLERGIES -> {
+                List<String> names = s.allergens().stream().map(Allergies.Allergen::label).toList();
+                String shown = String.join(", ", names.subList(0, Math.min(SHOWN_ALLERGENS, names.size())));
+                yield "⚠ Allergies: " + shown
+                        + (names.size() > SHOWN_ALLERGENS ? "  +" + (names.size() - SHOWN_ALLERGENS) + " more" : "");
+            }
+            case NO_KNOWN_ALLERGIES -> s.statement();
+            case NONE_CURRENT -> "No current allergies (" + s.inactive() + " inactive or resolved)";
+            case NOT_RECORDED -> unavailable == null ? "Allergies not recorded"
+                    : "Allergies unknown: " + unavailable;
+        };
+    }
+
+    static String allergyStyle(Allergies.Summary s, String unavailable) {
+        return switch (s.status()) {
+            case ALLERGIES -> "banner-allergies";
+            case NO_KNOWN_ALLERGIES, NONE_CURRENT -> "banner-nka";
+            case NOT_RECORDED -> "banner-allergies-unknown";
+        };
+    }
+
+    /** One line per current allergen: criticality and reactions. */
+    static String allergyDetails(Allergies.Summary s) {
+        return s.allergens().stream().map(a -> {
+            AllergyEntry e = a.entry();
+            String name = a.name().equals(Allergies.UNNAMED) ? e.substance().label() + " (" + Allergies.UNNAMED + ")"
+                    : a.name();
+            return name + (e.criticality().isEmpty() ? "" : "  ·  criticality " + e.criticality())
+                    + (e.reactions().isEmpty() ? "" : "  ·  " + e.reactions());
+        }).collect(Collectors.joining("\n")) + "\nEvery entry is on the Allergies tab.";
+    }
+
+    /** Why the cache holds no allergies for this organization, in words; null when it could. */
+    static String unavailable(ChartData d) {
+        return d.freshness().stream().filter(f -> "AllergyIntolerance".equals(f.type())).findFirst()
+                .map(f -> switch (f.state()) {
+                    case "failed" -> "the last sync of allergies failed";
+                    case "unsupported" -> d.org() + " does not share allergies";
+                    case "not-granted" -> "sign-in did not grant access to allergies";
+                    default -> null;
+                }).orElse(null);
+    }
+
+    /** The first line's width in the banner's bold 13px font (the stale style), plus slack. */
+    static double firstLineWidth(String text) {
+        Text t = new Text(text.lines().findFirst().orElse(""));
+        t.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13));
+        return Math.ceil(t.getLayoutBounds().getWidth()) + 4;
     }
 
     static boolean isStale(Instant lastSynced, Instant now) {
@@ -102,7 +176,7 @@ public final class PatientBanner extends HBox {
         String failed = d.freshness().stream().filter(f -> "failed".equals(f.state()))
                 .map(f -> f.type()).collect(Collectors.joining(", "));
         return "Source: " + d.org() + " · " + when
-                + (isStale(d.lastSynced(), now) ? " ⚠ may be out of date" : "")
+                + (isStale(d.lastSynced(), now) ? "\n⚠ may be out of date" : "")
                 + (failed.isEmpty() ? "" : "\nLast sync failed for: " + failed);
     }
 

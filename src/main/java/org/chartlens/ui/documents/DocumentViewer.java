@@ -60,6 +60,23 @@ public final class DocumentViewer {
         v.getEngine().loadContent(HtmlSanitizer.page(HtmlSanitizer.ccdaToHtml(xml), dark), "text/html");
     }
 
+    /** A content type in words, for people: "plain text", "HTML", "PDF"; unknown types as given. */
+    public static String formatName(String mimeType) {
+        return switch (mimeType == null ? "" : mimeType) {
+            case "" -> "format not stated";
+            case "text/plain" -> "plain text";
+            case "text/html", "application/xhtml+xml" -> "HTML";
+            case "text/xml", "application/xml" -> "XML (C-CDA)";
+            case "application/hl7-v3+xml" -> "C-CDA";
+            case "application/pdf" -> "PDF";
+            case "image/png" -> "PNG image";
+            case "image/jpeg" -> "JPEG image";
+            case "image/gif" -> "GIF image";
+            case "text/rtf", "application/rtf" -> "RTF";
+            default -> mimeType;
+        };
+    }
+
     public static String decode(byte[] data, String contentType) {
         Charset cs = StandardCharsets.UTF_8;
         int i = contentType == null ? -1 : contentType.toLowerCase().indexOf("charset=");

@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /**
  * The unlock screen, used at start and after auto-lock: shows nothing from any chart. The
@@ -39,8 +40,13 @@ public final class UnlockView extends VBox {
         }
         title.getStyleClass().add("welcome-title");
         Label why = new Label(reason);
+        // A wrapped label is as wide as its longest line allows: centre the lines inside it too,
+        // or a short reason sits left of the centred title.
+        why.setId("unlock-reason");
         why.setWrapText(true);
         why.setMaxWidth(460);
+        why.setTextAlignment(TextAlignment.CENTER);
+        why.setAlignment(Pos.CENTER);
         pass.setPromptText(choosing ? "New passphrase (8 or more characters)"
                 : hasPassphrase ? "ChartLens passphrase" : "Press Unlock to continue as this computer user");
         pass.setMaxWidth(320);
@@ -56,6 +62,9 @@ public final class UnlockView extends VBox {
             onUnlock.accept(chars);
         });
         message.getStyleClass().add("status-error");
+        message.setWrapText(true);
+        message.setMaxWidth(460);
+        message.setTextAlignment(TextAlignment.CENTER);
         message.setId("unlock-message");
         getChildren().addAll(title, why, pass, unlock, message);
     }

@@ -63,12 +63,12 @@ public final class WorklistView extends BorderPane {
         setTop(bar);
 
         table.setId("worklist-table");
-        table.getColumns().add(text("Name", 240, r -> r.summary().name()));
+        table.getColumns().add(Tables.wrapped("Name", 240, r -> r.summary().name()));
         table.getColumns().add(text("Date of birth", 110, r -> r.summary().birthDate().dateOnly()));
         table.getColumns().add(text("Age", 60, r -> r.summary().age()));
         table.getColumns().add(text("Sex", 70, r -> r.summary().sex()));
         table.getColumns().add(text("Organization", 120, WorklistRow::org));
-        table.getColumns().add(text("Identifiers", 260, r -> r.summary().identifiers().stream()
+        table.getColumns().add(text("Identifier", 300, r -> r.summary().identifiers().stream()
                 .filter(i -> i.label().contains("Medical Record") || i.label().equals("MR"))
                 .map(i -> "MRN " + i.value()).findFirst().orElse(r.id())));
         TableColumn<WorklistRow, String> synced = text("Last synced", 170, r -> r.lastSynced() == null ? "never"

@@ -35,6 +35,7 @@ public final class WorklistViewModel {
     private final FilteredList<WorklistRow> shown = new FilteredList<>(all);
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private boolean loaded;
 
     public WorklistViewModel(java.util.function.Supplier<ChartStore> store, TaskExecutor tasks) {
         this.store = store;
@@ -46,9 +47,24 @@ public final class WorklistViewModel {
         status.set("Loading patients…");
         tasks.submit(() -> rows(store.get(), Instant.now(), LocalDate.now()), rows -> {
             all.setAll(rows);
+            loaded = true;
             applyFilter();
-            status.set(rows.isEmpty() ? "" : rows.size() + " patient(s) in the cache");
         }, e -> status.set("The patient list could not be read from the cache."));
+    }
+
+    /** "1 patient in the cache", "3 patients in the cache", or "1 of 3 patients match" while searching. */
+    static String count(int shown, int total, boolean searching) {
+        if (total == 0) {
+            return "";
+        }
+        if (searching) {
+            return shown + " of " + patients(total) + (shown == 1 ? " matches" : " match");
+        }
+        return patients(total) + " in the cache";
+    }
+
+    static String patients(int n) {
+        return n + (n == 1 ? " patient" : " patients");
     }
 
     /** Blocking: reads the store and parses each Patient. */
@@ -72,6 +88,9 @@ public final class WorklistViewModel {
     private void applyFilter() {
         String q = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
         shown.setPredicate(r -> q.isEmpty() || java.util.Arrays.stream(q.split("\\s+")).allMatch(r.searchText()::contains));
+        if (loaded) {
+            status.set(count(shown.size(), all.size(), !q.isEmpty()));
+        }
     }
 
     public ObservableList<WorklistRow> rows() {
