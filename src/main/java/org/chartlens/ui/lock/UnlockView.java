@@ -65,6 +65,7 @@ public final class UnlockView extends VBox {
         message.setWrapText(true);
         message.setMaxWidth(460);
         message.setTextAlignment(TextAlignment.CENTER);
+        message.setAlignment(Pos.CENTER);
         message.setId("unlock-message");
         getChildren().addAll(title, why, pass, unlock, message);
     }

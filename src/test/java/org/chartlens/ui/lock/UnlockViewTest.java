@@ -1,0 +1,57 @@
+package org.chartlens.ui.lock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.text.Text;
+import org.chartlens.ui.testing.Fx;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The unlock screen's lines sit centred under its title, short or wrapped. */
+class UnlockViewTest {
+    @BeforeAll
+    static void toolkit() throws Exception {
+        Fx.stage();
+    }
+
+    static double centre(Node n) throws Exception {
+        Bounds b = Fx.call(() -> n.localToScene(n.getLayoutBounds()));
+        return (b.getMinX() + b.getMaxX()) / 2;
+    }
+
+    /** The painted text of a label (not the label box, which may be wider than its text). */
+    static Text text(UnlockView v, String id) throws Exception {
+        return Fx.call(() -> (Text) ((Label) v.lookup("#" + id)).lookup(".text"));
+    }
+
+    @Test
+    void aShortReasonIsCentredUnderTheTitle() throws Exception {
+        UnlockView v = Fx.call(() -> new UnlockView("Enter your passphrase to open your charts.", true, c -> { }));
+        Fx.show(v);
+        Node title = Fx.call(() -> v.getChildren().get(0));
+        double titleCentre = centre(title);
+        assertEquals(700, titleCentre, 2, "the title is centred in the window");
+        Text reason = text(v, "unlock-reason");
+        assertEquals("Enter your passphrase to open your charts.", Fx.call(reason::getText));
+        assertEquals(titleCentre, centre(reason), 2, "the reason's text is centred under the title");
+        assertEquals(titleCentre, centre(Fx.call(() -> v.lookup("#unlock-passphrase"))), 2);
+    }
+
+    @Test
+    void aWrappedReasonAndAnErrorAreCentredLineByLine() throws Exception {
+        UnlockView v = Fx.call(() -> new UnlockView("Your charts are stored encrypted on this computer. Choose a passphrase"
+                + " you will remember: it cannot be recovered, and nobody can reset it for you.", true, true, c -> { }));
+        Fx.show(v);
+        Text reason = text(v, "unlock-reason");
+        assertTrue(Fx.call(() -> reason.getLayoutBounds().getHeight()) > 30, "wraps onto more than one line");
+        assertEquals(javafx.scene.text.TextAlignment.CENTER, Fx.call(reason::getTextAlignment));
+        assertEquals(centre(Fx.call(() -> v.getChildren().get(0))), centre(reason), 2);
+        Fx.run(() -> v.failed("That passphrase is not right."));
+        Fx.settle();
+        assertEquals(centre(Fx.call(() -> v.getChildren().get(0))), centre(text(v, "unlock-message")), 2);
+    }
+}
