@@ -51,8 +51,8 @@ public final class DocumentsTab extends BorderPane {
         // Four columns fit the list's half of the window: the document and author wrap rather
         // than clip; category, format and status are in the header above the open document.
         table.getColumns().add(date("Date", 150, DocumentEntry::date));
-        table.getColumns().add(wrapped("Document", 230, DocumentsTab::title));
-        table.getColumns().add(wrapped("Author", 170, DocumentEntry::author));
+        table.getColumns().add(wrapped("Document", 200, DocumentsTab::title));
+        table.getColumns().add(wrapped("Author", 200, DocumentEntry::author));
         withSource(table, DocumentEntry::source);
         table.getItems().setAll(docs);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, d) -> show(d));
@@ -152,7 +152,8 @@ public final class DocumentsTab extends BorderPane {
         }
         String type = a.mimeType();
         if (type.equals("text/plain") || type.isEmpty()) {
-            TextArea t = new TextArea(DocumentViewer.decode(bytes.get(), a.contentType()));
+            // Leading blank lines (Synthea notes start with one) only push the text down.
+            TextArea t = new TextArea(DocumentViewer.decode(bytes.get(), a.contentType()).replaceFirst("^(\\s*\\R)+", ""));
             t.setEditable(false);
             t.setWrapText(true);
             t.setId("document-text");

@@ -60,7 +60,8 @@ public final class PatientBanner extends HBox {
         allergies.getStyleClass().add(allergyStyle(summary, unavailable(d)));
         allergies.setAccessibleText(allergies.getText());
         allergies.setWrapText(true);
-        allergies.setMinWidth(180);
+        // Allergen lists may wrap; the short statements ("Allergies not recorded") never do.
+        allergies.setMinWidth(allergies.getText().length() > 30 ? 180 : Region.USE_PREF_SIZE);
         allergies.setMaxWidth(460);
         HBox.setHgrow(allergies, Priority.SOMETIMES);
         if (!summary.allergens().isEmpty()) {
