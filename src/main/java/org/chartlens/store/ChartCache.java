@@ -510,6 +510,15 @@ public final class ChartCache implements ChartStore {
         t.start();
     }
 
+    /** The file's page size in bytes (fixed when the file was created). */
+    int pageSize() {
+        return read(c -> {
+            try (Statement s = c.createStatement()) {
+                return ChartCache.pageSize(s);
+            }
+        });
+    }
+
     /** SQLite's {@code PRAGMA integrity_check}: "ok", or the first problems found. */
     public String integrityCheck() {
         return read(c -> {
