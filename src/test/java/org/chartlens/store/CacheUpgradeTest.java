@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A cache written by the previous release keeps working after an upgrade (the installer keeps
- * the user's cache). The fixture {@code cache-schema1-8k-pages.db} was written by ChartLens 0.1.0
+ * the user's cache). The fixture {@code cache-schema1-8k-pages.bin} was written by ChartLens 0.1.0
  * as released (commit 2d7f935, before decision 0310): schema version 1, 8 KB pages, AES-256,
  * holding Patient p1, Condition c1 (referencing Practitioner pr1), pr1, a cursor, a sync mark,
  * freshness and one audit event, all at organization "demo", all synthetic.
@@ -38,7 +38,7 @@ class CacheUpgradeTest {
 
     private Path copyOfFixture() throws IOException {
         Path db = dir.resolve("cache.db");
-        try (InputStream in = CacheUpgradeTest.class.getResourceAsStream("cache-schema1-8k-pages.db")) {
+        try (InputStream in = CacheUpgradeTest.class.getResourceAsStream("cache-schema1-8k-pages.bin")) {
             assertTrue(in != null, "fixture missing");
             Files.copy(in, db);
         }
