@@ -99,10 +99,10 @@ public final class ChartCache implements ChartStore {
                 // The first read is where a wrong key shows: the header page fails to decrypt.
                 s.executeQuery("SELECT count(*) FROM sqlite_master").close();
                 // Takes effect only when the file is created; caches created with 8 KB pages
-                // (before 0.2) keep them and work unchanged. 32 KB pages hold ten typical 2-4 KB
-                // resources: a bulk write runs a third of the B-tree balancing, per-page
-                // encryption set-up and WAL frame writes it did with 8 KB pages, about 15% less
-                // CPU per resource written (decision 0310).
+                // (by 0.1.0) keep them and work unchanged. 32 KB pages hold about ten typical
+                // 2-4 KB resources: a bulk write runs a quarter of the page splits, per-page
+                // cipher set-ups and WAL frames it did with 8 KB pages, about 17% less CPU per
+                // resource written (decision 0310).
                 s.execute("PRAGMA page_size=" + PAGE_SIZE);
                 // a sync transaction of ~20,000 resources stays in memory until commit
                 s.execute("PRAGMA cache_size=-65536");
