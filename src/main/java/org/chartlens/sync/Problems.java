@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.chartlens.fhir.EffectiveDates;
 import org.chartlens.fhir.ParsedResource;
 import org.hl7.fhir.r4.model.ResourceType;
@@ -41,9 +43,19 @@ final class Problems {
         }
     }
 
+    /** Types found known so far: at most the ~150 R4 types, so bounded whatever a server sends. */
+    private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+
     static boolean known(String type) {
+        if (type != null && KNOWN.contains(type)) {
+            return true;
+        }
         try {
+            // fromCode compares against every type name in turn; it runs once per type, not per resource
             ResourceType.fromCode(type);
+            if (type != null) {
+                KNOWN.add(type);
+            }
             return true;
         } catch (Exception e) {
             return false;
