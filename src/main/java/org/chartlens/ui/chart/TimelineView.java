@@ -415,18 +415,26 @@ public final class TimelineView extends BorderPane {
                 d = d.plusMonths(step);
             }
         }
-        double lastLabelX = -1000;
+        // Tick labels: measured, never past the right edge and never under the "today" label.
+        double tx0 = xOf(now);
+        double todayLeft = tx0 - 4 - textWidth("today");
+        double lastLabelEnd = -1000;
         for (int i = 0; i < ticks.size(); i++) {
             double x = xOf(ticks.get(i)[0]);
             if (x < LANE_LABEL || x > w) {
                 continue;
             }
             g.strokeLine(x, AXIS - 4, x, h);
-            if (x - lastLabelX > 60) {
+            String label = tickLabels.get(i);
+            double x0 = x + 3;
+            double x1 = x0 + textWidth(label);
+            boolean clearOfToday = x1 + 4 < todayLeft || x0 > tx0 + 2 || tx0 < LANE_LABEL || tx0 > w;
+            if (x0 > lastLabelEnd + 12 && x1 <= w - 2 && clearOfToday) {
                 g.setFill(fg);
                 g.setTextAlign(TextAlignment.LEFT);
-                g.fillText(tickLabels.get(i), x + 3, AXIS / 2);
-                lastLabelX = x;
+                g.fillText(label, x0, AXIS / 2);
+                drawnLabels.add(new LabelBox(null, -1, x0, 0, x1, AXIS - 4, label));
+                lastLabelEnd = x1;
             }
         }
 
@@ -459,6 +467,7 @@ public final class TimelineView extends BorderPane {
             g.setFill(Color.web("#d62728"));
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText("today", tx - 4, AXIS - 8);
+            drawnLabels.add(new LabelBox(null, -1, tx - 4 - textWidth("today"), 0, tx - 4, AXIS - 4, "today"));
         }
         g.setStroke(grid);
         g.setLineWidth(1);
@@ -527,7 +536,9 @@ public final class TimelineView extends BorderPane {
         int[] r = rows.get(l);
         int[] nextInRow = next.get(l);
         Color c = laneColor(l);
-        double lastPointX = -10;
+        // Per row: where the last point was drawn, to cull points that would land on the same pixel.
+        double[] lastPointX = new double[MAX_ROWS];
+        java.util.Arrays.fill(lastPointX, -10);
         int first = -1;
         int last = -1;
         // Items are sorted by start: everything after the view's end is skipped in one step.
@@ -560,10 +571,10 @@ public final class TimelineView extends BorderPane {
                 if (x < LANE_LABEL) {
                     continue;
                 }
-                if (!sel && x - lastPointX < 1.5) {
+                if (!sel && x - lastPointX[r[i]] < 1.5) {
                     continue; // a pixel already drawn: cull dense points
                 }
-                lastPointX = x;
+                lastPointX[r[i]] = x;
                 g.setFill(sel ? (dark ? Color.WHITE : Color.BLACK) : c);
                 g.fillRect(x - 1.5, y + 1, 3, ROW - 3);
                 drawnMarks.add(new LabelBox(l, r[i], x - 1.5, y + 1, x + 1.5, y + ROW - 2, it.label()));

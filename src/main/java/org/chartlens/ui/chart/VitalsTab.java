@@ -9,7 +9,7 @@ import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -38,7 +38,8 @@ public final class VitalsTab extends BorderPane {
 
     private final Vitals vitals;
     private final ListView<VitalSeries> kinds = new ListView<>();
-    private final ComboBox<String> range = new ComboBox<>(FXCollections.observableArrayList(
+    // A ChoiceBox, not a ComboBox: the same keyboard use, but its skin does not build a ListView up front.
+    private final ChoiceBox<String> range = new ChoiceBox<>(FXCollections.observableArrayList(
             "All time", "Last 10 years", "Last 5 years", "Last year", "Last 3 months"));
     private final TableView<VitalReading> table;
     private final BorderPane chartHolder = new BorderPane();
@@ -106,7 +107,10 @@ public final class VitalsTab extends BorderPane {
         units.getStyleClass().add("muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(12, new Label("Time range"), range, grow, units);
+        Label rangeLabel = new Label("Time range");
+        rangeLabel.setLabelFor(range);
+        range.setAccessibleText("Time range");
+        HBox bar = new HBox(12, rangeLabel, range, grow, units);
         bar.setPadding(new Insets(8, 12, 4, 12));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         readout.setId("vitals-readout");

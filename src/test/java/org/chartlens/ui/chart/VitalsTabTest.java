@@ -152,7 +152,7 @@ class VitalsTabTest {
         VitalsTab tab = vitals();
         Fx.run(() -> tab.select(VitalKind.BLOOD_PRESSURE));
         // Babette's readings are all older than three months before today.
-        Fx.run(() -> ((javafx.scene.control.ComboBox<?>) tab.lookup("#vitals-range")).getSelectionModel().select(4));
+        Fx.run(() -> ((javafx.scene.control.ChoiceBox<?>) tab.lookup("#vitals-range")).getSelectionModel().select(4));
         Fx.settle();
         assertTrue(Fx.call(() -> tab.lookupAll(".empty-state").stream()
                 .anyMatch(n -> ((Label) n).getText().startsWith("No blood pressure readings with a date in this time range"))));
