@@ -115,6 +115,9 @@ public final class TimelineView extends BorderPane {
         canvas.heightProperty().addListener(o -> redraw());
         canvas.setFocusTraversable(true);
         canvas.setId("timeline-canvas");
+        canvas.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        canvas.setAccessibleHelp("Plus and minus zoom, left and right arrows scroll, Home shows the whole life; "
+                + "Enter shows the selected item's source record.");
         setCenter(holder);
 
         details.setId("timeline-details");
@@ -272,6 +275,9 @@ public final class TimelineView extends BorderPane {
         String span = days > 730 ? (days / 365) + " years" : days > 60 ? (days / 30) + " months" : days + " days";
         rangeLabel.setText(f.format(Instant.ofEpochMilli(viewStart)) + "  to  "
                 + f.format(Instant.ofEpochMilli(viewEnd)) + "   (" + span + " shown · wheel or +/− to zoom, drag to scroll)");
+        // A Canvas has no text of its own: screen readers get the range shown and the selected item.
+        canvas.setAccessibleText("Timeline, " + f.format(Instant.ofEpochMilli(viewStart)) + " to "
+                + f.format(Instant.ofEpochMilli(viewEnd)) + (selected == null ? "" : ". Selected: " + details.getText()));
     }
 
     private double plotWidth() {
@@ -300,6 +306,7 @@ public final class TimelineView extends BorderPane {
                     + (item.detail().isEmpty() ? "" : "   ·   " + item.detail())
                     + "\nSource: " + item.source().org() + " · " + item.source().reference());
         }
+        updateRangeLabel();
         redraw();
     }
 

@@ -84,6 +84,26 @@ class TimelineViewTest {
     }
 
     @Test
+    void canvasIsReachableByKeyboardAndTellsScreenReadersWhatIsShown() throws Exception {
+        long now = System.currentTimeMillis();
+        TimelineView tl = Fx.call(() -> new TimelineView(crowded(now)));
+        Fx.show(tl);
+        assertTrue(Fx.call(() -> tl.canvas().isFocusTraversable()));
+        Fx.run(() -> tl.setRange(now - 365 * DAY, now + 15 * DAY));
+        String text = Fx.call(() -> tl.canvas().getAccessibleText());
+        assertTrue(text.startsWith("Timeline, ") && text.contains(" to "), text);
+        TimelineItem first = crowded(now).lane(TimelineLane.CONDITIONS).get(0);
+        Fx.run(() -> tl.select(first));
+        String selected = Fx.call(() -> tl.canvas().getAccessibleText());
+        assertTrue(selected.contains("Selected: Conditions:  " + first.label()), selected);
+        // Keys still zoom: "+" halves the span shown.
+        long before = Fx.call(() -> tl.viewEnd() - tl.viewStart());
+        Fx.run(() -> javafx.event.Event.fireEvent(tl.canvas(), new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.PLUS, false, false, false, false)));
+        assertEquals(before / 2, (double) Fx.call(() -> tl.viewEnd() - tl.viewStart()), 2.0);
+    }
+
+    @Test
     void labelsAreCutWithAnEllipsisToFit() throws Exception {
         TimelineView tl = Fx.call(() -> new TimelineView(crowded(System.currentTimeMillis())));
         String s = "Recently recorded finding with a long name";
