@@ -45,7 +45,7 @@ public final class Claims {
             out.add(new ClaimEntry("Claim", Fhir.code(n.get("type")), n.path("status").asText(""),
                     Fhir.date(n, "created"), Fhir.date(n, "billablePeriod", "start"),
                     Fhir.date(n, "billablePeriod", "end"), provider(n),
-                    Fhir.text(n, "insurance", "coverage", "display"),
+                    payerDisplay(Fhir.text(n, "insurance", "coverage", "display")),
                     n.path("total").path("value").asDouble(Double.NaN), Double.NaN,
                     n.path("total").path("currency").asText(""), r.source()));
         }
@@ -65,7 +65,30 @@ public final class Claims {
         if (p.isEmpty()) {
             p = Fhir.text(n, "insurance", "coverage", "display");
         }
-        return p;
+        return payerDisplay(p);
+    }
+
+    /**
+     * What a person reads for a payer name. Synthea (and so the demo EHR) writes placeholder
+     * payer names in upper snake case, e.g. {@code NO_INSURANCE}; those become plain words. Any
+     * other name is shown as sent. The raw resource keeps the value as sent.
+     */
+    public static String payerDisplay(String payer) {
+        if (payer == null) {
+            return "";
+        }
+        String p = payer.strip();
+        return switch (p) {
+            case "NO_INSURANCE" -> "No insurance (self-pay)";
+            case "Dual Eligible" -> "Dual eligible (Medicare and Medicaid)";
+            default -> p.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)+") ? plainWords(p) : p;
+        };
+    }
+
+    /** "SELF_PAY" -> "Self pay". */
+    static String plainWords(String code) {
+        String w = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     /**
@@ -76,7 +99,7 @@ public final class Claims {
         List<CoverageEntry> out = new ArrayList<>();
         for (ParsedResource r : chart.all("Coverage")) {
             JsonNode n = r.node();
-            out.add(new CoverageEntry(Fhir.ref(n.get("payor")), Fhir.coded(n.get("type")).label(),
+            out.add(new CoverageEntry(payerDisplay(Fhir.ref(n.get("payor"))), Fhir.coded(n.get("type")).label(),
                     n.path("status").asText(""), Fhir.date(n, "period", "start"),
                     Fhir.date(n, "period", "end"), false, r.source()));
         }

@@ -80,6 +80,16 @@ class ChartScreenshotsTest {
     }
 
     @Test
+    void everyTabInBothThemesOnRequest() throws Exception {
+        // Only with -Dchartlens.allScreenshots=true: the demo patient dark, the large chart in both themes.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("chartlens.allScreenshots"));
+        String[] tabs = ChartView.TAB_NAMES.toArray(String[]::new);
+        renderAll(SyntheaBundles.columbus("Babette571"), "babette-dark", true, tabs);
+        renderAll(SyntheaBundles.large(), "large-light", false, tabs);
+        renderAll(SyntheaBundles.large(), "large-dark", true, tabs);
+    }
+
+    @Test
     void largeChartTimelineAndVitalsDark() throws Exception {
         renderAll(SyntheaBundles.large(), "large", true, "timeline", "problems", "vitals");
     }

@@ -57,9 +57,10 @@ public final class BenchSuite {
      * @param growth     patient counts for the growth figures
      * @param launcher   command that starts a fresh JVM with ChartLens on its class path, without
      *                   the main class (for cold-process figures), or null to skip them
+     * @param onlyCold   only the cold-process figures (a quiet re-measure of them)
      */
     public record Settings(Path largeData, Path demoData, Path workDir, Path outDir, int warmups, int runs,
-                           List<Integer> growth, List<String> launcher) {
+                           List<Integer> growth, List<String> launcher, boolean onlyCold) {
     }
 
     public BenchSuite(Settings settings, PrintStream log) {
@@ -73,6 +74,11 @@ public final class BenchSuite {
 
     public BenchReport run() throws Exception {
         Files.createDirectories(settings.workDir());
+        if (settings.onlyCold()) {
+            coldProcesses();
+            report.writeJson(settings.outDir().resolve("results.json"));
+            return report;
+        }
         demoEhrStart();
         try (DemoEhr large = DemoEhr.start(SandboxOptions.builder().profile("demo").autoApprove(true)
                 .dataDir(settings.largeData()).build())) {
@@ -304,7 +310,8 @@ public final class BenchSuite {
         Map<String, String> env = Map.of("CHARTLENS_PASSPHRASE", Workspace.PASSPHRASE, "CHARTLENS_SECRET_STORE", "file");
         List<String> headless = List.of("-Dchartlens.firstFrameProbe=true", "-Dglass.platform=Monocle",
                 "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true");
-        for (int i = 0; i < Math.max(3, settings.runs() / 2); i++) {
+        int rounds = settings.onlyCold() ? settings.runs() : Math.max(3, settings.runs() / 2);
+        for (int i = 0; i < rounds; i++) {
             Path dir = settings.workDir().resolve("cold-" + i);
             long v0 = System.nanoTime();
             run(List.of(), List.of("--version"), env, Duration.ofSeconds(60));

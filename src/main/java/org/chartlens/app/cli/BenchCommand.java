@@ -38,8 +38,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-cold", description = "Skip the figures that start fresh processes.")
     boolean noCold;
 
+    @Option(names = "--only-cold", description = "Only the cold-start figures: the demo EHR per profile, "
+            + "the large chart and the app, with their baseline.")
+    boolean onlyCold;
+
     @Override
     public Integer call() throws Exception {
+        if (noCold && onlyCold) {
+            throw new IllegalArgumentException("--no-cold and --only-cold exclude each other");
+        }
         Path largeDir = existing(large, "synthea-large");
         Path demoDir = existing(demo, "synthea-columbus");
         Path work = Files.createTempDirectory("chartlens-bench");
@@ -49,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
                 ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"));
         BenchSuite suite = new BenchSuite(new BenchSuite.Settings(largeDir, demoDir, work, out, warmups, runs,
-                growth, launcher), System.err);
+                growth, launcher, onlyCold), System.err);
         try {
             BenchReport report = suite.run();
             report.printTable(System.out);

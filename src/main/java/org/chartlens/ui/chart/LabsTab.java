@@ -4,6 +4,7 @@ import static org.chartlens.ui.common.Tables.date;
 import static org.chartlens.ui.common.Tables.table;
 import static org.chartlens.ui.common.Tables.text;
 import static org.chartlens.ui.common.Tables.withSource;
+import static org.chartlens.ui.common.Tables.wrapped;
 
 import java.util.List;
 import javafx.geometry.Insets;
@@ -23,6 +24,7 @@ import javafx.scene.layout.VBox;
 import org.chartlens.clinical.LabResults;
 import org.chartlens.domain.LabReport;
 import org.chartlens.domain.LabResult;
+import org.chartlens.ui.common.Tables;
 
 /** Labs: reports/panels, the selected report's results with flags, and one analyte's trend. */
 public final class LabsTab extends BorderPane {
@@ -31,40 +33,56 @@ public final class LabsTab extends BorderPane {
     private final TableView<LabReport> reportTable;
     private final TableView<LabResult> results;
     private final BorderPane trend = new BorderPane();
+    static final String SELECT_A_REPORT = "Select a report to see its results.";
 
     public LabsTab(List<LabReport> reports) {
         this.reports = reports;
         reportTable = table("No lab reports are recorded for this patient in the cache.");
         reportTable.setId("labs-reports");
-        reportTable.getColumns().add(date("Date", 130, LabReport::when));
-        reportTable.getColumns().add(text("Report / panel", 250, r -> r.name().label()));
+        reportTable.getColumns().add(Tables.day("Date", LabReport::when));
+        reportTable.getColumns().add(wrapped("Report / panel", 220, r -> r.name().label()));
         var count = text("Results", 70, (LabReport r) -> Integer.toString(r.results().size()));
         var flagged = text("Flagged", 70, (LabReport r) -> r.abnormalCount() == 0 ? "" : Long.toString(r.abnormalCount()));
         count.setMinWidth(76); // short counts: keep their headers readable
         flagged.setMinWidth(76);
         reportTable.getColumns().add(count);
         reportTable.getColumns().add(flagged);
-        reportTable.getColumns().add(text("Performer", 160, LabReport::performer));
         withSource(reportTable, LabReport::source);
-        TextField filter = TableTabs.filterField("Filter reports (panel name)");
-        TableTabs.filtered(reportTable, reports, filter, r -> r.name().label() + " "
+        // The performing lab is one click away (the table menu, top right) rather than a column
+        // that leaves the panel names and the test names no room.
+        var performer = text("Performer", 160, LabReport::performer);
+        performer.setVisible(false);
+        reportTable.getColumns().add(performer);
+        reportTable.setTableMenuButtonVisible(true);
+        // the menu button sits over the right end of the last header: keep "Source" clear of it
+        reportTable.getColumns().stream().filter(c -> c.getText().equals("Source")).forEach(c -> {
+            c.setMinWidth(c.getMinWidth() + 18);
+            c.setPrefWidth(Math.max(c.getPrefWidth(), c.getMinWidth()));
+        });
+        TextField filter = TableTabs.filterField("Filter reports (panel, test or lab name)");
+        TableTabs.filtered(reportTable, reports, filter, r -> r.name().label() + " " + r.performer() + " "
                 + r.results().stream().map(x -> x.test().label()).reduce("", String::concat), r -> true);
 
-        results = table("Select a report to see its results.");
+        results = table(SELECT_A_REPORT);
         results.setId("labs-results");
-        results.getColumns().add(text("Test", 260, r -> r.test().label()));
-        results.getColumns().add(text("Value", 90, LabResult::value));
+        // The test name wraps: a clinician reads the whole LOINC name without hovering.
+        TableColumn<LabResult, String> test = wrapped("Test", 260, r -> r.test().label());
+        test.setMinWidth(160);
+        results.getColumns().add(test);
+        results.getColumns().add(text("Value", 70, LabResult::value));
         var unit = text("Unit", 80, LabResult::unit);
         unit.setMinWidth(80);
         var flag = flagColumn();
         flag.setMinWidth(60); // the abnormal flag is the column a clinician looks for first
         results.getColumns().add(unit);
         results.getColumns().add(flag);
-        results.getColumns().add(text("Reference range", 110, LabResult::range));
+        results.getColumns().add(text("Reference range", 120, LabResult::range));
         results.getColumns().add(date("Date", 130, LabResult::when));
         withSource(results, LabResult::source);
         reportTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             results.getItems().setAll(r == null ? List.of() : r.results());
+            ((Label) results.getPlaceholder()).setText(r == null ? SELECT_A_REPORT
+                    : "This report lists no results in the cache (it may carry only a conclusion or a document).");
             if (r != null && !r.results().isEmpty()) {
                 results.getSelectionModel().select(0);
             }
@@ -81,9 +99,12 @@ public final class LabsTab extends BorderPane {
         VBox left = TableTabs.page(filter, reportTable);
         SplitPane right = new SplitPane(results, trend);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.55);
+        right.setDividerPositions(0.6);
+        // the report list keeps its columns readable; what is left goes to the test names
+        left.setMinWidth(reportTable.getColumns().stream().filter(TableColumn::isVisible)
+                .mapToDouble(TableColumn::getMinWidth).sum() + 48);
         SplitPane main = new SplitPane(left, right);
-        main.setDividerPositions(0.44);
+        main.setDividerPositions(0.38);
         setCenter(main);
         reportTable.getSelectionModel().select(0);
     }
@@ -101,6 +122,7 @@ public final class LabsTab extends BorderPane {
                 getStyleClass().removeAll("flag-abnormal", "flag-normal");
                 if (empty || f == null || f.isEmpty()) {
                     setText(null);
+                    setAccessibleText(null);
                     return;
                 }
                 setText(switch (f) {
@@ -111,6 +133,15 @@ public final class LabsTab extends BorderPane {
                     default -> f;
                 });
                 getStyleClass().add("N".equals(f) ? "flag-normal" : "flag-abnormal");
+                setAccessibleText(switch (f) {
+                    case "H" -> "High";
+                    case "HH" -> "Critically high";
+                    case "L" -> "Low";
+                    case "LL" -> "Critically low";
+                    case "N" -> "Normal";
+                    case "A" -> "Abnormal";
+                    default -> f;
+                });
             }
         });
         return c;
@@ -122,8 +153,8 @@ public final class LabsTab extends BorderPane {
         }
         List<LabResult> series = LabResults.trend(reports, r.test());
         if (series.size() < 2) {
-            Label l = new Label(series.isEmpty() ? "This result has no numeric value to trend."
-                    : "Only one numeric " + r.test().label() + " result is recorded.");
+            Label l = new Label(series.isEmpty() ? "This result has no numeric value, so there is no trend to draw."
+                    : "Only one numeric result is recorded for " + r.test().label() + ": a trend needs two or more.");
             l.getStyleClass().add("empty-state");
             l.setWrapText(true);
             trend.setCenter(l);

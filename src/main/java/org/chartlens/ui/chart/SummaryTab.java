@@ -37,7 +37,15 @@ public final class SummaryTab extends ScrollPane {
                 "No active problems recorded."), 0, 0);
         g.add(card("summary-medications", "Active medications", meds(m.medications()),
                 "No active medications recorded."), 1, 0);
-        g.add(card("summary-vitals", "Latest vital signs", vitals(m), "No vital signs recorded."), 0, 1);
+        VBox vitals = card("summary-vitals", "Latest vital signs", vitals(m), "No vital signs recorded.");
+        for (String old : olderVitals(m)) {
+            // a reading from years ago is not the patient's current state: said, and set apart
+            Label l = new Label(old);
+            l.setWrapText(true);
+            l.getStyleClass().addAll("card-line", "card-line-old");
+            vitals.getChildren().add(l);
+        }
+        g.add(vitals, 0, 1);
         g.add(card("summary-allergies", "Allergies and intolerances", allergies(m.allergies()),
                 "No allergies recorded (this does not mean there are none)."), 1, 1);
         g.add(card("summary-encounters", "Recent encounters", encounters(m.encounters()),
@@ -101,7 +109,27 @@ public final class SummaryTab extends ScrollPane {
                 .toList();
     }
 
+    /** A latest reading this much older than the chart's newest vital sign is shown as older. */
+    static final long OLD_AFTER_MILLIS = 365L * 86_400_000L;
+
+    /** The latest reading of each vital sign, unless it is a year or more older than the newest. */
     static List<String> vitals(ChartModel m) {
+        return vitalLines(m, false);
+    }
+
+    /** Latest readings a year or more older than the newest vital sign: "(older reading)". */
+    static List<String> olderVitals(ChartModel m) {
+        return vitalLines(m, true);
+    }
+
+    private static List<String> vitalLines(ChartModel m, boolean old) {
+        long newest = Long.MIN_VALUE;
+        for (VitalKind k : VitalKind.values()) {
+            VitalSeries s = m.vitals().get(k);
+            if (s != null && s.latest() != null) {
+                newest = Math.max(newest, s.latest().when().millisOr(Long.MIN_VALUE));
+            }
+        }
         List<String> out = new ArrayList<>();
         for (VitalKind k : VitalKind.values()) {
             VitalSeries s = m.vitals().get(k);
@@ -109,7 +137,12 @@ public final class SummaryTab extends ScrollPane {
                 continue;
             }
             VitalReading r = s.latest();
-            out.add(k.label() + ":  " + r.valueText() + "   · " + r.when().dateOnly());
+            long when = r.when().millisOr(Long.MIN_VALUE);
+            boolean isOld = when != Long.MIN_VALUE && newest != Long.MIN_VALUE && newest - when >= OLD_AFTER_MILLIS;
+            if (isOld == old) {
+                out.add(k.label() + ":  " + r.valueText() + "   · " + r.when().dateOnly()
+                        + (isOld ? "   (older reading)" : ""));
+            }
         }
         return out;
     }

@@ -4,6 +4,7 @@ import static org.chartlens.ui.common.Tables.date;
 import static org.chartlens.ui.common.Tables.table;
 import static org.chartlens.ui.common.Tables.text;
 import static org.chartlens.ui.common.Tables.withSource;
+import static org.chartlens.ui.common.Tables.wrapped;
 
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.chartlens.domain.AllergyEntry;
 import org.chartlens.domain.ClaimEntry;
@@ -84,9 +86,11 @@ public final class TableTabs {
         TextField filter = filterField("Filter problems (name, code, status, organization)");
         CheckBox encounterDx = new CheckBox("Include encounter diagnoses");
         encounterDx.setSelected(true);
-        TableView<Problem> active = problemTable("No active problems recorded.");
+        // an active problem normally has no abatement: the column only when one does (odd data is shown)
+        TableView<Problem> active = problemTable("No active problems recorded.",
+                list.active().stream().anyMatch(p -> p.abatement().isPresent()));
         active.setId("problems-active");
-        TableView<Problem> inactive = problemTable("No resolved or inactive problems recorded.");
+        TableView<Problem> inactive = problemTable("No resolved or inactive problems recorded.", true);
         inactive.setId("problems-inactive");
         Function<Problem, String> hay = p -> p.code().label() + " " + p.code().codeLabel() + " "
                 + p.clinicalStatus() + " " + p.category() + " " + p.source().org();
@@ -112,15 +116,18 @@ public final class TableTabs {
         return v;
     }
 
-    static TableView<Problem> problemTable(String empty) {
+    /** {@code abatement}: whether the Abatement column is shown. */
+    static TableView<Problem> problemTable(String empty, boolean abatement) {
         TableView<Problem> t = table(empty);
-        t.getColumns().add(text("Problem", 300, p -> p.code().label()));
-        t.getColumns().add(text("Code", 175, p -> p.code().codeLabel()));
+        t.getColumns().add(wrapped("Problem", 300, p -> p.code().label()));
+        t.getColumns().add(text("Code", 200, p -> p.code().codeLabel()));
         t.getColumns().add(text("Status", 80, Problem::clinicalStatus));
         t.getColumns().add(text("Verification", 95, Problem::verificationStatus));
         t.getColumns().add(text("Category", 140, Problem::category));
         t.getColumns().add(date("Onset", 130, Problem::onset));
-        t.getColumns().add(date("Abatement", 130, Problem::abatement));
+        if (abatement) {
+            t.getColumns().add(date("Abatement", 130, Problem::abatement));
+        }
         t.getColumns().add(text("Recorded by", 110, Problem::recorder));
         withSource(t, Problem::source);
         return t;
@@ -133,13 +140,13 @@ public final class TableTabs {
         CheckBox activeOnly = new CheckBox("Active only");
         TableView<MedicationEntry> t = table("No medications are recorded for this patient in the cache.");
         t.setId("medications-table");
-        t.getColumns().add(text("Medication", 320, m -> m.medication().label()));
+        t.getColumns().add(wrapped("Medication", 320, m -> m.medication().label()));
         t.getColumns().add(text("Status", 80, MedicationEntry::status));
         t.getColumns().add(date("Ordered", 130, MedicationEntry::authored));
         t.getColumns().add(date("Ends", 110, MedicationEntry::end));
         t.getColumns().add(text("Dosage", 160, MedicationEntry::dosage));
-        t.getColumns().add(text("Prescriber", 150, MedicationEntry::prescriber));
-        t.getColumns().add(text("Reason", 160, MedicationEntry::reason));
+        t.getColumns().add(text("Prescriber", 170, MedicationEntry::prescriber));
+        t.getColumns().add(wrapped("Reason", 160, MedicationEntry::reason));
         withSource(t, MedicationEntry::source);
         filtered(t, meds, filter, m -> m.medication().label() + " " + m.status() + " " + m.reason(),
                 m -> !activeOnly.isSelected() || m.active());
@@ -159,13 +166,13 @@ public final class TableTabs {
         TableView<AllergyEntry> t = table("No allergies or intolerances are recorded for this patient"
                 + " (this does not mean the patient has none).");
         t.setId("allergies-table");
-        t.getColumns().add(text("Substance", 240, a -> a.substance().label()));
+        t.getColumns().add(wrapped("Substance", 240, a -> a.substance().label()));
         t.getColumns().add(text("Status", 80, AllergyEntry::clinicalStatus));
         t.getColumns().add(text("Verification", 95, AllergyEntry::verificationStatus));
         t.getColumns().add(text("Type", 90, AllergyEntry::type));
         t.getColumns().add(text("Category", 110, AllergyEntry::category));
         t.getColumns().add(text("Criticality", 90, AllergyEntry::criticality));
-        t.getColumns().add(text("Reactions", 220, AllergyEntry::reactions));
+        t.getColumns().add(wrapped("Reactions", 220, AllergyEntry::reactions));
         t.getColumns().add(date("Recorded", 130, AllergyEntry::recorded));
         withSource(t, AllergyEntry::source);
         t.getItems().setAll(list);
@@ -177,11 +184,11 @@ public final class TableTabs {
     public static Node immunizations(List<ImmunizationEntry> list) {
         TableView<ImmunizationEntry> t = table("No immunizations are recorded for this patient in the cache.");
         t.setId("immunizations-table");
-        t.getColumns().add(text("Vaccine", 340, i -> i.vaccine().label()));
+        t.getColumns().add(wrapped("Vaccine", 320, i -> i.vaccine().label()));
         t.getColumns().add(text("Code", 90, i -> i.vaccine().codeLabel()));
         t.getColumns().add(text("Status", 90, ImmunizationEntry::status));
         t.getColumns().add(date("Date", 130, ImmunizationEntry::date));
-        t.getColumns().add(text("Given at / by", 240, ImmunizationEntry::performer));
+        t.getColumns().add(wrapped("Given at / by", 320, ImmunizationEntry::performer));
         withSource(t, ImmunizationEntry::source);
         t.getItems().setAll(list);
         return page(t);
@@ -193,14 +200,14 @@ public final class TableTabs {
         TextField filter = filterField("Filter encounters (type, provider, reason)");
         TableView<EncounterEntry> t = table("No encounters are recorded for this patient in the cache.");
         t.setId("encounters-table");
-        t.getColumns().add(text("Encounter", 260, e -> e.type().label()));
-        t.getColumns().add(text("Class", 100, EncounterEntry::encounterClass));
+        t.getColumns().add(wrapped("Encounter", 240, e -> e.type().label()));
+        t.getColumns().add(text("Class", 90, EncounterEntry::encounterClass));
         t.getColumns().add(text("Status", 80, EncounterEntry::status));
         t.getColumns().add(date("Start", 130, EncounterEntry::start));
         t.getColumns().add(date("End", 130, EncounterEntry::end));
-        t.getColumns().add(text("Practitioner", 170, EncounterEntry::practitioner));
-        t.getColumns().add(text("Provider", 200, EncounterEntry::provider));
-        t.getColumns().add(text("Reason", 160, EncounterEntry::reason));
+        t.getColumns().add(text("Practitioner", 190, EncounterEntry::practitioner));
+        t.getColumns().add(wrapped("Provider", 250, EncounterEntry::provider));
+        t.getColumns().add(wrapped("Reason", 160, EncounterEntry::reason));
         withSource(t, EncounterEntry::source);
         filtered(t, list, filter, e -> e.type().label() + " " + e.provider() + " " + e.practitioner()
                 + " " + e.reason(), e -> true);
@@ -210,18 +217,31 @@ public final class TableTabs {
     // ---- Coverage & claims -----------------------------------------------------------------
 
     public static Node claims(List<CoverageEntry> coverage, List<ClaimEntry> claims) {
-        TableView<CoverageEntry> c = table("No coverage is recorded for this patient.");
+        TableView<CoverageEntry> c = table("No coverage is recorded for this patient, and no claim names a payer.");
         c.setId("coverage-table");
+        boolean allDerived = !coverage.isEmpty() && coverage.stream().allMatch(CoverageEntry::derived);
         c.getColumns().add(text("Payer", 260, CoverageEntry::payer));
-        c.getColumns().add(text("Type", 140, CoverageEntry::type));
-        c.getColumns().add(text("Status", 90, CoverageEntry::status));
+        if (!allDerived) {
+            // periods derived from claims have no type or status: no empty columns for them
+            c.getColumns().add(text("Type", 140, CoverageEntry::type));
+            c.getColumns().add(text("Status", 90, CoverageEntry::status));
+        }
         c.getColumns().add(date("From", 130, CoverageEntry::start));
         c.getColumns().add(date("To", 130, CoverageEntry::end));
-        c.getColumns().add(text("Based on", 200, x -> x.derived() ? "claims citing this payer"
-                : "Coverage resource"));
+        if (!allDerived) {
+            c.getColumns().add(text("Based on", 260, x -> x.derived()
+                    ? "Claims citing this payer (no Coverage record)" : "Coverage record"));
+        }
         withSource(c, CoverageEntry::source);
         c.getItems().setAll(coverage);
-        c.setPrefHeight(170);
+        // every period on screen without scrolling, up to five; then the table scrolls
+        c.setPrefHeight(48 + 40 * Math.max(1, Math.min(coverage.size(), 5)));
+        c.setMinHeight(Region.USE_PREF_SIZE);
+        Label derivedNote = new Label("No Coverage records were sent: each period runs from the first to the last"
+                + " claim that names the payer.");
+        derivedNote.getStyleClass().add("muted");
+        derivedNote.setWrapText(true);
+        derivedNote.setId("coverage-derived-note");
 
         TextField filter = filterField("Filter claims (provider, payer, type)");
         CheckBox eobOnly = new CheckBox("Explanations of benefit only");
@@ -232,26 +252,32 @@ public final class TableTabs {
         t.getColumns().add(date("Created", 130, ClaimEntry::created));
         t.getColumns().add(date("Service from", 130, ClaimEntry::start));
         t.getColumns().add(text("Type", 100, ClaimEntry::type));
-        t.getColumns().add(text("Provider", 220, ClaimEntry::provider));
-        t.getColumns().add(text("Payer", 160, ClaimEntry::payer));
+        t.getColumns().add(wrapped("Provider", 330, ClaimEntry::provider));
+        t.getColumns().add(wrapped("Payer", 190, ClaimEntry::payer));
         t.getColumns().add(money("Billed", ClaimEntry::billed, ClaimEntry::currency));
         t.getColumns().add(money("Paid", ClaimEntry::paid, ClaimEntry::currency));
-        t.getColumns().add(text("Status", 80, ClaimEntry::status));
+        t.getColumns().add(text("Status", 70, ClaimEntry::status));
         withSource(t, ClaimEntry::source);
         filtered(t, claims, filter, x -> x.provider() + " " + x.payer() + " " + x.type(),
                 x -> !eobOnly.isSelected() || x.kind().equals("EOB"));
         eobOnly.selectedProperty().addListener((o, a, b) -> refilter(filter));
-        return page(heading("Coverage (" + coverage.size() + ")"), c,
+        VBox v = page(heading("Coverage (" + coverage.size() + ")"), c,
                 heading("Claims and explanations of benefit"), new HBox(12, filter, eobOnly), t);
+        if (allDerived) {
+            v.getChildren().add(1, derivedNote);
+        }
+        VBox.setVgrow(c, Priority.NEVER);
+        return v;
     }
 
     static javafx.scene.control.TableColumn<ClaimEntry, String> money(String title,
             java.util.function.ToDoubleFunction<ClaimEntry> v, Function<ClaimEntry, String> cur) {
-        var col = text(title, 100, (ClaimEntry x) -> {
+        var col = text(title, 120, (ClaimEntry x) -> {
             double d = v.applyAsDouble(x);
             return Double.isNaN(d) ? "" : String.format(Locale.US, "%,.2f %s", d, cur.apply(x)).trim();
         });
         col.setStyle("-fx-alignment: CENTER-RIGHT;");
+        col.setMinWidth(115); // "11,588.08 USD" whole
         col.setComparator((a, b) -> Double.compare(parse(a), parse(b)));
         return col;
     }

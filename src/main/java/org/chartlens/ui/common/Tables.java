@@ -1,6 +1,7 @@
 package org.chartlens.ui.common;
 
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.ContextMenu;
@@ -13,6 +14,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.chartlens.domain.ChartDate;
 import org.chartlens.domain.Source;
 
@@ -35,41 +39,181 @@ public final class Tables {
         return t;
     }
 
+    /**
+     * A text column. A value that does not fit is ended with an ellipsis and shown whole in a
+     * tooltip; the cell's accessible text is always the whole value. The column is never
+     * narrower than its header, so headers are never clipped.
+     */
     public static <T> TableColumn<T, String> text(String title, double width, Function<T, String> value) {
+        return column(title, width, value, false);
+    }
+
+    /**
+     * A text column whose values wrap onto as many lines as they need (the row grows), for the
+     * names a clinician reads: tests, medications with their strength, problems.
+     */
+    public static <T> TableColumn<T, String> wrapped(String title, double width, Function<T, String> value) {
+        return column(title, width, value, true);
+    }
+
+    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value,
+                                                     boolean wrap) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(nz(value.apply(cd.getValue()))));
-        c.setPrefWidth(width);
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.length() < 30 ? null : new Tooltip(item));
-            }
-        });
+        c.setPrefWidth(Math.max(width, headerWidth(title)));
+        c.setMinWidth(headerWidth(title));
+        c.setCellFactory(col -> new TextCell<>(wrap));
+        if (wrap) {
+            c.widthProperty().addListener((o, was, now) -> remeasureRows(c.getTableView()));
+        }
         return c;
     }
 
-    /** A date column: sorts by the instant (undated last), shows the date as given. */
+    /**
+     * The table caches each row's height; when a wrapped column changes width (first layout,
+     * window resize) the rows are measured again, once per pulse at most.
+     */
+    static void remeasureRows(TableView<?> t) {
+        if (t != null && t.getProperties().putIfAbsent(REMEASURE, Boolean.TRUE) == null) {
+            Platform.runLater(() -> {
+                t.getProperties().remove(REMEASURE);
+                t.refresh();
+            });
+        }
+    }
+
+    private static final String REMEASURE = "chartlens.remeasureRows";
+
+    /** Wide enough for the header text in the table header's bold font, plus its padding. */
+    public static double headerWidth(String title) {
+        return Math.ceil(textWidth(title, HEADER_FONT)) + HEADER_PADDING;
+    }
+
+    private static final Font HEADER_FONT = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13);
+    private static final double HEADER_PADDING = 22;
+    // One measuring node for every cell: cells are only touched on the FX thread.
+    private static final Text MEASURE = new Text();
+
+    static double textWidth(String s, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setWrappingWidth(0);
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    static double textHeight(String s, Font font, double wrappingWidth) {
+        MEASURE.setFont(font);
+        MEASURE.setWrappingWidth(wrappingWidth);
+        MEASURE.setText(s);
+        double h = MEASURE.getLayoutBounds().getHeight();
+        MEASURE.setWrappingWidth(0);
+        return h;
+    }
+
+    /**
+     * A read-only text cell. The tooltip is installed only while the value is clipped, so short
+     * values don't pop up noise; one tooltip per cell (cells are recycled, so this is bounded).
+     */
+    static final class TextCell<T> extends TableCell<T, String> {
+        private static final double WRAP_SLACK = 4;
+        private final Tooltip tip = new Tooltip();
+
+        TextCell(boolean wrap) {
+            setWrapText(wrap);
+            tip.setWrapText(true);
+            tip.setMaxWidth(480);
+            if (wrap) {
+                getStyleClass().add("wrapped-cell");
+            }
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            String s = empty || item == null || item.isEmpty() ? null : item;
+            setText(s);
+            setAccessibleText(s);
+            tip.setText(s == null ? "" : s);
+            if (s == null) {
+                setTooltip(null);
+            }
+            requestLayout();
+        }
+
+        /** Wrapped cells ask for the height their text needs at the column's width. */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (isWrapText() && getTableColumn() != null) {
+                // TableCellSkin lays the text out in its height less the bottom padding once more,
+                // and clips wrapped text a few pixels early: ask for that much on top.
+                return super.computePrefHeight(getTableColumn().getWidth()) + snappedBottomInset() + WRAP_SLACK;
+            }
+            return super.computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            boolean clipped = getText() != null && clipped();
+            if (clipped != (getTooltip() != null)) {
+                setTooltip(clipped ? tip : null);
+            }
+        }
+
+        /** True when the value is not shown whole (ellipsis). */
+        boolean clipped() {
+            double avail = getWidth() - snappedLeftInset() - snappedRightInset();
+            if (avail <= 0) {
+                return true;
+            }
+            if (!isWrapText()) {
+                return textWidth(getText(), getFont()) > avail + 0.5;
+            }
+            // the skin lays wrapped text out in the height less the bottom padding twice
+            return textHeight(getText(), getFont(), avail) > getHeight() - snappedTopInset() - 2 * snappedBottomInset() + 0.5;
+        }
+    }
+
     /** Wide enough for "2022-01-25 05:00" in the default font. */
     static final double DATE_MIN_WIDTH = 150;
 
+    /** A date column: sorts by the instant (undated last), shows the date as given. */
     public static <T> TableColumn<T, ChartDate> date(String title, double width, Function<T, ChartDate> value) {
+        return dateColumn(title, Math.max(width, DATE_MIN_WIDTH), value, false);
+    }
+
+    /** Wide enough for "2022-01-25". */
+    static final double DAY_MIN_WIDTH = 100;
+
+    /**
+     * A date column showing the day only (lists where the time of day is noise, e.g. lab
+     * reports); the full date and time is in the cell's tooltip and accessible text.
+     */
+    public static <T> TableColumn<T, ChartDate> day(String title, Function<T, ChartDate> value) {
+        return dateColumn(title, DAY_MIN_WIDTH, value, true);
+    }
+
+    private static <T> TableColumn<T, ChartDate> dateColumn(String title, double width, Function<T, ChartDate> value,
+                                                            boolean dayOnly) {
         TableColumn<T, ChartDate> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setPrefWidth(width);
         // a date is never squeezed into "2022-01-..." by the constrained resize policy
-        c.setMinWidth(Math.max(width, DATE_MIN_WIDTH));
+        c.setMinWidth(Math.max(width, headerWidth(title)));
         c.setComparator((a, b) -> Long.compare(a.millisOr(Long.MIN_VALUE), b.millisOr(Long.MIN_VALUE)));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(ChartDate item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.display());
+                boolean shown = !empty && item != null && item.isPresent();
+                setText(!shown ? null : dayOnly && item.instant() != null ? item.dateOnly() : item.display());
+                setAccessibleText(shown ? item.display() : null);
                 getStyleClass().remove("date-as-given");
-                if (!empty && item != null && item.isPresent() && item.instant() == null) {
+                if (shown && item.instant() == null) {
                     getStyleClass().add("date-as-given");
                     setTooltip(new Tooltip("Shown exactly as the server sent it (not a standard date)"));
+                } else if (shown && dayOnly && !item.display().equals(getText())) {
+                    setTooltip(new Tooltip(item.display()));
                 } else {
                     setTooltip(null);
                 }
