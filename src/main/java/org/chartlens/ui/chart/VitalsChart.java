@@ -114,7 +114,8 @@ public final class VitalsChart extends Region {
         toX = maxX + padX;
         double padY = Math.max((maxY - minY) * 0.08, Math.abs(maxY) * 0.01 + 0.1);
         tickY = VitalsTab.niceTick(maxY - minY + 2 * padY);
-        fromY = Math.floor((minY - padY) / tickY) * tickY;
+        // No vital sign is negative: never start the axis below zero.
+        fromY = minY >= 0 ? Math.max(0, Math.floor((minY - padY) / tickY) * tickY) : Math.floor((minY - padY) / tickY) * tickY;
         toY = Math.ceil((maxY + padY) / tickY) * tickY;
 
         VitalReading last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
@@ -192,6 +193,11 @@ public final class VitalsChart extends Region {
 
     public Canvas canvas() {
         return canvas;
+    }
+
+    /** The value axis: {lowest, highest, step}. */
+    double[] valueAxis() {
+        return new double[] {fromY, toY, tickY};
     }
 
     /** The date ticks of the last drawing. */

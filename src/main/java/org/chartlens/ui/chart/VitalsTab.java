@@ -237,15 +237,12 @@ public final class VitalsTab extends BorderPane {
         }
     }
 
+    /** A round step (1, 2 or 5 times a power of ten) giving about six gridlines over {@code span}. */
     static double niceTick(double span) {
         double raw = span / 6;
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (raw <= m * mag) {
-                return m * mag;
-            }
-        }
-        return 10 * mag;
+        double r = raw / mag;
+        return (r < 1.5 ? 1 : r < 3 ? 2 : r < 7 ? 5 : 10) * mag;
     }
 
     /** Date labels for a NumberAxis of days since the epoch (the Labs chart uses it). */

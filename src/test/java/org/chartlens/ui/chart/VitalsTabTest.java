@@ -147,6 +147,34 @@ class VitalsTabTest {
         assertTrue(CalendarTicks.ticks(utc(2024, 3, 1), utc(2024, 3, 1), 500, w).isEmpty());
     }
 
+    static VitalReading reading(VitalKind k, int year, double v, double second) {
+        String d = year + "-06-01";
+        return new VitalReading(k, new org.chartlens.domain.ChartDate(d, Instant.parse(d + "T00:00:00Z"),
+                org.chartlens.domain.ChartDate.Precision.DAY), v, second, k.metricUnit(), v + " " + k.metricUnit(),
+                new org.chartlens.domain.Source("demo", "Observation", "o" + year, "{}"));
+    }
+
+    @Test
+    void valueAxisIsRoundAndNeverBelowZeroForAChildGrowingUp() throws Exception {
+        List<VitalReading> rs = new java.util.ArrayList<>();
+        for (int y = 0; y < 40; y++) {
+            rs.add(reading(VitalKind.WEIGHT, 1950 + y, Math.min(110, 3.5 + y * 5), Double.NaN));
+        }
+        org.chartlens.domain.VitalSeries weight = new org.chartlens.domain.VitalSeries(VitalKind.WEIGHT, "kg", null, null, rs);
+        double[] axis = Fx.call(() -> new VitalsChart(weight, rs, VitalsTab.MAX_POINTS, false).valueAxis());
+        assertEquals(0, axis[0], "weight starts at 0, not below");
+        assertTrue(axis[1] >= 110 && axis[1] <= 130, "top just above the highest reading: " + axis[1]);
+        assertEquals(20, axis[2], "about six round steps");
+
+        List<VitalReading> bp = List.of(reading(VitalKind.BLOOD_PRESSURE, 2001, 131, 85), reading(VitalKind.BLOOD_PRESSURE, 2003, 118, 76));
+        org.chartlens.domain.VitalSeries s = new org.chartlens.domain.VitalSeries(VitalKind.BLOOD_PRESSURE, "mmHg", 90.0, 120.0, bp);
+        VitalsChart c = Fx.call(() -> new VitalsChart(s, bp, VitalsTab.MAX_POINTS, true));
+        double[] a = c.valueAxis();
+        assertTrue(a[0] <= 60 && a[1] >= 131, "both normal-range bands and every reading in view");
+        assertEquals(2, c.seriesCount());
+        assertEquals(0, a[0] % a[2], 1e-9, "gridlines on multiples of the step");
+    }
+
     @Test
     void emptyTimeRangeSaysSoAndKeepsTheTable() throws Exception {
         VitalsTab tab = vitals();
