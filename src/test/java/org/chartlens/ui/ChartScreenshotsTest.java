@@ -74,6 +74,9 @@ class ChartScreenshotsTest {
         String[] tabs = Boolean.getBoolean("chartlens.allScreenshots") ? ChartView.TAB_NAMES.toArray(String[]::new)
                 : new String[] {"summary", "vitals", "documents"};
         renderAll(SyntheaBundles.columbus("Babette571"), "babette", false, tabs);
+        if (Boolean.getBoolean("chartlens.allScreenshots")) {
+            renderAll(SyntheaBundles.columbus("Babette571"), "babette-dark", true, "vitals", "timeline");
+        }
     }
 
     @Test
@@ -88,6 +91,6 @@ class ChartScreenshotsTest {
 
     @Test
     void largeChartTimelineAndVitalsDark() throws Exception {
-        renderAll(SyntheaBundles.large(), "large", true, "timeline", "problems");
+        renderAll(SyntheaBundles.large(), "large", true, "timeline", "problems", "vitals");
     }
 }

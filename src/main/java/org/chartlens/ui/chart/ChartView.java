@@ -32,6 +32,8 @@ public final class ChartView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Map<String, Tab> byName = new LinkedHashMap<>();
     private final Map<String, Node> content = new LinkedHashMap<>();
+    /** Counts charts shown, so a deferred build for an earlier chart does nothing. */
+    private long shown;
 
     public ChartView(ChartViewModel vm, TaskExecutor tasks, Consumer<Path> openOutside, boolean dark) {
         this.vm = vm;
@@ -80,7 +82,7 @@ public final class ChartView extends BorderPane {
             return tl;
         });
         add("problems", "Problems (" + m.problems().active().size() + ")", () -> TableTabs.problems(m.problems()));
-        add("vitals", "Vitals", () -> new VitalsTab(m.vitals()));
+        add("vitals", "Vitals", () -> new VitalsTab(m.vitals(), dark));
         add("labs", "Labs", () -> new LabsTab(m.labs()));
         add("medications", "Medications", () -> TableTabs.medications(m.medications()));
         add("allergies", "Allergies (" + m.allergies().size() + ")", () -> TableTabs.allergies(m.allergies()));
@@ -93,7 +95,16 @@ public final class ChartView extends BorderPane {
                 ensureBuilt(t);
             }
         });
-        ensureBuilt(tabs.getSelectionModel().getSelectedItem());
+        // The first tab's view is built on the next turn of the event loop rather than now: a tab
+        // chosen before then (a shortcut, the screenshot command) is the only one built, so going
+        // straight to Vitals does not also pay for the Summary's nodes, CSS and layout. Screen
+        // readers and pulses see the content at the latest one frame later.
+        long generation = ++shown;
+        javafx.application.Platform.runLater(() -> {
+            if (generation == shown) {
+                ensureBuilt(tabs.getSelectionModel().getSelectedItem());
+            }
+        });
         if (!m.warnings().isEmpty()) {
             Label w = new Label(String.join("  ", m.warnings()));
             w.getStyleClass().add("warning-strip");
@@ -137,6 +148,7 @@ public final class ChartView extends BorderPane {
             return false;
         }
         tabs.getSelectionModel().select(t);
+        ensureBuilt(t); // selecting the tab that is already selected fires no change
         return true;
     }
 

@@ -53,6 +53,8 @@ public final class TimelineView extends BorderPane {
     /** Row (within its lane) per item, packed once so spans do not overlap. */
     private final Map<TimelineLane, int[]> rows = new EnumMap<>(TimelineLane.class);
     private final Map<TimelineLane, Integer> rowCount = new EnumMap<>(TimelineLane.class);
+    /** Per item, the index of the next item (by start) in the same row, or -1. */
+    private final Map<TimelineLane, int[]> next = new EnumMap<>(TimelineLane.class);
     private final Label details = new Label("Click an item to see its details.");
     private final Label rangeLabel = new Label();
     private long viewStart;
@@ -113,6 +115,9 @@ public final class TimelineView extends BorderPane {
         canvas.heightProperty().addListener(o -> redraw());
         canvas.setFocusTraversable(true);
         canvas.setId("timeline-canvas");
+        canvas.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        canvas.setAccessibleHelp("Plus and minus zoom, left and right arrows scroll, Home shows the whole life; "
+                + "Enter shows the selected item's source record.");
         setCenter(holder);
 
         details.setId("timeline-details");
@@ -211,6 +216,17 @@ public final class TimelineView extends BorderPane {
         }
         rows.put(l, r);
         rowCount.put(l, used);
+        int[] nx = new int[items.size()];
+        int[] lastInRow = new int[MAX_ROWS];
+        java.util.Arrays.fill(lastInRow, -1);
+        for (int i = 0; i < items.size(); i++) {
+            nx[i] = -1;
+            if (lastInRow[r[i]] >= 0) {
+                nx[lastInRow[r[i]]] = i;
+            }
+            lastInRow[r[i]] = i;
+        }
+        next.put(l, nx);
     }
 
     public void setRange(long start, long end) {
@@ -259,6 +275,9 @@ public final class TimelineView extends BorderPane {
         String span = days > 730 ? (days / 365) + " years" : days > 60 ? (days / 30) + " months" : days + " days";
         rangeLabel.setText(f.format(Instant.ofEpochMilli(viewStart)) + "  to  "
                 + f.format(Instant.ofEpochMilli(viewEnd)) + "   (" + span + " shown · wheel or +/− to zoom, drag to scroll)");
+        // A Canvas has no text of its own: screen readers get the range shown and the selected item.
+        canvas.setAccessibleText("Timeline, " + f.format(Instant.ofEpochMilli(viewStart)) + " to "
+                + f.format(Instant.ofEpochMilli(viewEnd)) + (selected == null ? "" : ". Selected: " + details.getText()));
     }
 
     private double plotWidth() {
@@ -287,6 +306,7 @@ public final class TimelineView extends BorderPane {
                     + (item.detail().isEmpty() ? "" : "   ·   " + item.detail())
                     + "\nSource: " + item.source().org() + " · " + item.source().reference());
         }
+        updateRangeLabel();
         redraw();
     }
 
@@ -347,6 +367,8 @@ public final class TimelineView extends BorderPane {
             return;
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
+        drawnLabels.clear();
+        drawnMarks.clear();
         Color bg = dark ? Color.web("#1e2227") : Color.WHITE;
         Color fg = dark ? Color.web("#e6e6e6") : Color.web("#222222");
         Color grid = dark ? Color.web("#3a3f46") : Color.web("#e4e4e4");
@@ -400,18 +422,26 @@ public final class TimelineView extends BorderPane {
                 d = d.plusMonths(step);
             }
         }
-        double lastLabelX = -1000;
+        // Tick labels: measured, never past the right edge and never under the "today" label.
+        double tx0 = xOf(now);
+        double todayLeft = tx0 - 4 - textWidth("today");
+        double lastLabelEnd = -1000;
         for (int i = 0; i < ticks.size(); i++) {
             double x = xOf(ticks.get(i)[0]);
             if (x < LANE_LABEL || x > w) {
                 continue;
             }
             g.strokeLine(x, AXIS - 4, x, h);
-            if (x - lastLabelX > 60) {
+            String label = tickLabels.get(i);
+            double x0 = x + 3;
+            double x1 = x0 + textWidth(label);
+            boolean clearOfToday = x1 + 4 < todayLeft || x0 > tx0 + 2 || tx0 < LANE_LABEL || tx0 > w;
+            if (x0 > lastLabelEnd + 12 && x1 <= w - 2 && clearOfToday) {
                 g.setFill(fg);
                 g.setTextAlign(TextAlignment.LEFT);
-                g.fillText(tickLabels.get(i), x + 3, AXIS / 2);
-                lastLabelX = x;
+                g.fillText(label, x0, AXIS / 2);
+                drawnLabels.add(new LabelBox(null, -1, x0, 0, x1, AXIS - 4, label));
+                lastLabelEnd = x1;
             }
         }
 
@@ -444,20 +474,80 @@ public final class TimelineView extends BorderPane {
             g.setFill(Color.web("#d62728"));
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText("today", tx - 4, AXIS - 8);
+            drawnLabels.add(new LabelBox(null, -1, tx - 4 - textWidth("today"), 0, tx - 4, AXIS - 4, "today"));
         }
         g.setStroke(grid);
         g.setLineWidth(1);
         g.strokeLine(LANE_LABEL, AXIS, LANE_LABEL, h);
     }
 
+    /** A label as drawn: its box in canvas pixels (tests check that none overlap). */
+    record LabelBox(TimelineLane lane, int row, double x0, double y0, double x1, double y1, String text) {
+        boolean intersects(LabelBox o) {
+            return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
+        }
+    }
+
+    /** The labels of the last redraw. */
+    List<LabelBox> drawnLabels() {
+        return List.copyOf(drawnLabels);
+    }
+
+    /** The marks (bars and ticks) of the last redraw, as boxes. */
+    List<LabelBox> drawnMarks() {
+        return List.copyOf(drawnMarks);
+    }
+
+    private final List<LabelBox> drawnLabels = new ArrayList<>();
+    private final List<LabelBox> drawnMarks = new ArrayList<>();
+    private static final Font LABEL_FONT = Font.font("System", 11);
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+    /** Labels repeat (the same encounter type, the same drug): measure each once. */
+    private final Map<String, Double> widths = new java.util.HashMap<>();
+
+    double textWidth(String s) {
+        return widths.computeIfAbsent(s, k -> {
+            MEASURE.setFont(LABEL_FONT);
+            MEASURE.setText(k);
+            return MEASURE.getLayoutBounds().getWidth();
+        });
+    }
+
+    /** The longest prefix of {@code s} (with an ellipsis when cut) that fits in {@code px}; "" if under 4 characters fit. */
+    String fit(String s, double px) {
+        if (px <= 0) {
+            return "";
+        }
+        if (textWidth(s) <= px) {
+            return s;
+        }
+        int n = (int) Math.min(s.length() - 1, Math.floor(s.length() * px / textWidth(s)));
+        while (n >= 3) {
+            String t = s.substring(0, n) + "…";
+            if (textWidth(t) <= px) {
+                return t;
+            }
+            n--;
+        }
+        return "";
+    }
+
+    /**
+     * Draws a lane in two passes: marks first, then labels. A label goes only where its row is
+     * free of other marks and labels (inside its own bar, or to the right of a point up to the
+     * next mark in the row and the edge of the view), cut with an ellipsis to fit, else left out;
+     * a click still shows every item's details.
+     */
     private void drawLane(GraphicsContext g, TimelineLane l, double top, double w, Color fg) {
         List<TimelineItem> items = timeline.lane(l);
         int[] r = rows.get(l);
+        int[] nextInRow = next.get(l);
         Color c = laneColor(l);
-        double lastLabelEnd = -1;
-        double lastPointX = -10;
-        double[] spanLabelEnd = new double[MAX_ROWS];
-        java.util.Arrays.fill(spanLabelEnd, -1);
+        // Per row: where the last point was drawn, to cull points that would land on the same pixel.
+        double[] lastPointX = new double[MAX_ROWS];
+        java.util.Arrays.fill(lastPointX, -10);
+        int first = -1;
+        int last = -1;
         // Items are sorted by start: everything after the view's end is skipped in one step.
         for (int i = 0; i < items.size(); i++) {
             TimelineItem it = items.get(i);
@@ -468,48 +558,33 @@ public final class TimelineView extends BorderPane {
             if (end < viewStart) {
                 continue;
             }
+            if (first < 0) {
+                first = i;
+            }
+            last = i;
             double y = top + 7 + r[i] * ROW;
             double x0 = Math.max(LANE_LABEL, xOf(it.start()));
             boolean sel = it == selected;
-            if (it.isSpan() && xOf(end) - xOf(it.start()) >= 3) {
+            if (isBar(it, end)) {
                 double x1 = Math.min(w, xOf(end));
                 g.setFill(sel ? c.darker() : c.deriveColor(0, 1, 1, 0.75));
                 g.fillRoundRect(x0, y + 2, Math.max(3, x1 - x0), ROW - 5, 6, 6);
                 if (it.ongoing() && x1 < w) {
                     g.fillPolygon(new double[] {x1, x1 + 6, x1}, new double[] {y + 2, y + ROW / 2 - 1, y + ROW - 3}, 3);
                 }
-                double textW = x1 - x0 - 8;
-                if (textW > 40 && x0 >= spanLabelEnd[r[i]]) {
-                    spanLabelEnd[r[i]] = x1;
-                    g.setFill(Color.WHITE);
-                    g.setTextAlign(TextAlignment.LEFT);
-                    g.fillText(clip(it.label(), textW), x0 + 4, y + ROW / 2 - 0.5);
-                }
+                drawnMarks.add(new LabelBox(l, r[i], x0, y + 2, Math.max(x0 + 3, x1), y + ROW - 3, it.label()));
             } else {
                 double x = xOf(it.start());
                 if (x < LANE_LABEL) {
                     continue;
                 }
-                if (!sel && x - lastPointX < 1.5) {
+                if (!sel && x - lastPointX[r[i]] < 1.5) {
                     continue; // a pixel already drawn: cull dense points
                 }
-                lastPointX = x;
-                g.setFill(sel ? Color.BLACK : c);
+                lastPointX[r[i]] = x;
+                g.setFill(sel ? (dark ? Color.WHITE : Color.BLACK) : c);
                 g.fillRect(x - 1.5, y + 1, 3, ROW - 3);
-                if (x > lastLabelEnd + 8) {
-                    String text = clip(it.label(), 160);
-                    double tw = text.length() * 6.2;
-                    double next = i + 1 < items.size() ? xOf(items.get(i + 1).start()) : w;
-                    if (next - x > 50 || tw < next - x) {
-                        g.setFill(fg);
-                        g.setTextAlign(TextAlignment.LEFT);
-                        String shown = clip(text, Math.min(160, Math.max(0, next - x - 10)));
-                        if (!shown.isEmpty()) {
-                            g.fillText(shown, x + 4, y + ROW / 2 - 0.5);
-                            lastLabelEnd = x + 4 + shown.length() * 6.2;
-                        }
-                    }
-                }
+                drawnMarks.add(new LabelBox(l, r[i], x - 1.5, y + 1, x + 1.5, y + ROW - 2, it.label()));
             }
             if (sel) {
                 g.setStroke(fg);
@@ -517,14 +592,58 @@ public final class TimelineView extends BorderPane {
                 g.strokeRect(x0 - 3, y, Math.max(6, xOf(end) - x0 + 6), ROW - 1);
             }
         }
+        if (first < 0) {
+            return;
+        }
+        // Labels. Per row: how far right the marks and labels drawn so far reach.
+        double[] reach = new double[MAX_ROWS];
+        java.util.Arrays.fill(reach, -1);
+        g.setFont(LABEL_FONT);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int i = first; i <= last; i++) {
+            TimelineItem it = items.get(i);
+            long end = it.ongoing() ? now : it.end();
+            if (end < viewStart) {
+                continue;
+            }
+            int row = r[i];
+            double y = top + 7 + row * ROW;
+            boolean bar = isBar(it, end);
+            double x0 = bar ? Math.max(LANE_LABEL, xOf(it.start())) : xOf(it.start());
+            double markEnd = bar ? Math.min(w, xOf(end) + (it.ongoing() ? 6 : 0)) : x0 + 1.5;
+            if (x0 < LANE_LABEL) {
+                continue;
+            }
+            // The next item in this row starts where this label must stop.
+            double limit = nextInRow[i] >= 0 ? Math.min(w, xOf(items.get(nextInRow[i]).start())) : w;
+            double from;
+            double to;
+            if (bar) {
+                from = x0 + 4;
+                to = Math.min(markEnd, limit) - 4;
+            } else {
+                from = x0 + 4;
+                to = Math.min(limit, w) - 6;
+            }
+            boolean covered = reach[row] > x0 - (bar ? 0 : 1.5);
+            reach[row] = Math.max(reach[row], markEnd);
+            if (covered || to - from < 24) {
+                continue;
+            }
+            String text = fit(it.label(), Math.min(to - from, bar ? Double.MAX_VALUE : 220));
+            if (text.isEmpty()) {
+                continue;
+            }
+            double tw = textWidth(text);
+            g.setFill(bar ? Color.WHITE : fg);
+            g.fillText(text, from, y + ROW / 2 - 0.5);
+            drawnLabels.add(new LabelBox(l, row, from, y + 2, from + tw, y + ROW - 3, text));
+            reach[row] = Math.max(reach[row], from + tw);
+        }
     }
 
-    static String clip(String s, double px) {
-        int max = (int) (px / 6.2);
-        if (max < 4) {
-            return "";
-        }
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    private boolean isBar(TimelineItem it, long end) {
+        return it.isSpan() && xOf(end) - xOf(it.start()) >= 3;
     }
 
     /** For keyboard users and tests: focus the canvas. */

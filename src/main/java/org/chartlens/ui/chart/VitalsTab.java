@@ -4,39 +4,22 @@ import static org.chartlens.ui.common.Tables.date;
 import static org.chartlens.ui.common.Tables.text;
 import static org.chartlens.ui.common.Tables.withSource;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Point2D;
-import javafx.scene.Node;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.ArcTo;
-import javafx.scene.shape.ClosePath;
-import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Path;
-import javafx.scene.shape.PathElement;
-import javafx.scene.shape.Rectangle;
-import javafx.util.StringConverter;
 import org.chartlens.domain.VitalKind;
 import org.chartlens.domain.VitalReading;
 import org.chartlens.domain.VitalSeries;
@@ -44,8 +27,9 @@ import org.chartlens.domain.Vitals;
 
 /**
  * Vital signs: a list of signs with their latest value, a chart of the selected one (blood
- * pressure systolic and diastolic together, normal range shaded, hover for value/date/source,
- * time-range selector, downsampled for display only) and the full table. FX thread.
+ * pressure systolic and diastolic together, normal range shaded, pointer or arrow keys read out
+ * a reading's value, date and source, time-range selector, downsampled for display only) and the
+ * full table, kept in step with the chart. FX thread.
  */
 public final class VitalsTab extends BorderPane {
     /** Above this many points in view, the chart shows a min/max-preserving sample. */
@@ -54,14 +38,24 @@ public final class VitalsTab extends BorderPane {
 
     private final Vitals vitals;
     private final ListView<VitalSeries> kinds = new ListView<>();
-    private final ComboBox<String> range = new ComboBox<>(FXCollections.observableArrayList(
+    // A ChoiceBox, not a ComboBox: the same keyboard use, but its skin does not build a ListView up front.
+    private final ChoiceBox<String> range = new ChoiceBox<>(FXCollections.observableArrayList(
             "All time", "Last 10 years", "Last 5 years", "Last year", "Last 3 months"));
     private final TableView<VitalReading> table;
     private final BorderPane chartHolder = new BorderPane();
-    private LineChart<Number, Number> chart;
+    private final Label readout = new Label();
+    private final boolean dark;
+    private VitalsChart chart;
+    /** Set while the chart and the table follow each other, so they do not echo. */
+    private boolean syncing;
 
     public VitalsTab(Vitals vitals) {
+        this(vitals, false);
+    }
+
+    public VitalsTab(Vitals vitals, boolean dark) {
         this.vitals = vitals;
+        this.dark = dark;
         getStyleClass().add("vitals-tab");
         if (vitals.isEmpty()) {
             Label empty = new Label("No vital signs are recorded for this patient in the cache.");
@@ -101,6 +95,9 @@ public final class VitalsTab extends BorderPane {
         table.getColumns().add(text("Value", 120, VitalReading::valueText));
         table.getColumns().add(text("As sent", 120, VitalReading::original));
         withSource(table, VitalReading::source);
+        // Every row has one line of text: a fixed height lets the table skip measuring each row.
+        table.setFixedCellSize(26);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> followTable(r));
 
         kinds.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> show(s));
         range.valueProperty().addListener((o, a, b) -> show(kinds.getSelectionModel().getSelectedItem()));
@@ -110,10 +107,17 @@ public final class VitalsTab extends BorderPane {
         units.getStyleClass().add("muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(12, new Label("Time range"), range, grow, units);
+        Label rangeLabel = new Label("Time range");
+        rangeLabel.setLabelFor(range);
+        range.setAccessibleText("Time range");
+        HBox bar = new HBox(12, rangeLabel, range, grow, units);
         bar.setPadding(new Insets(8, 12, 4, 12));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox right = new VBox(bar, chartHolder);
+        readout.setId("vitals-readout");
+        readout.getStyleClass().add("vitals-readout");
+        readout.setPadding(new Insets(0, 12, 2, 12));
+        readout.setMaxWidth(Double.MAX_VALUE);
+        VBox right = new VBox(bar, readout, chartHolder);
         VBox.setVgrow(chartHolder, Priority.ALWAYS);
         SplitPane vertical = new SplitPane(right, table);
         vertical.setOrientation(Orientation.VERTICAL);
@@ -147,8 +151,60 @@ public final class VitalsTab extends BorderPane {
         return table;
     }
 
-    public LineChart<Number, Number> chart() {
+    /** The chart of the selected vital sign (null before one is shown). */
+    public VitalsChart chart() {
         return chart;
+    }
+
+    /** The line above the chart that reads out the picked reading. */
+    public Label readout() {
+        return readout;
+    }
+
+    static final String READOUT_HINT = "Point at a reading, or focus the chart and use the arrow keys, "
+            + "to read its value, date and source.";
+
+    private void updateReadout() {
+        String r = chart == null ? null : chart.readout();
+        readout.setText(r == null ? READOUT_HINT : r);
+        readout.getStyleClass().remove("muted");
+        if (r == null) {
+            readout.getStyleClass().add("muted");
+        }
+    }
+
+    /** The chart picked a reading: select its row so the table shows the same one. */
+    private void followChart(int i) {
+        if (syncing || chart == null || i < 0) {
+            return;
+        }
+        syncing = true;
+        try {
+            VitalReading r = chart.shown().get(i);
+            table.getSelectionModel().select(r);
+            int row = table.getItems().indexOf(r);
+            if (row >= 0) {
+                table.scrollTo(Math.max(0, row - 2));
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** A row was selected: pick the same reading on the chart, if it is drawn. */
+    private void followTable(VitalReading r) {
+        if (syncing || chart == null || r == null) {
+            return;
+        }
+        syncing = true;
+        try {
+            int i = chart.shown().indexOf(r);
+            if (i >= 0) {
+                chart.setCurrent(i, false);
+            }
+        } finally {
+            syncing = false;
+        }
     }
 
     private void show(VitalSeries s) {
@@ -167,7 +223,10 @@ public final class VitalsTab extends BorderPane {
             default -> Long.MIN_VALUE;
         };
         List<VitalReading> dated = s.dated().stream().filter(r -> r.when().millisOr(0) >= from).toList();
-        chart = build(s, dated);
+        chart = new VitalsChart(s, dated, MAX_POINTS, dark);
+        chart.setOnReadout(this::updateReadout);
+        chart.setOnPick(this::followChart);
+        updateReadout();
         if (dated.isEmpty()) {
             Label l = new Label("No " + s.kind().label().toLowerCase() + " readings with a date in this time range."
                     + (s.readings().isEmpty() ? "" : " The table below lists every reading."));
@@ -178,97 +237,22 @@ public final class VitalsTab extends BorderPane {
         }
     }
 
-    private LineChart<Number, Number> build(VitalSeries s, List<VitalReading> dated) {
-        NumberAxis x = new NumberAxis();
-        x.setForceZeroInRange(false);
-        x.setAutoRanging(false);
-        NumberAxis y = new NumberAxis();
-        y.setForceZeroInRange(false);
-        y.setLabel(s.unit());
-        double minX = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (VitalReading r : dated) {
-            double d = r.when().millisOr(0) / (double) DAY;
-            minX = Math.min(minX, d);
-            maxX = Math.max(maxX, d);
-            minY = Math.min(minY, r.hasSecond() ? Math.min(r.value(), r.second()) : r.value());
-            maxY = Math.max(maxY, r.value());
-        }
-        if (s.normalLow() != null) {
-            minY = Math.min(minY, s.kind() == VitalKind.BLOOD_PRESSURE ? 60 : s.normalLow());
-            maxY = Math.max(maxY, s.normalHigh());
-        }
-        double padX = Math.max(15, (maxX - minX) * 0.03);
-        x.setLowerBound(minX - padX);
-        x.setUpperBound(maxX + padX);
-        x.setTickUnit(Math.max(1, (maxX - minX + 2 * padX) / 8));
-        x.setTickLabelFormatter(dayFormatter(maxX - minX));
-        y.setAutoRanging(false);
-        double padY = Math.max(1, (maxY - minY) * 0.1);
-        y.setLowerBound(Math.floor(minY - padY));
-        y.setUpperBound(Math.ceil(maxY + padY));
-        y.setTickUnit(niceTick(y.getUpperBound() - y.getLowerBound()));
-
-        RangeChart c = new RangeChart(x, y, s.normalLow(), s.normalHigh(),
-                s.kind() == VitalKind.BLOOD_PRESSURE ? 60.0 : null, s.kind() == VitalKind.BLOOD_PRESSURE ? 80.0 : null);
-        c.setId("vitals-chart");
-        c.setVerticalZeroLineVisible(false);
-        c.setHorizontalZeroLineVisible(false);
-        c.setAnimated(false);
-        // No node per point: a symbol is a styled Region each (CSS matching, layout and
-        // software painting per point cost most of the tab's first render). The points are
-        // drawn as one Path per series and hover is found by position instead.
-        c.setCreateSymbols(false);
-        c.setTitle(s.kind().label() + " (" + s.unit() + ")");
-        List<VitalReading> shown = downsample(dated, MAX_POINTS);
-        XYChart.Series<Number, Number> first = new XYChart.Series<>();
-        first.setName(s.kind() == VitalKind.BLOOD_PRESSURE ? "Systolic" : s.kind().label());
-        XYChart.Series<Number, Number> second = new XYChart.Series<>();
-        second.setName("Diastolic");
-        for (VitalReading r : shown) {
-            double d = r.when().millisOr(0) / (double) DAY;
-            if (!Double.isNaN(r.value())) {
-                first.getData().add(point(d, r.value(), r));
-            }
-            if (r.hasSecond()) {
-                second.getData().add(point(d, r.second(), r));
-            }
-        }
-        c.getData().add(first);
-        if (!second.getData().isEmpty()) {
-            c.getData().add(second);
-        }
-        c.setLegendVisible(s.kind() == VitalKind.BLOOD_PRESSURE);
-        c.addPointOverlays();
-        return c;
-    }
-
-    private static XYChart.Data<Number, Number> point(double x, double y, VitalReading r) {
-        XYChart.Data<Number, Number> d = new XYChart.Data<>(x, y);
-        d.setExtraValue(r);
-        return d;
-    }
-
+    /** A round step (1, 2 or 5 times a power of ten) giving about six gridlines over {@code span}. */
     static double niceTick(double span) {
         double raw = span / 6;
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 5, 10}) {
-            if (raw <= m * mag) {
-                return m * mag;
-            }
-        }
-        return 10 * mag;
+        double r = raw / mag;
+        return (r < 1.5 ? 1 : r < 3 ? 2 : r < 7 ? 5 : 10) * mag;
     }
 
-    static StringConverter<Number> dayFormatter(double spanDays) {
-        DateTimeFormatter f = DateTimeFormatter.ofPattern(spanDays > 3 * 365 ? "yyyy" : spanDays > 60 ? "yyyy-MM" : "yyyy-MM-dd")
-                .withZone(ZoneOffset.UTC);
-        return new StringConverter<>() {
+    /** Date labels for a NumberAxis of days since the epoch (the Labs chart uses it). */
+    static javafx.util.StringConverter<Number> dayFormatter(double spanDays) {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern(
+                spanDays > 3 * 365 ? "yyyy" : spanDays > 60 ? "yyyy-MM" : "yyyy-MM-dd").withZone(java.time.ZoneOffset.UTC);
+        return new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return f.format(Instant.ofEpochMilli((long) (n.doubleValue() * DAY)));
+                return f.format(java.time.Instant.ofEpochMilli((long) (n.doubleValue() * DAY)));
             }
 
             @Override
@@ -316,148 +300,5 @@ public final class VitalsTab extends BorderPane {
             out.addAll(keep);
         }
         return out;
-    }
-
-    /** A line chart with the normal range drawn as a band behind the lines. */
-    static final class RangeChart extends LineChart<Number, Number> {
-        private final Rectangle band = new Rectangle();
-        private final Rectangle band2 = new Rectangle();
-        private final Double low;
-        private final Double high;
-        private final Double low2;
-        private final Double high2;
-        private final List<Path> dots = new ArrayList<>();
-        private final Region hover = new Region();
-        // One shared tooltip (a Tooltip per point costs a popup window each).
-        private final Tooltip tip = new Tooltip();
-        private static final double DOT = 3;
-        private static final double HOVER_RADIUS = 8;
-
-        RangeChart(NumberAxis x, NumberAxis y, Double low, Double high, Double low2, Double high2) {
-            super(x, y);
-            this.low = low;
-            this.high = high;
-            this.low2 = low2;
-            this.high2 = high2;
-            band.getStyleClass().add("normal-range");
-            band2.getStyleClass().add("normal-range");
-            band.setManaged(false);
-            band2.setManaged(false);
-            if (low != null) {
-                getPlotChildren().add(0, band);
-            }
-            if (low2 != null) {
-                getPlotChildren().add(0, band2);
-            }
-        }
-
-        /**
-         * Adds, above the series lines, one Path per series marking every displayed point and the
-         * hover marker with its tooltip. Call once after the series are added.
-         */
-        void addPointOverlays() {
-            for (XYChart.Series<Number, Number> ser : getData()) {
-                Path p = new Path();
-                p.getStyleClass().addAll("chart-series-line", "vitals-dots");
-                if (ser.getNode() != null) {
-                    ser.getNode().getStyleClass().stream().filter(c -> c.startsWith("default-color"))
-                            .forEach(c -> p.getStyleClass().add(c));
-                }
-                p.setManaged(false);
-                p.setMouseTransparent(true);
-                dots.add(p);
-                getPlotChildren().add(p);
-            }
-            hover.getStyleClass().addAll("chart-line-symbol", "vitals-hover");
-            hover.setManaged(false);
-            hover.setVisible(false);
-            Tooltip.install(hover, tip);
-            getPlotChildren().add(hover);
-            addEventHandler(MouseEvent.MOUSE_MOVED, this::hoverAt);
-            addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
-        }
-
-        /** Moves the hover marker onto the displayed point nearest the mouse (within a few pixels). */
-        private void hoverAt(MouseEvent e) {
-            NumberAxis x = (NumberAxis) getXAxis();
-            NumberAxis y = (NumberAxis) getYAxis();
-            Node plot = hover.getParent();
-            if (plot == null) {
-                return;
-            }
-            Point2D m = plot.sceneToLocal(e.getSceneX(), e.getSceneY());
-            XYChart.Data<Number, Number> best = null;
-            int bestSeries = 0;
-            double bestD = HOVER_RADIUS * HOVER_RADIUS;
-            for (int i = 0; i < getData().size(); i++) {
-                for (XYChart.Data<Number, Number> d : getData().get(i).getData()) {
-                    double dx = x.getDisplayPosition(d.getXValue()) - m.getX();
-                    double dy = y.getDisplayPosition(d.getYValue()) - m.getY();
-                    double dist = dx * dx + dy * dy;
-                    if (dist <= bestD) {
-                        bestD = dist;
-                        best = d;
-                        bestSeries = i;
-                    }
-                }
-            }
-            if (best == null) {
-                if (e.getTarget() != hover) {
-                    hover.setVisible(false);
-                }
-                return;
-            }
-            VitalReading r = (VitalReading) best.getExtraValue();
-            tip.setText(r.valueText() + "\n" + r.when().display() + "\nSource: " + r.source().org() + " · "
-                    + r.source().reference());
-            hover.getStyleClass().removeIf(c -> c.startsWith("default-color"));
-            hover.getStyleClass().add("default-color" + (bestSeries % 8));
-            double w = hover.prefWidth(-1);
-            double h = hover.prefHeight(-1);
-            hover.resizeRelocate(x.getDisplayPosition(best.getXValue()) - w / 2,
-                    y.getDisplayPosition(best.getYValue()) - h / 2, w, h);
-            hover.setVisible(true);
-        }
-
-        /** The text the hover tooltip shows now (tests). */
-        String hoverText() {
-            return hover.isVisible() ? tip.getText() : null;
-        }
-
-        @Override
-        protected void layoutPlotChildren() {
-            super.layoutPlotChildren();
-            place(band, low, high);
-            place(band2, low2, high2);
-            NumberAxis x = (NumberAxis) getXAxis();
-            NumberAxis y = (NumberAxis) getYAxis();
-            for (int i = 0; i < dots.size() && i < getData().size(); i++) {
-                List<PathElement> els = new ArrayList<>();
-                for (XYChart.Data<Number, Number> d : getData().get(i).getData()) {
-                    double px = x.getDisplayPosition(d.getXValue());
-                    double py = y.getDisplayPosition(d.getYValue());
-                    els.add(new MoveTo(px - DOT, py));
-                    els.add(new ArcTo(DOT, DOT, 0, px + DOT, py, false, true));
-                    els.add(new ArcTo(DOT, DOT, 0, px - DOT, py, false, true));
-                    els.add(new ClosePath());
-                }
-                dots.get(i).getElements().setAll(els);
-            }
-            hover.setVisible(false);
-        }
-
-        private void place(Rectangle r, Double lo, Double hi) {
-            if (lo == null) {
-                return;
-            }
-            NumberAxis y = (NumberAxis) getYAxis();
-            NumberAxis x = (NumberAxis) getXAxis();
-            double top = y.getDisplayPosition(Math.min(hi, y.getUpperBound()));
-            double bottom = y.getDisplayPosition(Math.max(lo, y.getLowerBound()));
-            r.setX(0);
-            r.setY(top);
-            r.setWidth(x.getWidth());
-            r.setHeight(Math.max(0, bottom - top));
-        }
     }
 }

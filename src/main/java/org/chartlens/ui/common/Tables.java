@@ -112,16 +112,16 @@ public final class Tables {
 
     /**
      * A read-only text cell. The tooltip is installed only while the value is clipped, so short
-     * values don't pop up noise; one tooltip per cell (cells are recycled, so this is bounded).
+     * values don't pop up noise; at most one tooltip per cell (cells are recycled, so this is
+     * bounded), made the first time the cell's value is clipped: a Tooltip is a popup window,
+     * and making one for every cell up front was a sixth of a large table's first render.
      */
     static final class TextCell<T> extends TableCell<T, String> {
         private static final double WRAP_SLACK = 4;
-        private final Tooltip tip = new Tooltip();
+        private Tooltip tip;
 
         TextCell(boolean wrap) {
             setWrapText(wrap);
-            tip.setWrapText(true);
-            tip.setMaxWidth(480);
             if (wrap) {
                 getStyleClass().add("wrapped-cell");
             }
@@ -133,11 +133,22 @@ public final class Tables {
             String s = empty || item == null || item.isEmpty() ? null : item;
             setText(s);
             setAccessibleText(s);
-            tip.setText(s == null ? "" : s);
+            if (tip != null) {
+                tip.setText(s == null ? "" : s);
+            }
             if (s == null) {
                 setTooltip(null);
             }
             requestLayout();
+        }
+
+        private Tooltip tip() {
+            if (tip == null) {
+                tip = new Tooltip(getText());
+                tip.setWrapText(true);
+                tip.setMaxWidth(480);
+            }
+            return tip;
         }
 
         /** Wrapped cells ask for the height their text needs at the column's width. */
@@ -156,7 +167,7 @@ public final class Tables {
             super.layoutChildren();
             boolean clipped = getText() != null && clipped();
             if (clipped != (getTooltip() != null)) {
-                setTooltip(clipped ? tip : null);
+                setTooltip(clipped ? tip() : null);
             }
         }
 

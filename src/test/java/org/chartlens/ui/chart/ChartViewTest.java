@@ -124,33 +124,32 @@ class ChartViewTest {
         assertTrue(values.contains("65.9 kg"), values.toString());
         assertEquals("65.9 kg", values.get(0), "newest first");
         assertNotNull(Fx.call(vitals::chart));
-        assertEquals(1, Fx.call(() -> vitals.chart().getData().size()));
+        assertEquals(1, Fx.call(() -> vitals.chart().seriesCount()));
 
         Fx.run(() -> vitals.select(VitalKind.BLOOD_PRESSURE));
-        assertEquals(2, Fx.call(() -> vitals.chart().getData().size()), "systolic and diastolic together");
+        assertEquals(2, Fx.call(() -> vitals.chart().seriesCount()), "systolic and diastolic together");
         Fx.settle();
-        // Hover: no node per point, so the nearest displayed point is found by position.
-        VitalsTab.RangeChart bp = (VitalsTab.RangeChart) Fx.call(vitals::chart);
+        // Hover: the chart is drawn on a Canvas, so the nearest displayed point is found by position.
+        VitalsChart bp = Fx.call(vitals::chart);
         String tip = Fx.call(() -> {
-            javafx.scene.chart.XYChart.Data<Number, Number> d = bp.getData().get(1).getData().get(0);
-            javafx.scene.chart.NumberAxis xa = (javafx.scene.chart.NumberAxis) bp.getXAxis();
-            javafx.scene.chart.NumberAxis ya = (javafx.scene.chart.NumberAxis) bp.getYAxis();
-            double sx = xa.localToScene(xa.getDisplayPosition(d.getXValue()), 0).getX();
-            double sy = ya.localToScene(0, ya.getDisplayPosition(d.getYValue())).getY();
-            javafx.event.Event.fireEvent(bp, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED,
-                    sx + 2, sy - 2, sx, sy, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false,
-                    false, false, false, false, false, false, null));
-            return bp.hoverText();
+            VitalReading r = bp.shown().get(0);
+            javafx.geometry.Point2D at = bp.canvas().localToScene(bp.xOf(r.when().millisOr(0)) + 2, bp.yOf(r.second()) - 2);
+            javafx.event.Event.fireEvent(bp.canvas(), new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED,
+                    at.getX(), at.getY(), at.getX(), at.getY(), javafx.scene.input.MouseButton.NONE, 0, false, false, false,
+                    false, false, false, false, false, false, false, null));
+            return bp.readout();
         });
         assertNotNull(tip, "hovering a point shows its reading");
         assertTrue(tip.contains("mmHg") && tip.contains("Source: demo"), tip);
+        assertEquals(tip, Fx.call(() -> vitals.readout().getText()), "the read-out line shows it too");
         String away = Fx.call(() -> {
-            javafx.event.Event.fireEvent(bp, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED,
-                    0, 0, 0, 0, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false,
-                    false, false, false, false, false, false, null));
-            return bp.hoverText();
+            javafx.geometry.Point2D at = bp.canvas().localToScene(1, 1);
+            javafx.event.Event.fireEvent(bp.canvas(), new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED,
+                    at.getX(), at.getY(), at.getX(), at.getY(), javafx.scene.input.MouseButton.NONE, 0, false, false, false,
+                    false, false, false, false, false, false, false, null));
+            return bp.readout();
         });
-        assertNull(away, "no point near the mouse, no tooltip");
+        assertNull(away, "no point near the mouse, no read-out");
 
         ChartView us = open(store, babette, UnitSystem.US);
         VitalsTab usVitals = (VitalsTab) Fx.call(() -> us.tabContent("vitals"));
