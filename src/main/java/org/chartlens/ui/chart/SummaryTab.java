@@ -9,6 +9,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.chartlens.clinical.Allergies;
 import org.chartlens.domain.AllergyEntry;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.domain.EncounterEntry;
@@ -101,12 +102,21 @@ public final class SummaryTab extends ScrollPane {
         return out;
     }
 
+    /**
+     * The allergies as the banner reads them ({@link Allergies#summarize}): current allergens by
+     * name, high criticality first, with their reactions; a "no known allergies" statement as
+     * stated; entries none of which is current said so. Empty when nothing is recorded (the
+     * card's empty text says that is not "none").
+     */
     static List<String> allergies(List<AllergyEntry> all) {
-        return all.stream().map(a -> a.substance().label()
-                + (a.criticality().isEmpty() ? "" : "   · criticality " + a.criticality())
-                + (a.reactions().isEmpty() ? "" : "   · " + a.reactions())
-                + ("active".equals(a.clinicalStatus()) || a.clinicalStatus().isEmpty() ? "" : "   (" + a.clinicalStatus() + ")"))
-                .toList();
+        Allergies.Summary s = Allergies.summarize(all);
+        return switch (s.status()) {
+            case ALLERGIES -> s.allergens().stream().map(a -> a.label()
+                    + (a.entry().reactions().isEmpty() ? "" : "   · " + a.entry().reactions())).toList();
+            case NO_KNOWN_ALLERGIES -> List.of(s.statement());
+            case NONE_CURRENT -> List.of("No current allergies (" + s.inactive() + " inactive or resolved)");
+            case NOT_RECORDED -> List.of();
+        };
     }
 
     /** A latest reading this much older than the chart's newest vital sign is shown as older. */
