@@ -124,23 +124,10 @@ class ChartModelsTest {
 
     @Test
     void largeChartBuildsEveryTabCompletely() {
+        // Speed is the benchmark's job (docs/performance.md, figure 5); this checks completeness.
         List<RawResource> raw = SyntheaBundles.raw(SyntheaBundles.large());
-        ChartModel warm = null;
-        for (int i = 0; i < 3; i++) { // JIT warm-up, as after the app has started
-            warm = ChartModels.build(raw, UnitSystem.METRIC, TODAY);
-        }
-        // Best of five: the build machine is shared, and we measure our code, not the neighbours.
-        long ms = Long.MAX_VALUE;
-        ChartModel m = null;
-        for (int i = 0; i < 5; i++) {
-            long t0 = System.nanoTime();
-            m = ChartModels.build(raw, UnitSystem.METRIC, TODAY);
-            ms = Math.min(ms, (System.nanoTime() - t0) / 1_000_000);
-        }
-        System.out.println("ChartModels.build large chart (" + raw.size() + " resources): " + ms + " ms");
-        // Speed is the benchmark's job (docs/performance.md, figure 5), not a timed test's.
-        assertNotNull(warm);
-        assertEquals(3515 > 0, m.vitals().get(VitalKind.WEIGHT).readings().size() > 10);
+        ChartModel m = ChartModels.build(raw, UnitSystem.METRIC, TODAY);
+        assertTrue(m.vitals().get(VitalKind.WEIGHT).readings().size() > 10);
         assertTrue(m.timeline().size() > 3000);
         assertEquals(302, m.encounters().size());
     }
