@@ -77,7 +77,14 @@ public final class SummaryTab extends ScrollPane {
         return box;
     }
 
-    static List<String> problems(List<Problem> active) {
+    /**
+     * Active problems, disorders first: Synthea (and many EHRs) record social and situational
+     * findings ("Full-time employment (finding)") as active conditions, and listed in onset order
+     * they pushed the patient's diseases below the card's cut. Otherwise the order is kept.
+     */
+    static List<String> problems(List<Problem> all) {
+        List<Problem> active = new ArrayList<>(all.stream().filter(p -> !findingOrSituation(p)).toList());
+        active.addAll(all.stream().filter(SummaryTab::findingOrSituation).toList());
         List<String> out = new ArrayList<>();
         for (Problem p : active) {
             if (out.size() == MAX_LINES) {
@@ -87,6 +94,11 @@ public final class SummaryTab extends ScrollPane {
             out.add(p.code().label() + (p.onset().isPresent() ? "   · since " + p.onset().dateOnly() : ""));
         }
         return out;
+    }
+
+    private static boolean findingOrSituation(Problem p) {
+        String label = p.code().label();
+        return label.endsWith("(finding)") || label.endsWith("(situation)");
     }
 
     static List<String> meds(List<MedicationEntry> all) {
