@@ -440,7 +440,8 @@ final class BundleLoader {
         return out.toByteArray();
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    /** The first index of {@code needle} in {@code haystack} at or after {@code from}, or -1. */
+    static int indexOf(byte[] haystack, byte[] needle, int from) {
         outer:
         for (int i = from; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {

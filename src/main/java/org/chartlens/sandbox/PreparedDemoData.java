@@ -180,24 +180,11 @@ final class PreparedDemoData {
 
     /** Where the placeholder stamp's value starts; -1 unless it occurs exactly once. */
     static int stampOffset(byte[] json) {
-        int first = indexOf(json, PLACEHOLDER_FIELD, 0);
-        if (first < 0 || indexOf(json, PLACEHOLDER_FIELD, first + 1) >= 0) {
+        int first = BundleLoader.indexOf(json, PLACEHOLDER_FIELD, 0);
+        if (first < 0 || BundleLoader.indexOf(json, PLACEHOLDER_FIELD, first + 1) >= 0) {
             return -1;
         }
         return first + STAMP_SKIP;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     // ---- reading (start-up) ----
