@@ -145,28 +145,41 @@ public final class SummaryTab extends ScrollPane {
     }
 
     private static List<String> vitalLines(ChartModel m, boolean old) {
-        long newest = Long.MIN_VALUE;
+        List<VitalSeries> all = new ArrayList<>();
         for (VitalKind k : VitalKind.values()) {
             VitalSeries s = m.vitals().get(k);
             if (s != null && s.latest() != null) {
-                newest = Math.max(newest, s.latest().when().millisOr(Long.MIN_VALUE));
+                all.add(s);
             }
         }
+        long newest = newestReading(all);
         List<String> out = new ArrayList<>();
-        for (VitalKind k : VitalKind.values()) {
-            VitalSeries s = m.vitals().get(k);
-            if (s == null || s.latest() == null) {
-                continue;
-            }
+        for (VitalSeries s : all) {
             VitalReading r = s.latest();
-            long when = r.when().millisOr(Long.MIN_VALUE);
-            boolean isOld = when != Long.MIN_VALUE && newest != Long.MIN_VALUE && newest - when >= OLD_AFTER_MILLIS;
+            boolean isOld = olderReading(r, newest);
             if (isOld == old) {
-                out.add(k.label() + ":  " + r.valueText() + "   · " + r.when().dateOnly()
+                out.add(s.kind().label() + ":  " + r.valueText() + "   · " + r.when().dateOnly()
                         + (isOld ? "   (older reading)" : ""));
             }
         }
         return out;
+    }
+
+    /** The time of the newest latest reading of these vital signs, or {@link Long#MIN_VALUE}. */
+    static long newestReading(List<VitalSeries> series) {
+        long newest = Long.MIN_VALUE;
+        for (VitalSeries s : series) {
+            if (s.latest() != null) {
+                newest = Math.max(newest, s.latest().when().millisOr(Long.MIN_VALUE));
+            }
+        }
+        return newest;
+    }
+
+    /** A reading {@link #OLD_AFTER_MILLIS} or more older than the newest: not the patient's current state. */
+    static boolean olderReading(VitalReading r, long newest) {
+        long when = r.when().millisOr(Long.MIN_VALUE);
+        return when != Long.MIN_VALUE && newest != Long.MIN_VALUE && newest - when >= OLD_AFTER_MILLIS;
     }
 
     static List<String> encounters(List<EncounterEntry> all) {

@@ -73,6 +73,7 @@ public final class VitalsTab extends BorderPane {
         kinds.setId("vitals-kinds");
         kinds.getItems().setAll(list);
         kinds.setPrefWidth(250);
+        long newest = SummaryTab.newestReading(list);
         kinds.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(VitalSeries s, boolean empty) {
@@ -82,8 +83,10 @@ public final class VitalsTab extends BorderPane {
                     return;
                 }
                 VitalReading last = s.latest();
+                // a latest value from years before the others is not the patient's current state
                 setText(s.kind().label() + "  (" + s.readings().size() + ")\n" + (last == null ? "no dated value"
-                        : last.valueText() + "  ·  " + last.when().dateOnly()));
+                        : last.valueText() + "  ·  " + last.when().dateOnly()
+                        + (SummaryTab.olderReading(last, newest) ? "  (older)" : "")));
             }
         });
         range.getSelectionModel().select(0);

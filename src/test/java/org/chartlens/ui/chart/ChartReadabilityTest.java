@@ -169,6 +169,19 @@ class ChartReadabilityTest {
     }
 
     @Test
+    void vitalsListMarksLatestValuesYearsOlderThanTheNewest() throws Exception {
+        ChartModel large = ChartModels.build(SyntheaBundles.raw(SyntheaBundles.large()), UnitSystem.METRIC,
+                LocalDate.of(2026, 11, 22));
+        VitalsTab vitals = show(() -> new VitalsTab(large.vitals(), false));
+        List<String> signs = Fx.call(() -> vitals.lookup("#vitals-kinds").lookupAll(".list-cell").stream()
+                .map(n -> ((Labeled) n).getText()).filter(t -> t != null).toList());
+        String head = signs.stream().filter(t -> t.startsWith("Head circumference")).findFirst().orElseThrow();
+        assertTrue(head.endsWith("(older)"), head);
+        String weight = signs.stream().filter(t -> t.startsWith("Weight")).findFirst().orElseThrow();
+        assertFalse(weight.contains("older"), weight);
+    }
+
+    @Test
     void labReportsListTheDayAndKeepThePerformerOneClickAway() throws Exception {
         LabsTab labs = show(() -> new LabsTab(babette.labs()));
         TableView<?> reports = Fx.call(() -> (TableView<?>) labs.lookup("#labs-reports"));
