@@ -209,4 +209,27 @@ public final class VitalSigns {
     static Source sourceOf(ParsedResource r) {
         return r.source();
     }
+
+    /** A latest reading this much older than the chart's newest vital sign is not current. */
+    public static final long OLD_AFTER_MILLIS = 365L * 86_400_000L;
+
+    /** The time of the newest latest reading of these vital signs, or {@link Long#MIN_VALUE}. */
+    public static long newestReading(List<VitalSeries> series) {
+        long newest = Long.MIN_VALUE;
+        for (VitalSeries s : series) {
+            if (s.latest() != null) {
+                newest = Math.max(newest, s.latest().when().millisOr(Long.MIN_VALUE));
+            }
+        }
+        return newest;
+    }
+
+    /**
+     * A reading {@link #OLD_AFTER_MILLIS} or more older than the newest: not the patient's
+     * current state (an 87-year-old's latest head circumference is from infancy).
+     */
+    public static boolean olderReading(VitalReading r, long newest) {
+        long when = r.when().millisOr(Long.MIN_VALUE);
+        return when != Long.MIN_VALUE && newest != Long.MIN_VALUE && newest - when >= OLD_AFTER_MILLIS;
+    }
 }

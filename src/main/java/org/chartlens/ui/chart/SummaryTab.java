@@ -10,6 +10,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.chartlens.clinical.Allergies;
+import org.chartlens.clinical.VitalSigns;
 import org.chartlens.domain.AllergyEntry;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.domain.EncounterEntry;
@@ -131,9 +132,6 @@ public final class SummaryTab extends ScrollPane {
         };
     }
 
-    /** A latest reading this much older than the chart's newest vital sign is shown as older. */
-    static final long OLD_AFTER_MILLIS = 365L * 86_400_000L;
-
     /** The latest reading of each vital sign, unless it is a year or more older than the newest. */
     static List<String> vitals(ChartModel m) {
         return vitalLines(m, false);
@@ -152,34 +150,17 @@ public final class SummaryTab extends ScrollPane {
                 all.add(s);
             }
         }
-        long newest = newestReading(all);
+        long newest = VitalSigns.newestReading(all);
         List<String> out = new ArrayList<>();
         for (VitalSeries s : all) {
             VitalReading r = s.latest();
-            boolean isOld = olderReading(r, newest);
+            boolean isOld = VitalSigns.olderReading(r, newest);
             if (isOld == old) {
                 out.add(s.kind().label() + ":  " + r.valueText() + "   · " + r.when().dateOnly()
                         + (isOld ? "   (older reading)" : ""));
             }
         }
         return out;
-    }
-
-    /** The time of the newest latest reading of these vital signs, or {@link Long#MIN_VALUE}. */
-    static long newestReading(List<VitalSeries> series) {
-        long newest = Long.MIN_VALUE;
-        for (VitalSeries s : series) {
-            if (s.latest() != null) {
-                newest = Math.max(newest, s.latest().when().millisOr(Long.MIN_VALUE));
-            }
-        }
-        return newest;
-    }
-
-    /** A reading {@link #OLD_AFTER_MILLIS} or more older than the newest: not the patient's current state. */
-    static boolean olderReading(VitalReading r, long newest) {
-        long when = r.when().millisOr(Long.MIN_VALUE);
-        return when != Long.MIN_VALUE && newest != Long.MIN_VALUE && newest - when >= OLD_AFTER_MILLIS;
     }
 
     static List<String> encounters(List<EncounterEntry> all) {

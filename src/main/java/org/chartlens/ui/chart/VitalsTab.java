@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.chartlens.clinical.VitalSigns;
 import org.chartlens.domain.VitalKind;
 import org.chartlens.domain.VitalReading;
 import org.chartlens.domain.VitalSeries;
@@ -73,7 +74,7 @@ public final class VitalsTab extends BorderPane {
         kinds.setId("vitals-kinds");
         kinds.getItems().setAll(list);
         kinds.setPrefWidth(250);
-        long newest = SummaryTab.newestReading(list);
+        long newest = VitalSigns.newestReading(list);
         kinds.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(VitalSeries s, boolean empty) {
@@ -86,7 +87,7 @@ public final class VitalsTab extends BorderPane {
                 // a latest value from years before the others is not the patient's current state
                 setText(s.kind().label() + "  (" + s.readings().size() + ")\n" + (last == null ? "no dated value"
                         : last.valueText() + "  ·  " + last.when().dateOnly()
-                        + (SummaryTab.olderReading(last, newest) ? "  (older)" : "")));
+                        + (VitalSigns.olderReading(last, newest) ? "  (older)" : "")));
             }
         });
         range.getSelectionModel().select(0);
