@@ -30,32 +30,32 @@ public final class ChartLists {
     public static List<MedicationEntry> medications(ParsedChart chart) {
         List<MedicationEntry> out = new ArrayList<>();
         for (String type : List.of("MedicationRequest", "MedicationStatement")) {
-            for (ParsedResource r : chart.all(type)) {
+            for (ResourceTree r : chart.all(type)) {
                 JsonNode n = r.node();
-                Coded med = Fhir.coded(n.get("medicationCodeableConcept"));
+                Coded med = FhirNodes.coded(n.get("medicationCodeableConcept"));
                 if (med == Coded.NONE && n.has("medicationReference")) {
-                    ParsedResource m = chart.get("Medication", Fhir.refId(n.get("medicationReference")));
-                    med = m != null ? Fhir.coded(m.node().get("code"))
-                            : new Coded(null, null, null, Fhir.ref(n.get("medicationReference")));
+                    ResourceTree m = chart.get("Medication", FhirNodes.refId(n.get("medicationReference")));
+                    med = m != null ? FhirNodes.coded(m.node().get("code"))
+                            : new Coded(null, null, null, FhirNodes.ref(n.get("medicationReference")));
                 }
                 String status = n.path("status").asText("");
-                ChartDate authored = type.equals("MedicationRequest") ? Fhir.date(n, "authoredOn")
-                        : first(Fhir.date(n, "effectiveDateTime"), Fhir.date(n, "effectivePeriod", "start"),
-                        Fhir.date(n, "dateAsserted"));
+                ChartDate authored = type.equals("MedicationRequest") ? FhirNodes.date(n, "authoredOn")
+                        : first(FhirNodes.date(n, "effectiveDateTime"), FhirNodes.date(n, "effectivePeriod", "start"),
+                        FhirNodes.date(n, "dateAsserted"));
                 ChartDate end = type.equals("MedicationRequest")
-                        ? Fhir.date(n, "dispenseRequest", "validityPeriod", "end")
-                        : Fhir.date(n, "effectivePeriod", "end");
-                String dosage = Fhir.text(n, "dosageInstruction", "text");
+                        ? FhirNodes.date(n, "dispenseRequest", "validityPeriod", "end")
+                        : FhirNodes.date(n, "effectivePeriod", "end");
+                String dosage = FhirNodes.text(n, "dosageInstruction", "text");
                 if (dosage.isEmpty()) {
-                    dosage = Fhir.text(n, "dosage", "text");
+                    dosage = FhirNodes.text(n, "dosage", "text");
                 }
-                String prescriber = Fhir.ref(n.get("requester"));
+                String prescriber = FhirNodes.ref(n.get("requester"));
                 if (prescriber.isEmpty()) {
-                    prescriber = Fhir.ref(n.get("informationSource"));
+                    prescriber = FhirNodes.ref(n.get("informationSource"));
                 }
-                String reason = Fhir.displays(n.get("reasonCode"));
+                String reason = FhirNodes.displays(n.get("reasonCode"));
                 if (reason.isEmpty()) {
-                    reason = Fhir.ref(n.get("reasonReference"));
+                    reason = FhirNodes.ref(n.get("reasonReference"));
                 }
                 out.add(new MedicationEntry(med, status, n.path("intent").asText(""), authored, end,
                         dosage, prescriber, reason,
@@ -67,11 +67,11 @@ public final class ChartLists {
 
     public static List<AllergyEntry> allergies(ParsedChart chart) {
         List<AllergyEntry> out = new ArrayList<>();
-        for (ParsedResource r : chart.all("AllergyIntolerance")) {
+        for (ResourceTree r : chart.all("AllergyIntolerance")) {
             JsonNode n = r.node();
             List<String> reactions = new ArrayList<>();
             for (JsonNode re : n.path("reaction")) {
-                String m = Fhir.displays(re.get("manifestation"));
+                String m = FhirNodes.displays(re.get("manifestation"));
                 String sev = re.path("severity").asText("");
                 if (!m.isEmpty()) {
                     reactions.add(sev.isEmpty() ? m : m + " (" + sev + ")");
@@ -81,9 +81,9 @@ public final class ChartLists {
             for (JsonNode c : n.path("category")) {
                 cats.add(c.asText());
             }
-            ChartDate recorded = first(Fhir.date(n, "recordedDate"), Fhir.date(n, "onsetDateTime"));
-            out.add(new AllergyEntry(substance(n), Fhir.code(n.get("clinicalStatus")),
-                    Fhir.code(n.get("verificationStatus")), n.path("type").asText(""),
+            ChartDate recorded = first(FhirNodes.date(n, "recordedDate"), FhirNodes.date(n, "onsetDateTime"));
+            out.add(new AllergyEntry(substance(n), FhirNodes.code(n.get("clinicalStatus")),
+                    FhirNodes.code(n.get("verificationStatus")), n.path("type").asText(""),
                     String.join(", ", cats), n.path("criticality").asText(""),
                     String.join("; ", reactions), recorded, r.source()));
         }
@@ -95,10 +95,10 @@ public final class ChartLists {
      * the substance (FHIR allows the specific substance there).
      */
     static Coded substance(JsonNode allergy) {
-        Coded code = Fhir.coded(allergy.get("code"));
+        Coded code = FhirNodes.coded(allergy.get("code"));
         if (Allergies.unspecific(code)) {
             for (JsonNode re : allergy.path("reaction")) {
-                Coded s = Fhir.coded(re.get("substance"));
+                Coded s = FhirNodes.coded(re.get("substance"));
                 if (!Allergies.unspecific(s)) {
                     return s;
                 }
@@ -109,17 +109,17 @@ public final class ChartLists {
 
     public static List<ImmunizationEntry> immunizations(ParsedChart chart) {
         List<ImmunizationEntry> out = new ArrayList<>();
-        for (ParsedResource r : chart.all("Immunization")) {
+        for (ResourceTree r : chart.all("Immunization")) {
             JsonNode n = r.node();
-            ChartDate when = n.hasNonNull("occurrenceDateTime") ? Fhir.date(n, "occurrenceDateTime")
+            ChartDate when = n.hasNonNull("occurrenceDateTime") ? FhirNodes.date(n, "occurrenceDateTime")
                     : n.hasNonNull("occurrenceString")
                     ? new ChartDate(n.get("occurrenceString").asText(), null, ChartDate.Precision.UNREADABLE)
                     : ChartDate.NONE;
-            String performer = Fhir.ref(n.get("location"));
+            String performer = FhirNodes.ref(n.get("location"));
             if (performer.isEmpty()) {
-                performer = Fhir.text(n, "performer", "actor", "display");
+                performer = FhirNodes.text(n, "performer", "actor", "display");
             }
-            out.add(new ImmunizationEntry(Fhir.coded(n.get("vaccineCode")), n.path("status").asText(""),
+            out.add(new ImmunizationEntry(FhirNodes.coded(n.get("vaccineCode")), n.path("status").asText(""),
                     when, performer, r.source()));
         }
         return newestFirst(out, i -> i.date().millisOr(Long.MIN_VALUE));
@@ -127,24 +127,24 @@ public final class ChartLists {
 
     public static List<EncounterEntry> encounters(ParsedChart chart) {
         List<EncounterEntry> out = new ArrayList<>();
-        for (ParsedResource r : chart.all("Encounter")) {
+        for (ResourceTree r : chart.all("Encounter")) {
             JsonNode n = r.node();
             String practitioner = "";
             for (JsonNode p : n.path("participant")) {
-                String d = Fhir.ref(p.get("individual"));
+                String d = FhirNodes.ref(p.get("individual"));
                 if (!d.isEmpty()) {
                     practitioner = d;
                     break;
                 }
             }
-            String provider = Fhir.ref(n.get("serviceProvider"));
+            String provider = FhirNodes.ref(n.get("serviceProvider"));
             if (provider.isEmpty()) {
-                provider = Fhir.text(n, "location", "location", "display");
+                provider = FhirNodes.text(n, "location", "location", "display");
             }
-            String reason = Fhir.displays(n.get("reasonCode"));
-            out.add(new EncounterEntry(Fhir.coded(n.get("type")), encounterClass(n.path("class")),
-                    n.path("status").asText(""), Fhir.date(n, "period", "start"),
-                    Fhir.date(n, "period", "end"), practitioner, provider, reason, r.source()));
+            String reason = FhirNodes.displays(n.get("reasonCode"));
+            out.add(new EncounterEntry(FhirNodes.coded(n.get("type")), encounterClass(n.path("class")),
+                    n.path("status").asText(""), FhirNodes.date(n, "period", "start"),
+                    FhirNodes.date(n, "period", "end"), practitioner, provider, reason, r.source()));
         }
         return newestFirst(out, e -> e.start().millisOr(Long.MIN_VALUE));
     }
@@ -173,7 +173,7 @@ public final class ChartLists {
 
     public static List<DocumentEntry> documents(ParsedChart chart) {
         List<DocumentEntry> out = new ArrayList<>();
-        for (ParsedResource r : chart.all("DocumentReference")) {
+        for (ResourceTree r : chart.all("DocumentReference")) {
             JsonNode n = r.node();
             List<Attachment> atts = new ArrayList<>();
             int index = 0;
@@ -184,10 +184,10 @@ public final class ChartLists {
                         a.hasNonNull("url") ? a.get("url").asText() : null,
                         a.path("size").asLong(-1)));
             }
-            ChartDate date = first(Fhir.date(n, "date"), Fhir.date(n, "context", "period", "start"));
-            out.add(new DocumentEntry(Fhir.coded(n.get("type")), Fhir.displays(n.get("category")), date,
-                    n.path("status").asText(""), Fhir.ref(n.get("author")),
-                    Fhir.ref(n.get("custodian")), atts, r.source()));
+            ChartDate date = first(FhirNodes.date(n, "date"), FhirNodes.date(n, "context", "period", "start"));
+            out.add(new DocumentEntry(FhirNodes.coded(n.get("type")), FhirNodes.displays(n.get("category")), date,
+                    n.path("status").asText(""), FhirNodes.ref(n.get("author")),
+                    FhirNodes.ref(n.get("custodian")), atts, r.source()));
         }
         return newestFirst(out, d -> d.date().millisOr(Long.MIN_VALUE));
     }

@@ -16,12 +16,12 @@ public final class Claims {
 
     public static List<ClaimEntry> claims(ParsedChart chart) {
         List<ClaimEntry> out = new ArrayList<>();
-        for (ParsedResource r : chart.all("ExplanationOfBenefit")) {
+        for (ResourceTree r : chart.all("ExplanationOfBenefit")) {
             JsonNode n = r.node();
             double billed = Double.NaN;
             String currency = "";
             for (JsonNode t : n.path("total")) {
-                String cat = Fhir.code(t.get("category"));
+                String cat = FhirNodes.code(t.get("category"));
                 if (cat.equals("submitted") || Double.isNaN(billed)) {
                     billed = t.path("amount").path("value").asDouble(Double.NaN);
                     currency = t.path("amount").path("currency").asText(currency);
@@ -30,22 +30,22 @@ public final class Claims {
             double paid = n.path("payment").path("amount").path("value").asDouble(Double.NaN);
             if (Double.isNaN(paid)) {
                 for (JsonNode t : n.path("total")) {
-                    if (Fhir.code(t.get("category")).equals("benefit")) {
+                    if (FhirNodes.code(t.get("category")).equals("benefit")) {
                         paid = t.path("amount").path("value").asDouble(Double.NaN);
                     }
                 }
             }
-            out.add(new ClaimEntry("EOB", Fhir.code(n.get("type")), n.path("status").asText(""),
-                    Fhir.date(n, "created"), Fhir.date(n, "billablePeriod", "start"),
-                    Fhir.date(n, "billablePeriod", "end"), provider(n), payer(n), billed, paid,
+            out.add(new ClaimEntry("EOB", FhirNodes.code(n.get("type")), n.path("status").asText(""),
+                    FhirNodes.date(n, "created"), FhirNodes.date(n, "billablePeriod", "start"),
+                    FhirNodes.date(n, "billablePeriod", "end"), provider(n), payer(n), billed, paid,
                     currency, r.source()));
         }
-        for (ParsedResource r : chart.all("Claim")) {
+        for (ResourceTree r : chart.all("Claim")) {
             JsonNode n = r.node();
-            out.add(new ClaimEntry("Claim", Fhir.code(n.get("type")), n.path("status").asText(""),
-                    Fhir.date(n, "created"), Fhir.date(n, "billablePeriod", "start"),
-                    Fhir.date(n, "billablePeriod", "end"), provider(n),
-                    payerDisplay(Fhir.text(n, "insurance", "coverage", "display")),
+            out.add(new ClaimEntry("Claim", FhirNodes.code(n.get("type")), n.path("status").asText(""),
+                    FhirNodes.date(n, "created"), FhirNodes.date(n, "billablePeriod", "start"),
+                    FhirNodes.date(n, "billablePeriod", "end"), provider(n),
+                    payerDisplay(FhirNodes.text(n, "insurance", "coverage", "display")),
                     n.path("total").path("value").asDouble(Double.NaN), Double.NaN,
                     n.path("total").path("currency").asText(""), r.source()));
         }
@@ -53,17 +53,17 @@ public final class Claims {
     }
 
     static String provider(JsonNode n) {
-        String p = Fhir.ref(n.get("provider"));
+        String p = FhirNodes.ref(n.get("provider"));
         if (p.isEmpty()) {
-            p = Fhir.ref(n.get("facility"));
+            p = FhirNodes.ref(n.get("facility"));
         }
         return p;
     }
 
     static String payer(JsonNode n) {
-        String p = Fhir.ref(n.get("insurer"));
+        String p = FhirNodes.ref(n.get("insurer"));
         if (p.isEmpty()) {
-            p = Fhir.text(n, "insurance", "coverage", "display");
+            p = FhirNodes.text(n, "insurance", "coverage", "display");
         }
         return payerDisplay(p);
     }
@@ -97,25 +97,25 @@ public final class Claims {
      */
     public static List<CoverageEntry> coverage(ParsedChart chart) {
         List<CoverageEntry> out = new ArrayList<>();
-        for (ParsedResource r : chart.all("Coverage")) {
+        for (ResourceTree r : chart.all("Coverage")) {
             JsonNode n = r.node();
-            out.add(new CoverageEntry(payerDisplay(Fhir.ref(n.get("payor"))), Fhir.coded(n.get("type")).label(),
-                    n.path("status").asText(""), Fhir.date(n, "period", "start"),
-                    Fhir.date(n, "period", "end"), false, r.source()));
+            out.add(new CoverageEntry(payerDisplay(FhirNodes.ref(n.get("payor"))), FhirNodes.coded(n.get("type")).label(),
+                    n.path("status").asText(""), FhirNodes.date(n, "period", "start"),
+                    FhirNodes.date(n, "period", "end"), false, r.source()));
         }
         if (!out.isEmpty()) {
             return List.copyOf(out);
         }
         Map<String, ChartDate[]> spans = new LinkedHashMap<>();
-        Map<String, ParsedResource> first = new LinkedHashMap<>();
-        for (ParsedResource r : chart.all("ExplanationOfBenefit")) {
+        Map<String, ResourceTree> first = new LinkedHashMap<>();
+        for (ResourceTree r : chart.all("ExplanationOfBenefit")) {
             JsonNode n = r.node();
             String payer = payer(n);
             if (payer.isEmpty()) {
                 continue;
             }
-            ChartDate s = Fhir.date(n, "billablePeriod", "start");
-            ChartDate e = Fhir.date(n, "billablePeriod", "end");
+            ChartDate s = FhirNodes.date(n, "billablePeriod", "start");
+            ChartDate e = FhirNodes.date(n, "billablePeriod", "end");
             ChartDate[] span = spans.computeIfAbsent(payer, k -> new ChartDate[] {s, e});
             first.putIfAbsent(payer, r);
             if (s.millisOr(Long.MAX_VALUE) < span[0].millisOr(Long.MAX_VALUE)) {

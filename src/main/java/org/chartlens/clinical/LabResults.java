@@ -24,32 +24,32 @@ public final class LabResults {
     public static List<LabReport> of(ParsedChart chart) {
         List<LabReport> reports = new ArrayList<>();
         Set<String> listed = new HashSet<>();
-        for (ParsedResource r : chart.all("DiagnosticReport")) {
+        for (ResourceTree r : chart.all("DiagnosticReport")) {
             JsonNode n = r.node();
             if (!isLab(n)) {
                 continue;
             }
             List<LabResult> results = new ArrayList<>();
             for (JsonNode ref : n.path("result")) {
-                String id = Fhir.refId(ref);
-                ParsedResource obs = chart.get("Observation", id);
+                String id = FhirNodes.refId(ref);
+                ResourceTree obs = chart.get("Observation", id);
                 if (obs != null) {
                     listed.add(id);
                     results.add(result(obs));
                 }
             }
-            reports.add(new LabReport(Fhir.coded(n.get("code")), VitalSigns.effective(n),
-                    n.path("status").asText(""), Fhir.ref(n.get("performer")), results, r.source()));
+            reports.add(new LabReport(FhirNodes.coded(n.get("code")), VitalSigns.effective(n),
+                    n.path("status").asText(""), FhirNodes.ref(n.get("performer")), results, r.source()));
         }
         List<LabResult> loose = new ArrayList<>();
-        for (ParsedResource o : chart.all("Observation")) {
+        for (ResourceTree o : chart.all("Observation")) {
             if (listed.contains(o.raw().id())) {
                 continue;
             }
             JsonNode n = o.node();
             boolean lab = false;
             for (JsonNode c : n.path("category")) {
-                if ("laboratory".equals(Fhir.code(c))) {
+                if ("laboratory".equals(FhirNodes.code(c))) {
                     lab = true;
                 }
             }
@@ -79,7 +79,7 @@ public final class LabResults {
         return false;
     }
 
-    static LabResult result(ParsedResource r) {
+    static LabResult result(ResourceTree r) {
         JsonNode n = r.node();
         String value;
         double numeric = Double.NaN;
@@ -90,7 +90,7 @@ public final class LabResults {
             value = q.path("comparator").asText("") + VitalFormat.number(numeric);
             unit = q.path("unit").asText(q.path("code").asText(""));
         } else if (n.has("valueCodeableConcept")) {
-            value = Fhir.coded(n.get("valueCodeableConcept")).label();
+            value = FhirNodes.coded(n.get("valueCodeableConcept")).label();
         } else if (n.has("valueString")) {
             value = n.get("valueString").asText();
         } else if (n.has("valueBoolean")) {
@@ -99,7 +99,7 @@ public final class LabResults {
             numeric = n.get("valueInteger").asDouble();
             value = n.get("valueInteger").asText();
         } else if (n.has("dataAbsentReason")) {
-            value = "(" + Fhir.coded(n.get("dataAbsentReason")).label() + ")";
+            value = "(" + FhirNodes.coded(n.get("dataAbsentReason")).label() + ")";
         } else {
             value = "";
         }
@@ -111,7 +111,7 @@ public final class LabResults {
             range = (Double.isNaN(low) ? "" : VitalFormat.number(low)) + "–"
                     + (Double.isNaN(high) ? "" : VitalFormat.number(high));
         }
-        String flag = Fhir.code(n.get("interpretation"));
+        String flag = FhirNodes.code(n.get("interpretation"));
         if (flag.isEmpty() && !Double.isNaN(numeric)) {
             if (!Double.isNaN(high) && numeric > high) {
                 flag = "H";
@@ -121,7 +121,7 @@ public final class LabResults {
                 flag = "N";
             }
         }
-        return new LabResult(Fhir.coded(n.get("code")), value, numeric, unit, range, flag,
+        return new LabResult(FhirNodes.coded(n.get("code")), value, numeric, unit, range, flag,
                 VitalSigns.effective(n), n.path("status").asText(""), r.source());
     }
 

@@ -32,12 +32,12 @@ public final class ParsedChart {
             "Immunization", "AllergyIntolerance", "DiagnosticReport", "DocumentReference",
             "Claim", "ExplanationOfBenefit", "Coverage");
 
-    private final Map<String, List<ParsedResource>> byType;
-    private final Map<String, ParsedResource> byTypeAndId;
+    private final Map<String, List<ResourceTree>> byType;
+    private final Map<String, ResourceTree> byTypeAndId;
     private final List<String> warnings;
 
-    private ParsedChart(Map<String, List<ParsedResource>> byType,
-                        Map<String, ParsedResource> byTypeAndId, List<String> warnings) {
+    private ParsedChart(Map<String, List<ResourceTree>> byType,
+                        Map<String, ResourceTree> byTypeAndId, List<String> warnings) {
         this.byType = byType;
         this.byTypeAndId = byTypeAndId;
         this.warnings = warnings;
@@ -45,7 +45,7 @@ public final class ParsedChart {
 
     /** Parses every resource; unreadable JSON is skipped and counted in {@link #warnings()}. */
     public static ParsedChart of(List<RawResource> resources) {
-        ParsedResource[] parsed = new ParsedResource[resources.size()];
+        ResourceTree[] parsed = new ResourceTree[resources.size()];
         java.util.stream.IntStream.range(0, resources.size()).parallel().forEach(i -> {
             RawResource r = resources.get(i);
             try {
@@ -54,17 +54,17 @@ public final class ParsedChart {
                 }
                 JsonNode n = SlimTree.read(JSON.getFactory(), r.json(), r.type());
                 if (n != null && n.isObject()) {
-                    parsed[i] = new ParsedResource(r, n, new Source(r.org(), r.type(), r.id(), r.json()));
+                    parsed[i] = new ResourceTree(r, n, new Source(r.org(), r.type(), r.id(), r.json()));
                 }
             } catch (Exception e) {
                 parsed[i] = null;
             }
         });
-        Map<String, List<ParsedResource>> byType = new LinkedHashMap<>();
-        Map<String, ParsedResource> byId = new HashMap<>();
+        Map<String, List<ResourceTree>> byType = new LinkedHashMap<>();
+        Map<String, ResourceTree> byId = new HashMap<>();
         int bad = 0;
         for (int i = 0; i < parsed.length; i++) {
-            ParsedResource p = parsed[i];
+            ResourceTree p = parsed[i];
             if (p == null && !USED.contains(resources.get(i).type())) {
                 continue;
             }
@@ -82,11 +82,11 @@ public final class ParsedChart {
         return new ParsedChart(byType, byId, warnings);
     }
 
-    public List<ParsedResource> all(String type) {
+    public List<ResourceTree> all(String type) {
         return byType.getOrDefault(type, Collections.emptyList());
     }
 
-    public ParsedResource get(String type, String id) {
+    public ResourceTree get(String type, String id) {
         return byTypeAndId.get(type + "/" + id);
     }
 

@@ -21,15 +21,15 @@ public final class PatientSummaries {
      * @return the summary; a placeholder when the chart has no Patient resource
      */
     public static PatientSummary of(ParsedChart chart, LocalDate today) {
-        List<ParsedResource> patients = chart.all("Patient");
+        List<ResourceTree> patients = chart.all("Patient");
         if (patients.isEmpty()) {
             return new PatientSummary("(patient not in cache)", ChartDate.NONE, "", "unknown",
                     null, List.of(), null);
         }
-        ParsedResource p = patients.get(0);
+        ResourceTree p = patients.get(0);
         JsonNode n = p.node();
         List<Identifier> ids = new ArrayList<>();
-        for (ParsedResource each : patients) {
+        for (ResourceTree each : patients) {
             for (JsonNode id : each.node().path("identifier")) {
                 String value = id.path("value").asText("");
                 if (value.isEmpty()) {
@@ -45,7 +45,7 @@ public final class PatientSummaries {
                 ids.add(new Identifier(label, value, each.source().org()));
             }
         }
-        ChartDate birth = Fhir.date(n, "birthDate");
+        ChartDate birth = FhirNodes.date(n, "birthDate");
         String deceased = null;
         LocalDate until = today;
         if (n.hasNonNull("deceasedDateTime")) {

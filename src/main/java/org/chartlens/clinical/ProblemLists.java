@@ -19,7 +19,7 @@ public final class ProblemLists {
     public static ProblemList of(ParsedChart chart) {
         List<Problem> active = new ArrayList<>();
         List<Problem> inactive = new ArrayList<>();
-        for (ParsedResource r : chart.all("Condition")) {
+        for (ResourceTree r : chart.all("Condition")) {
             Problem p = problem(r);
             if ("entered-in-error".equals(p.verificationStatus())) {
                 continue;
@@ -33,27 +33,27 @@ public final class ProblemLists {
         return new ProblemList(active, inactive);
     }
 
-    static Problem problem(ParsedResource r) {
+    static Problem problem(ResourceTree r) {
         JsonNode n = r.node();
-        String clinical = Fhir.code(n.get("clinicalStatus"));
-        String verification = Fhir.code(n.get("verificationStatus"));
+        String clinical = FhirNodes.code(n.get("clinicalStatus"));
+        String verification = FhirNodes.code(n.get("verificationStatus"));
         ChartDate abatement = onsetLike(n, "abatement");
         // No clinical status but an abatement date: resolved in practice (FHIR con-3/con-4).
         boolean active = ACTIVE.contains(clinical) || (clinical.isEmpty() && !abatement.isPresent());
-        return new Problem(Fhir.coded(n.get("code")), clinical, verification, category(n),
-                onsetLike(n, "onset"), abatement, Fhir.date(n, "recordedDate"),
-                first(Fhir.ref(n.get("recorder")), Fhir.ref(n.get("asserter"))), active, r.source());
+        return new Problem(FhirNodes.coded(n.get("code")), clinical, verification, category(n),
+                onsetLike(n, "onset"), abatement, FhirNodes.date(n, "recordedDate"),
+                first(FhirNodes.ref(n.get("recorder")), FhirNodes.ref(n.get("asserter"))), active, r.source());
     }
 
     static String category(JsonNode n) {
         List<String> out = new ArrayList<>();
         for (JsonNode c : n.path("category")) {
-            String code = Fhir.code(c);
+            String code = FhirNodes.code(c);
             switch (code) {
                 case "problem-list-item" -> out.add("Problem list item");
                 case "encounter-diagnosis" -> out.add("Encounter diagnosis");
                 case "health-concern" -> out.add("Health concern");
-                default -> out.add(Fhir.coded(c).label());
+                default -> out.add(FhirNodes.coded(c).label());
             }
         }
         return String.join(", ", out);

@@ -38,13 +38,13 @@ public final class Timelines {
             add(lanes, undated, TimelineLane.CONDITIONS, p.code().label(), p.onset(), p.abatement(),
                     p.active(), join(p.clinicalStatus(), p.category()), p.source());
         }
-        for (ParsedResource r : chart.all("Procedure")) {
+        for (ResourceTree r : chart.all("Procedure")) {
             JsonNode n = r.node();
-            ChartDate s = n.hasNonNull("performedDateTime") ? Fhir.date(n, "performedDateTime")
-                    : Fhir.date(n, "performedPeriod", "start");
-            ChartDate e = Fhir.date(n, "performedPeriod", "end");
-            add(lanes, undated, TimelineLane.PROCEDURES, Fhir.coded(n.get("code")).label(), s, e, false,
-                    join(n.path("status").asText(""), Fhir.ref(n.get("location"))), r.source());
+            ChartDate s = n.hasNonNull("performedDateTime") ? FhirNodes.date(n, "performedDateTime")
+                    : FhirNodes.date(n, "performedPeriod", "start");
+            ChartDate e = FhirNodes.date(n, "performedPeriod", "end");
+            add(lanes, undated, TimelineLane.PROCEDURES, FhirNodes.coded(n.get("code")).label(), s, e, false,
+                    join(n.path("status").asText(""), FhirNodes.ref(n.get("location"))), r.source());
         }
         for (MedicationEntry m : meds) {
             add(lanes, undated, TimelineLane.MEDICATIONS, m.medication().label(), m.authored(), m.end(),

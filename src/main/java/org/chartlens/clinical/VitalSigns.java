@@ -30,8 +30,8 @@ public final class VitalSigns {
         Map<VitalKind, List<VitalReading>> byKind = new EnumMap<>(VitalKind.class);
         // Stand-alone systolic/diastolic Observations are paired by their effective time.
         Map<String, double[]> loose = new HashMap<>();
-        Map<String, ParsedResource> looseSource = new HashMap<>();
-        for (ParsedResource r : chart.all("Observation")) {
+        Map<String, ResourceTree> looseSource = new HashMap<>();
+        for (ResourceTree r : chart.all("Observation")) {
             JsonNode n = r.node();
             VitalKind kind = null;
             String matched = null;
@@ -100,7 +100,7 @@ public final class VitalSigns {
                             conv.length > 1 ? displayUnit(kind, units) : shownUnit, orig, r.source()));
         }
         for (Map.Entry<String, double[]> e : loose.entrySet()) {
-            ParsedResource r = looseSource.get(e.getKey());
+            ResourceTree r = looseSource.get(e.getKey());
             double[] p = e.getValue();
             byKind.computeIfAbsent(VitalKind.BLOOD_PRESSURE, k -> new ArrayList<>()).add(
                     new VitalReading(VitalKind.BLOOD_PRESSURE, effective(r.node()), p[0], p[1], "mmHg",
@@ -206,7 +206,7 @@ public final class VitalSigns {
         }
     }
 
-    static Source sourceOf(ParsedResource r) {
+    static Source sourceOf(ResourceTree r) {
         return r.source();
     }
 

@@ -13,6 +13,6 @@ import java.util.List;
  * @param bytes      size of the page body
  * @param lastUpdated the Bundle's own meta.lastUpdated (when the server ran the search), or null
  */
-public record BundlePage(List<ParsedResource> resources, String next, int total,
+public record BundlePage(List<ReceivedResource> resources, String next, int total,
                          List<String> outcomes, List<String> problems, long bytes, String lastUpdated) {
 }

@@ -79,7 +79,7 @@ public final class FhirJson {
      * OperationOutcome (no resources, its text in {@link BundlePage#outcomes()}).
      */
     public BundlePage readPage(byte[] body) throws FhirException {
-        List<ParsedResource> resources = new ArrayList<>();
+        List<ReceivedResource> resources = new ArrayList<>();
         List<String> outcomes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         String next = null;
@@ -141,7 +141,7 @@ public final class FhirJson {
                 "Bundle".equals(rootType) ? rootLastUpdated : null);
     }
 
-    private void readEntries(JsonParser p, byte[] body, List<ParsedResource> out,
+    private void readEntries(JsonParser p, byte[] body, List<ReceivedResource> out,
                              List<String> outcomes, List<String> problems) throws IOException {
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -150,7 +150,7 @@ public final class FhirJson {
                 continue;
             }
             String fullUrl = null;
-            ParsedResource r = null;
+            ReceivedResource r = null;
             boolean outcome = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -184,7 +184,7 @@ public final class FhirJson {
     }
 
     /** Reads one resource from one NDJSON line (or any single-resource document). */
-    public ParsedResource readResource(byte[] line, int off, int len) throws FhirException {
+    public ReceivedResource readResource(byte[] line, int off, int len) throws FhirException {
         try (JsonParser p = factory.createParser(line, off, len)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new FhirException(FhirException.Kind.MALFORMED, "A line is not a JSON object.");
@@ -203,8 +203,8 @@ public final class FhirJson {
         }
     }
 
-    private static ParsedResource withFullUrl(ParsedResource r, String fullUrl) {
-        return new ParsedResource(r.type(), r.id(), r.patientRef(), r.effective(), r.status(), r.code(),
+    private static ReceivedResource withFullUrl(ReceivedResource r, String fullUrl) {
+        return new ReceivedResource(r.type(), r.id(), r.patientRef(), r.effective(), r.status(), r.code(),
                 r.lastUpdated(), fullUrl, r.json());
     }
 
@@ -366,10 +366,10 @@ public final class FhirJson {
             return out;
         }
 
-        ParsedResource toResource(String fullUrl, String json) {
+        ReceivedResource toResource(String fullUrl, String json) {
             String st = status != null ? status : clinicalStatus;
             String patient = "Patient".equals(type) ? id : patientRef;
-            return new ParsedResource(type, id, patient, effective, st, code != null ? code : codeFallback,
+            return new ReceivedResource(type, id, patient, effective, st, code != null ? code : codeFallback,
                     lastUpdated, fullUrl, json);
         }
     }

@@ -134,7 +134,7 @@ final class BundleLoader {
      * alive is not), then references are rewritten in the serialised bytes.
      */
     static void load(List<Source> sources, VendorProfile profile, Instant lastUpdated,
-                     ObjectMapper mapper, ChartData data) {
+                     ObjectMapper mapper, ServedResources data) {
         long t0 = System.nanoTime();
         List<StoredEntry> entries = prepare(sources, profile, lastUpdated, mapper);
         long t1 = System.nanoTime();
@@ -532,7 +532,7 @@ final class BundleLoader {
 
     /** One resource added at runtime: literal references only, patient from subject/patient. */
     static StoredEntry entryOf(ObjectNode r, VendorProfile profile, Instant stamp, ObjectMapper mapper,
-                               ChartData data) {
+                               ServedResources data) {
         List<StoredEntry.Reference> refs = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = r.fields();
         while (fields.hasNext()) {

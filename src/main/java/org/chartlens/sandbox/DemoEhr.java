@@ -67,7 +67,7 @@ public final class DemoEhr implements AutoCloseable {
         VendorProfile profile = VendorProfile.of(options.profile());
         ServerKeys keys = new ServerKeys();
         ObjectMapper mapper = new ObjectMapper();
-        ChartData data = new ChartData();
+        ServedResources data = new ServedResources();
         Instant loadedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (options.dataDir() == null) {
             long l0 = System.nanoTime();

@@ -13,7 +13,7 @@ final class DemoEhrContext {
     final VendorProfile profile;
     final SandboxOptions options;
     final ObjectMapper mapper;
-    final ChartData data;
+    final ServedResources data;
     final Clients clients;
     final Grants grants;
     final ServerKeys keys;
@@ -23,7 +23,7 @@ final class DemoEhrContext {
     private volatile URI issuer;
     private volatile String clinician;
 
-    DemoEhrContext(VendorProfile profile, SandboxOptions options, ObjectMapper mapper, ChartData data,
+    DemoEhrContext(VendorProfile profile, SandboxOptions options, ObjectMapper mapper, ServedResources data,
                    Grants grants, ServerKeys keys, Faults faults) {
         this.profile = profile;
         this.options = options;

@@ -56,7 +56,7 @@ final class FhirEndpoint implements HttpHandler {
     private final DemoEhrContext ctx;
     private final AuthorizationServer auth;
     private final XmlFormat xml;
-    final BulkExport bulk;
+    final BulkExportJobs bulk;
     private final Map<String, Cursor> cursors = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Cursor> eldest) {
@@ -77,7 +77,7 @@ final class FhirEndpoint implements HttpHandler {
         this.ctx = ctx;
         this.auth = auth;
         this.xml = new XmlFormat(ctx.mapper);
-        this.bulk = new BulkExport(ctx, this);
+        this.bulk = new BulkExportJobs(ctx, this);
     }
 
     @Override
@@ -112,8 +112,8 @@ final class FhirEndpoint implements HttpHandler {
             call.send(200, AuthorizationServer.JSON, ctx.mapper.writeValueAsBytes(auth.smartConfiguration()));
             return;
         }
-        if (path.startsWith(BulkExport.FILE_PATH)) {
-            bulk.file(call, path.substring(BulkExport.FILE_PATH.length()), bearer(call));
+        if (path.startsWith(BulkExportJobs.FILE_PATH)) {
+            bulk.file(call, path.substring(BulkExportJobs.FILE_PATH.length()), bearer(call));
             return;
         }
         if (ctx.faults.before(call)) {
@@ -136,7 +136,7 @@ final class FhirEndpoint implements HttpHandler {
             }
             throw unsupported("Name a resource type, e.g. " + ctx.fhirBase() + "/Patient.", 400);
         }
-        if (seg[0].startsWith(BulkExport.STATUS_SEGMENT)) {
+        if (seg[0].startsWith(BulkExportJobs.STATUS_SEGMENT)) {
             bulk.status(call, seg, token);
             return;
         }

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.chartlens.fhir.FhirException;
 import org.chartlens.fhir.FhirJson;
-import org.chartlens.fhir.ParsedResource;
+import org.chartlens.fhir.ReceivedResource;
 import org.chartlens.fhir.References;
 import org.chartlens.store.CacheBatch;
 import org.chartlens.store.ChartCache;
@@ -96,7 +96,7 @@ public final class ChartImport {
             throw new IOException("No such file or folder: " + path.getFileName());
         }
         List<String> unreadable = new ArrayList<>();
-        Problems problems = new Problems(SyncListener.NONE);
+        ParseWarnings problems = new ParseWarnings(SyncListener.NONE);
         Map<String, String> literal = new HashMap<>();
         // pass 1: where every urn:uuid and identifier points, across all files of this import
         for (Path f : files) {
@@ -176,7 +176,7 @@ public final class ChartImport {
      * the file (no tree); only shared resources (small) are parsed for their identifiers.
      */
     private void indexReferences(byte[] file, Map<String, String> literal) throws FhirException, IOException {
-        for (ParsedResource p : json.readPage(file).resources()) {
+        for (ReceivedResource p : json.readPage(file).resources()) {
             String id = p.id();
             if ((id == null || id.isBlank()) && p.fullUrl() != null && p.fullUrl().startsWith("urn:uuid:")) {
                 id = p.fullUrl().substring("urn:uuid:".length());
@@ -229,7 +229,7 @@ public final class ChartImport {
     }
 
     private void importBundle(JsonNode root, String org, Map<String, String> literal, Map<String, Integer> stored,
-                              List<String> patients, Problems problems) throws IOException, FhirException {
+                              List<String> patients, ParseWarnings problems) throws IOException, FhirException {
         List<JsonNode> entries = entries(root);
         String bundlePatient = null;
         int patientCount = 0;
@@ -259,7 +259,7 @@ public final class ChartImport {
             r.put("id", id);
             rewrite(r, literal, problems);
             byte[] bytes = mapper.writeValueAsBytes(r);
-            ParsedResource p = json.readResource(bytes, 0, bytes.length);
+            ReceivedResource p = json.readResource(bytes, 0, bytes.length);
             StoredResource row = toRow(p, org, bundlePatient, problems);
             if (row != null) {
                 rows.add(row);
@@ -273,7 +273,7 @@ public final class ChartImport {
     }
 
     private void importNdjson(Path f, String name, String org, Map<String, Integer> stored, List<String> patients,
-                              List<String> unreadable, Problems problems) throws IOException {
+                              List<String> unreadable, ParseWarnings problems) throws IOException {
         List<StoredResource> rows = new ArrayList<>();
         List<String> lu = new ArrayList<>();
         int lineNo = 0;
@@ -295,7 +295,7 @@ public final class ChartImport {
                         continue;
                     }
                     try {
-                        ParsedResource p = json.readResource(bytes, 0, bytes.length);
+                        ReceivedResource p = json.readResource(bytes, 0, bytes.length);
                         StoredResource row = toRow(p, org, null, problems);
                         if (row != null) {
                             rows.add(row);
@@ -327,7 +327,7 @@ public final class ChartImport {
         write(rows, lu, stored);
     }
 
-    private StoredResource toRow(ParsedResource p, String org, String bundlePatient, Problems problems) {
+    private StoredResource toRow(ReceivedResource p, String org, String bundlePatient, ParseWarnings problems) {
         if (p.id() == null || p.id().isBlank()) {
             problems.report(p.type() + ": a resource without an id was skipped");
             return null;
@@ -367,7 +367,7 @@ public final class ChartImport {
     }
 
     /** Rewrites urn:uuid and conditional references to literal Type/id where the import knows them. */
-    private static void rewrite(JsonNode node, Map<String, String> literal, Problems problems) {
+    private static void rewrite(JsonNode node, Map<String, String> literal, ParseWarnings problems) {
         if (node instanceof ObjectNode o) {
             Iterator<Map.Entry<String, JsonNode>> it = o.fields();
             while (it.hasNext()) {

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.chartlens.fhir.BundlePage;
 import org.chartlens.fhir.FhirException;
 import org.chartlens.fhir.FhirHttp;
-import org.chartlens.fhir.ParsedResource;
+import org.chartlens.fhir.ReceivedResource;
 import org.chartlens.fhir.References;
 import org.chartlens.store.ChartCache;
 import org.chartlens.store.StoredResource;
@@ -154,7 +154,7 @@ public final class ChartSync {
         final long t0 = System.nanoTime();
         final Map<String, String> failed = Collections.synchronizedMap(new LinkedHashMap<>());
         final Map<String, String> unavailable = new ConcurrentHashMap<>();
-        final Problems problems;
+        final ParseWarnings problems;
         final AtomicLong bytes = new AtomicLong();
         final AtomicInteger patientsDone = new AtomicInteger();
         final List<String> completed = Collections.synchronizedList(new ArrayList<>());
@@ -170,7 +170,7 @@ public final class ChartSync {
             this.listener = listener == null ? SyncListener.NONE : listener;
             this.cancelled = cancelled;
             this.task = task;
-            this.problems = new Problems(this.listener);
+            this.problems = new ParseWarnings(this.listener);
         }
 
         SyncResult execute() throws InterruptedException {
@@ -269,7 +269,7 @@ public final class ChartSync {
         void bulk(String group, SyncPlan plan) throws InterruptedException {
             String key = "$export:" + group;
             String since = request.full() ? null : cache.cursor(org, "", key).orElse(null);
-            BulkExport export = new BulkExport(http, problems, this::isCancelled, Duration.ofMinutes(30));
+            BulkExportClient export = new BulkExportClient(http, problems, this::isCancelled, Duration.ofMinutes(30));
             Set<String> types = new java.util.TreeSet<>(plan.types());
             types.add("Patient");
             Capabilities caps = capabilities();
@@ -278,7 +278,7 @@ public final class ChartSync {
                 String tx = export.run(group, types, since, batch -> {
                     List<StoredResource> rows = new ArrayList<>(batch.size());
                     List<String> lu = new ArrayList<>(batch.size());
-                    for (ParsedResource r : batch) {
+                    for (ReceivedResource r : batch) {
                         StoredResource row = row(r, null);
                         if (row != null) {
                             rows.add(row);
@@ -314,7 +314,7 @@ public final class ChartSync {
                 bytes.addAndGet(page.bytes());
                 List<StoredResource> rows = new ArrayList<>();
                 List<String> lu = new ArrayList<>();
-                for (ParsedResource r : page.resources()) {
+                for (ReceivedResource r : page.resources()) {
                     if ("Patient".equals(r.type()) && r.id() != null) {
                         ids.add(r.id());
                         rows.add(row(r, r.id()));
@@ -464,7 +464,7 @@ public final class ChartSync {
             List<StoredResource> rows = new ArrayList<>(page.resources().size());
             List<String> lu = new ArrayList<>(page.resources().size());
             String max = null;
-            for (ParsedResource r : page.resources()) {
+            for (ReceivedResource r : page.resources()) {
                 StoredResource row = row(r, st.patient);
                 if (row == null) {
                     continue;
@@ -488,7 +488,7 @@ public final class ChartSync {
             return max;
         }
 
-        StoredResource row(ParsedResource r, String contextPatient) {
+        StoredResource row(ReceivedResource r, String contextPatient) {
             String id = r.id();
             if (id == null || id.isBlank()) {
                 problems.report(r.type() + ": a resource without an id was skipped");

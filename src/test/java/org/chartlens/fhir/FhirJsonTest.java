@@ -41,7 +41,7 @@ class FhirJsonTest {
         assertEquals("Condition?page=2", p.next());
         assertEquals(3, p.total());
         assertEquals(3, p.resources().size());
-        ParsedResource c = p.resources().get(0);
+        ReceivedResource c = p.resources().get(0);
         assertEquals("Condition", c.type());
         assertEquals("c1", c.id());
         assertEquals("p1", c.patientId());
@@ -53,7 +53,7 @@ class FhirJsonTest {
         assertEquals("http://h/fhir/Condition/c1", c.fullUrl());
         JsonNode raw = new ObjectMapper().readTree(c.json());
         assertEquals("y", raw.at("/futureElement/deep/2/x").asText());
-        ParsedResource o = p.resources().get(1);
+        ReceivedResource o = p.resources().get(1);
         assertEquals("2020-02", o.effective());
         assertTrue(EffectiveDates.isFhirDate(o.effective()));
         assertEquals("p1", o.patientId());
@@ -73,8 +73,8 @@ class FhirJsonTest {
                 + "\"details\":{\"text\":\"Not found\"}}]}").getBytes());
         assertTrue(oo.resources().isEmpty());
         assertEquals("error: Not found", oo.outcomes().get(0));
-        assertNull(ParsedResource.idOf("Practitioner/1", "Patient"));
-        assertEquals("7", ParsedResource.idOf("https://x/fhir/Patient/7/_history/2", "Patient"));
+        assertNull(ReceivedResource.idOf("Practitioner/1", "Patient"));
+        assertEquals("7", ReceivedResource.idOf("https://x/fhir/Patient/7/_history/2", "Patient"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.chartlens.fhir.BundlePage;
 import org.chartlens.fhir.FhirJson;
-import org.chartlens.fhir.ParsedResource;
+import org.chartlens.fhir.ReceivedResource;
 
 /**
  * Hand-run probe of bench figure 4 ("cache writes, encrypted, one batch"): the large chart's
@@ -104,7 +104,7 @@ public final class CacheWriteProbe {
         }
         BundlePage page = new FhirJson().readPage(body);
         List<StoredResource> rows = new ArrayList<>();
-        for (ParsedResource r : page.resources()) {
+        for (ReceivedResource r : page.resources()) {
             boolean shared = ChartCache.SHARED_TYPES.contains(r.type());
             rows.add(new StoredResource("demo", r.type(), r.id(), shared ? null : "p1", r.effective(),
                     r.status(), r.code(), r.json()));

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.chartlens.fhir.EffectiveDates;
-import org.chartlens.fhir.ParsedResource;
+import org.chartlens.fhir.ReceivedResource;
 import org.hl7.fhir.r4.model.ResourceType;
 
 /**
@@ -15,11 +15,11 @@ import org.hl7.fhir.r4.model.ResourceType;
  * type, an unreadable entry) is told to the listener once and counted; the data is kept as
  * given. Messages carry types and counts only, never values (they could be PHI). Thread safe.
  */
-final class Problems {
+final class ParseWarnings {
     private final SyncListener listener;
     private final Map<String, Integer> counts = new LinkedHashMap<>();
 
-    Problems(SyncListener listener) {
+    ParseWarnings(SyncListener listener) {
         this.listener = listener;
     }
 
@@ -34,7 +34,7 @@ final class Problems {
     }
 
     /** Reports what is odd about one resource (kept as it is). */
-    void check(ParsedResource r) {
+    void check(ReceivedResource r) {
         if (r.effective() != null && !EffectiveDates.isFhirDate(r.effective())) {
             report(r.type() + ": dates not in FHIR format, kept as given");
         }

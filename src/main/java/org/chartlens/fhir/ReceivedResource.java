@@ -16,7 +16,7 @@ package org.chartlens.fhir;
  * @param fullUrl     the Bundle entry's fullUrl, or null
  * @param json        raw JSON of the resource
  */
-public record ParsedResource(String type, String id, String patientRef, String effective,
+public record ReceivedResource(String type, String id, String patientRef, String effective,
                              String status, String code, String lastUpdated, String fullUrl,
                              String json) {
 

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The served resources, in memory, in load order. Thread safe (read/write lock); readers get
  * snapshots. Nothing here is ever written back to disk.
  */
-final class ChartData {
+final class ServedResources {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, StoredEntry> byKey = new HashMap<>();
     private final Map<String, List<StoredEntry>> byType = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import org.chartlens.domain.Source;
  * A resource parsed once: the raw row, its Jackson tree and its {@link Source}. Immutable once
  * built (nobody mutates the tree).
  */
-public record ParsedResource(RawResource raw, JsonNode node, Source source) {
+public record ResourceTree(RawResource raw, JsonNode node, Source source) {
     public String type() {
         return raw.type();
     }

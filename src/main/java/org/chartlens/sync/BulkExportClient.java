@@ -15,7 +15,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.chartlens.fhir.FhirException;
 import org.chartlens.fhir.FhirHttp;
-import org.chartlens.fhir.ParsedResource;
+import org.chartlens.fhir.ReceivedResource;
 
 /**
  * Bulk Data Access 1.0.1 client for backend-services organizations: kick-off
@@ -23,22 +23,22 @@ import org.chartlens.fhir.ParsedResource;
  * Retry-After, then each NDJSON file streamed line by line into the cache in batches (a file is
  * never held whole in memory). One instance per export; not thread safe.
  */
-final class BulkExport {
+final class BulkExportClient {
     /** Receives parsed resources in batches of up to {@link #BATCH}. */
     interface Sink {
-        void rows(List<ParsedResource> batch) throws InterruptedException;
+        void rows(List<ReceivedResource> batch) throws InterruptedException;
     }
 
     static final int BATCH = 2000;
     private static final int MAX_LINE = 64 * 1024 * 1024;
 
     private final FhirHttp http;
-    private final Problems problems;
+    private final ParseWarnings problems;
     private final BooleanSupplier cancelled;
     private final Duration maxWait;
     private long bytes;
 
-    BulkExport(FhirHttp http, Problems problems, BooleanSupplier cancelled, Duration maxWait) {
+    BulkExportClient(FhirHttp http, ParseWarnings problems, BooleanSupplier cancelled, Duration maxWait) {
         this.http = http;
         this.problems = problems;
         this.cancelled = cancelled;
@@ -129,7 +129,7 @@ final class BulkExport {
     }
 
     private void readFile(URI file, Sink sink) throws FhirException, InterruptedException {
-        List<ParsedResource> batch = new ArrayList<>(BATCH);
+        List<ReceivedResource> batch = new ArrayList<>(BATCH);
         int[] lineNo = {0};
         {
             http.stream(file, Map.of("Accept", "application/fhir+ndjson"), in -> {
@@ -161,7 +161,7 @@ final class BulkExport {
         }
     }
 
-    private void line(ByteArrayOutputStream line, List<ParsedResource> batch, Sink sink, int no) throws IOException {
+    private void line(ByteArrayOutputStream line, List<ReceivedResource> batch, Sink sink, int no) throws IOException {
         if (line.size() == 0) {
             return;
         }

@@ -10,8 +10,8 @@ import org.chartlens.domain.Coded;
  * Small readers over Jackson trees of FHIR JSON. Every reader tolerates missing and wrongly
  * typed elements (returns "" / NONE). Stateless, thread safe.
  */
-final class Fhir {
-    private Fhir() {
+final class FhirNodes {
+    private FhirNodes() {
     }
 
     /** Text at a path of field names, or "" when absent or not a scalar. */

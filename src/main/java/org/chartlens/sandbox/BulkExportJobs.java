@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 202 with Retry-After (so clients exercise polling), later ones the manifest; files are NDJSON.
  * Thread safe. Jobs are snapshots in memory.
  */
-final class BulkExport {
+final class BulkExportJobs {
     static final String STATUS_SEGMENT = "$export-status";
     static final String FILE_PATH = "/$export-file/";
     /** The one Group this server knows: every demo patient. */
@@ -34,7 +34,7 @@ final class BulkExport {
     private final FhirEndpoint fhir;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    BulkExport(DemoEhrContext ctx, FhirEndpoint fhir) {
+    BulkExportJobs(DemoEhrContext ctx, FhirEndpoint fhir) {
         this.ctx = ctx;
         this.fhir = fhir;
     }
