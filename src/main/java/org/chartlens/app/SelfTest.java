@@ -67,7 +67,7 @@ public final class SelfTest {
             out.println("self-test passed");
             return 0;
         } finally {
-            org.chartlens.app.bench.BenchSuite.deleteTreeQuietly(dir);
+            org.chartlens.app.ScratchFolders.deleteTreeQuietly(dir);
         }
     }
 

@@ -30,7 +30,7 @@ class CommandLineSignInTest {
     private ProcessBuilder chartlens(String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
-                "org.chartlens.app.Launcher", "--data-dir", data.toString()));
+                "org.chartlens.app.cli.Launcher", "--data-dir", data.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("CHARTLENS_PASSPHRASE", "cli-test-passphrase");

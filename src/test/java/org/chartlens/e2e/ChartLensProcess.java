@@ -34,7 +34,7 @@ final class ChartLensProcess implements AutoCloseable {
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"),
-                "org.chartlens.app.Launcher", "--data-dir", dataDir.toString()));
+                "org.chartlens.app.cli.Launcher", "--data-dir", dataDir.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);

@@ -63,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println("Results: " + out.resolve("results.json").toAbsolutePath());
             return 0;
         } finally {
-            org.chartlens.app.bench.BenchSuite.deleteTreeQuietly(work);
+            org.chartlens.app.ScratchFolders.deleteTreeQuietly(work);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.chartlens.app;
+package org.chartlens.app.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,8 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
-import org.chartlens.app.cli.ChartLensCommand;
-import picocli.CommandLine;
 
 /**
  * Entry point. Deliberately not a JavaFX {@code Application}: HAPI and JavaFX then live together
