@@ -1,5 +1,6 @@
 package org.chartlens.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -36,11 +37,11 @@ class ArchitectureTest {
                 .layer("sandbox").definedBy("org.chartlens.sandbox..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("sync").mayOnlyBeAccessedByLayers("ui", "app")
+                .whereLayer("sync").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("clinical").mayOnlyBeAccessedByLayers("ui", "app")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("sync", "ui", "app")
-                .whereLayer("fhir").mayOnlyBeAccessedByLayers("sync", "ui", "app")
-                .whereLayer("auth").mayOnlyBeAccessedByLayers("fhir", "sync", "ui", "app")
+                .whereLayer("fhir").mayOnlyBeAccessedByLayers("sync", "app")
+                .whereLayer("auth").mayOnlyBeAccessedByLayers("fhir", "sync", "app")
                 .whereLayer("connect").mayOnlyBeAccessedByLayers("auth", "fhir", "sync", "ui", "app")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("connect", "auth", "fhir", "sync",
                         "store", "clinical", "ui", "app")
@@ -69,6 +70,26 @@ class ArchitectureTest {
     void onlyStoreTouchesJdbc() {
         noClasses().that().resideOutsideOfPackage("org.chartlens.store..")
                 .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void domainUsesOnlyTheJdk() {
+        classes().that().resideInAPackage("org.chartlens.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.chartlens.domain..")
+                .check(classes);
+    }
+
+    /** Decision 0301: HAPI where its parser earns its place (the demo EHR's XML, the bench's peer). */
+    @Test
+    void hapiOnlyWhereTheDecisionAllows() {
+        noClasses().that().resideOutsideOfPackages("org.chartlens.sandbox..", "org.chartlens.app.bench..")
+                .should().dependOnClassesThat().resideInAPackage("ca.uhn.fhir..")
+                .check(classes);
+        // the R4 model jar's plain ResourceType enum names the known types in the lenient parse report
+        noClasses().that().resideOutsideOfPackages("org.chartlens.sandbox..", "org.chartlens.app.bench..",
+                        "org.chartlens.sync..")
+                .should().dependOnClassesThat().resideInAPackage("org.hl7.fhir..")
                 .check(classes);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,10 +39,16 @@ class SecretStoreTest {
         assertFalse(onDisk.contains("session/demo"), "even the names are encrypted");
         s.delete("session/demo");
         assertTrue(s.get("session/demo").isEmpty());
-        if (Files.getFileAttributeView(s.file(), java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-            assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
-                    Files.getPosixFilePermissions(s.file()));
-        }
+    }
+
+    @Test
+    void theSecretsFileIsOwnerOnly() throws Exception {
+        EncryptedFileSecretStore s = open("correct horse");
+        s.put("session/demo", new byte[] {1});
+        assumeTrue(Files.getFileAttributeView(s.file(), java.nio.file.attribute.PosixFileAttributeView.class) != null,
+                "POSIX permissions only");
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(s.file()));
     }
 
     @Test
@@ -101,13 +108,16 @@ class SecretStoreTest {
 
     @Test
     void fallsBackToThePassphraseFileWhereNoOsStoreExists() {
-        boolean headless = System.getenv("DBUS_SESSION_BUS_ADDRESS") == null
+        boolean noOsStore = System.getenv("DBUS_SESSION_BUS_ADDRESS") == null
                 && !System.getProperty("os.name").toLowerCase().matches(".*(mac|win).*");
+        assumeTrue(noOsStore, "only where no OS secret store can exist (no D-Bus session, not macOS/Windows)");
         SecretStore s = SecretStores.open(dir, PassphraseSource.fixed("pp".toCharArray()), Map.of());
-        if (headless) {
-            assertTrue(s instanceof EncryptedFileSecretStore, s.description());
-            assertTrue(Files.exists(dir.resolve(SecretStores.FILE_NAME)));
-        }
+        assertTrue(s instanceof EncryptedFileSecretStore, s.description());
+        assertTrue(Files.exists(dir.resolve(SecretStores.FILE_NAME)));
+    }
+
+    @Test
+    void theFileStoreCanBeForcedAnywhere() {
         SecretStore forced = SecretStores.open(dir.resolve("f"), PassphraseSource.fixed("pp".toCharArray()),
                 Map.of(SecretStores.ENV, "file"));
         assertTrue(forced instanceof EncryptedFileSecretStore);
@@ -115,12 +125,15 @@ class SecretStoreTest {
 
     @Test
     void missingPassphraseIsAClearErrorNotAHang() {
+        assumeTrue(System.console() == null, "with a terminal the passphrase is asked for instead");
         PassphraseSource none = PassphraseSource.fromEnvironmentOrConsole(Map.of());
-        if (System.console() == null) {
-            SecretStoreException e = assertThrows(SecretStoreException.class,
-                    () -> EncryptedFileSecretStore.open(dir.resolve("x.bin"), none, 1000));
-            assertTrue(e.getMessage().contains(PassphraseSource.ENV));
-        }
+        SecretStoreException e = assertThrows(SecretStoreException.class,
+                () -> EncryptedFileSecretStore.open(dir.resolve("x.bin"), none, 1000));
+        assertTrue(e.getMessage().contains(PassphraseSource.ENV));
+    }
+
+    @Test
+    void thePassphraseCanComeFromTheEnvironment() {
         char[] fromEnv = PassphraseSource.fromEnvironmentOrConsole(Map.of(PassphraseSource.ENV, "env-pass")).passphrase(false);
         assertEquals("env-pass", new String(fromEnv));
     }
