@@ -81,12 +81,18 @@ class CommandLineWalkingSkeletonTest {
             }
             logs.append(sandbox.stderr());
         }
+        // Issue 20: commands print their output and errors only; logging goes to the log file.
+        assertFalse(java.util.regex.Pattern.compile("(?m)^(\\S+ )?\\[[^\\]]+\\] (TRACE|DEBUG|INFO|WARN)")
+                .matcher(logs).find(), "log lines on a terminal:\n" + logs);
+        Path logFile = data.resolve("logs").resolve("chartlens.log");
+        assertTrue(Files.exists(logFile), "commands log to " + logFile);
+        logs.append(Files.readString(logFile));
         assertNoPhiOrTokensIn(logs.toString());
     }
 
     /**
-     * Issue 9 / security.md 19: the logs of the whole session (every process's stderr, where
-     * SLF4J writes) hold no demo patient's family or given name and no token issued in it.
+     * Issue 9 / security.md 19: the logs of the whole session (every process's stderr and the
+     * data folder's log file, where SLF4J writes) hold no demo patient's family or given name and no token issued in it.
      */
     private void assertNoPhiOrTokensIn(String logs) throws Exception {
         assertFalse(logs.isBlank(), "expected some log output to scan");

@@ -102,6 +102,7 @@ public final class ChartLensCommand implements Callable<Integer> {
         }
         withHelp(cl);
         cl.setExecutionExceptionHandler(new PlainErrors());
+        cl.setExecutionStrategy(ChartLensCommand::logToFileThenRun);
         return cl;
     }
 
@@ -113,6 +114,24 @@ public final class ChartLensCommand implements Callable<Integer> {
         cl.getSubcommands().values().forEach(ChartLensCommand::withHelp);
     }
 
+    /**
+     * Every command logs to {@code logs/chartlens.log} in the (owner-only) data folder, never to
+     * the terminal: a command prints its output and its errors, nothing else. Set before the
+     * first logger exists (slf4j-simple reads its settings once). Help and version need no folder.
+     */
+    private static int logToFileThenRun(CommandLine.ParseResult pr) {
+        boolean helpOnly = false;
+        for (CommandLine.ParseResult r = pr; r != null; r = r.subcommand()) {
+            helpOnly |= r.isUsageHelpRequested() || r.isVersionHelpRequested();
+        }
+        if (!helpOnly && pr.commandSpec().userObject() instanceof ChartLensCommand root) {
+            Path logs = DataDirectory.ensureOwnerOnly(root.dataDirectory().resolve("logs"));
+            System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("chartlens.log").toString());
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        }
+        return new CommandLine.RunLast().execute(pr);
+    }
+
     /** The data folder, resolved and created owner-only. */
     public Path dataDirectory() {
         return DataDirectory.ensureOwnerOnly(DataDirectory.resolve(dataDir, System.getenv()));
@@ -120,13 +139,8 @@ public final class ChartLensCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = dataDirectory();
-        // The desktop app logs to a file in the (owner-only) data folder; commands log to stderr.
-        // Set before the first logger is created. Logs never hold PHI or tokens (see docs/security.md).
-        Path logs = DataDirectory.ensureOwnerOnly(dir.resolve("logs"));
-        System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("chartlens.log").toString());
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        return GuiLauncher.open(dir);
+        // logs already go to the data folder's log file (logToFileThenRun); they never hold PHI or tokens
+        return GuiLauncher.open(dataDirectory());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -36,6 +36,11 @@ public final class PatientsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
             List<Listed> rows = list(ctx.cache().patients());
+            if (rows.isEmpty() && !json) {
+                System.err.println("chartlens: no patients cached yet; sign in and sync an organization "
+                        + "('chartlens login ORG', then 'chartlens sync ORG') or import a file ('chartlens import FILE')");
+                return 0;
+            }
             ObjectMapper m = new ObjectMapper();
             if (json) {
                 ArrayNode arr = m.createArrayNode();
