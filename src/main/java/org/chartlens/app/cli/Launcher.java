@@ -17,8 +17,17 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        preloadClasses(args);
-        int status = ChartLensCommand.commandLine(args).execute(args);
+        int status;
+        try {
+            preloadClasses(args);
+            status = ChartLensCommand.commandLine(args).execute(args);
+        } catch (NoClassDefFoundError e) {
+            // chartlens.jar names its libraries in lib/ beside it (Class-Path); copied alone it cannot start
+            System.err.println("chartlens: a library is missing (" + e.getMessage() + "). chartlens.jar needs the "
+                    + "lib/ folder the build puts beside it (target/lib); to copy ChartLens elsewhere, build the "
+                    + "installer (see README).");
+            status = 1;
+        }
         if (status != ChartLensCommand.KEEP_RUNNING) {
             System.exit(status);
         }
