@@ -1,11 +1,9 @@
 package org.chartlens.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -67,35 +65,6 @@ final class Schema {
             } finally {
                 c.setAutoCommit(true);
             }
-        }
-    }
-
-    static void freshness(Connection c, String org, String type, String state, Instant success,
-                          String error, Instant errorAt, boolean clearError) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO freshness(org, type, last_success, last_error, last_error_at, state)"
-                        + " VALUES (?,?,?,?,?,?) ON CONFLICT(org, type) DO UPDATE SET"
-                        + " state = excluded.state,"
-                        + " last_success = coalesce(excluded.last_success, last_success),"
-                        + " last_error = CASE WHEN ? THEN NULL ELSE coalesce(excluded.last_error, last_error) END,"
-                        + " last_error_at = CASE WHEN ? THEN NULL ELSE coalesce(excluded.last_error_at, last_error_at) END")) {
-            ps.setString(1, org);
-            ps.setString(2, type);
-            setInstant(ps, 3, success);
-            ps.setString(4, error);
-            setInstant(ps, 5, errorAt);
-            ps.setString(6, state);
-            ps.setBoolean(7, clearError);
-            ps.setBoolean(8, clearError);
-            ps.executeUpdate();
-        }
-    }
-
-    static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
-        if (t == null) {
-            ps.setNull(i, java.sql.Types.INTEGER);
-        } else {
-            ps.setLong(i, t.toEpochMilli());
         }
     }
 }
