@@ -125,6 +125,7 @@ public final class CacheBatch implements AutoCloseable {
             }
             c.commit();
             done = true;
+            db.batchCommitted();
         } catch (SQLException e) {
             throw new CacheException("Cannot commit to the local cache", e);
         }
@@ -135,7 +136,11 @@ public final class CacheBatch implements AutoCloseable {
     public void close() {
         try {
             if (!done) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } finally {
+                    db.batchRolledBack();
+                }
             }
             put.close();
         } catch (SQLException e) {

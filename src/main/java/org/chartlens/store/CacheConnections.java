@@ -36,6 +36,7 @@ final class CacheConnections {
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
     private final AtomicBoolean checkpointPending = new AtomicBoolean();
+    private volatile TransactionListener listener = TransactionListener.NONE;
     private volatile boolean closed;
 
     CacheConnections(Path file, SQLiteConfig config, Connection writer) {
@@ -47,6 +48,28 @@ final class CacheConnections {
 
     Path file() {
         return file;
+    }
+
+    /** Told, under the write lock, when a write transaction commits or rolls back. */
+    interface TransactionListener {
+        void committed();
+
+        void rolledBack();
+
+        TransactionListener NONE = new TransactionListener() {
+            @Override
+            public void committed() {
+            }
+
+            @Override
+            public void rolledBack() {
+            }
+        };
+    }
+
+    /** The one listener of this cache's write transactions (the audit log, to publish its head). */
+    void listen(TransactionListener l) {
+        this.listener = l;
     }
 
     /** SQL run with a connection; may throw SQLException. */
@@ -82,8 +105,10 @@ final class CacheConnections {
             try {
                 work.run(writer);
                 writer.commit();
+                listener.committed();
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();
+                listener.rolledBack();
                 throw e;
             } finally {
                 writer.setAutoCommit(true);
@@ -106,6 +131,16 @@ final class CacheConnections {
             writeLock.unlock();
             throw new CacheException("Cannot start a cache write", e);
         }
+    }
+
+    /** A batch's transaction committed (called with the write lock held). */
+    void batchCommitted() {
+        listener.committed();
+    }
+
+    /** A batch's transaction rolled back (called with the write lock held). */
+    void batchRolledBack() {
+        listener.rolledBack();
     }
 
     /** Ends a batch: autocommit back on, the write lock released. */

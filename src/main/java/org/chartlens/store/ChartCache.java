@@ -47,16 +47,30 @@ public final class ChartCache implements ChartStore {
         this.syncState = new SyncState(db);
         this.auditLog = new AuditLog(db);
         this.retention = new Retention(db, auditLog);
+        db.listen(auditLog);
     }
 
     /**
-     * Opens (creating if absent) the cache at {@code file} with a raw 32-byte key.
+     * Opens (creating if absent) the cache at {@code file} with a raw 32-byte key, keeping no
+     * audit head outside it (tests, the benchmark; the app uses {@link #open(Path, byte[],
+     * AuditHeadStore)}).
+     *
+     * @throws CacheOpenException as {@link #open(Path, byte[], AuditHeadStore)}
+     */
+    public static ChartCache open(Path file, byte[] key) {
+        return open(file, key, AuditHeadStore.NONE);
+    }
+
+    /**
+     * Opens (creating if absent) the cache at {@code file} with a raw 32-byte key; the audit
+     * chain's head is kept in {@code heads} too. A cache written before the chain gets its events
+     * chained once, here.
      *
      * @throws CacheOpenException with {@link CacheOpenException.Reason#WRONG_KEY} when the key is
      *         missing or wrong, {@code CORRUPT} when the file is damaged, {@code NEWER_VERSION}
      *         when a newer ChartLens wrote it
      */
-    public static ChartCache open(Path file, byte[] key) {
+    public static ChartCache open(Path file, byte[] key, AuditHeadStore heads) {
         if (key == null || key.length != 32) {
             throw new CacheOpenException(CacheOpenException.Reason.WRONG_KEY,
                     "The local cache needs its 32-byte key; none was given.", null);
@@ -65,9 +79,16 @@ public final class ChartCache implements ChartStore {
         SQLiteConfig config = keyedConfig(key);
         Connection writer = CacheFile.openWriter(absolute, config);
         try {
-            Schema.migrate(writer);
+            boolean newFile = Schema.migrate(writer) == 0;
             CacheFile.ownerOnly(absolute);
-            return new ChartCache(new CacheConnections(absolute, config, writer));
+            ChartCache cache = new ChartCache(new CacheConnections(absolute, config, writer));
+            try {
+                cache.auditLog.attach(heads, newFile);
+            } catch (RuntimeException e) {
+                cache.close();
+                throw e;
+            }
+            return cache;
         } catch (SQLException e) {
             CacheFile.closeQuietly(writer);
             throw CacheFile.translate(e);
@@ -181,9 +202,49 @@ public final class ChartCache implements ChartStore {
 
     // ------------------------------------------------------------------ audit log
 
-    /** Appends one audit event (who = the OS user, when = now). No PHI bodies or tokens. */
+    /**
+     * Appends one audit event (who = the OS user and the reviewer, when = now, from the default
+     * source). No PHI bodies or tokens: the patient is named by its id only.
+     */
     public void audit(String event, String org, String patientId, String detail) {
-        auditLog.audit(event, org, patientId, detail);
+        auditLog.audit(event, org, patientId, detail, null);
+    }
+
+    /** Appends one audit event from a named command or view (e.g. "cli:show", "view:chart"). */
+    public void audit(String event, String org, String patientId, String detail, String source) {
+        auditLog.audit(event, org, patientId, detail, source);
+    }
+
+    /** The reviewer's display name recorded with the events from now on (null: none). */
+    public void auditReviewer(String displayName) {
+        auditLog.reviewer(displayName);
+    }
+
+    /** The command or view recorded with events that name none (e.g. "desktop", "cli:sync"). */
+    public void auditSource(String commandOrView) {
+        auditLog.source(commandOrView);
+    }
+
+    /**
+     * Events at or after {@code since} about one patient id (at one organization when
+     * {@code org} is given), oldest first; null arguments do not filter. For "who looked at
+     * this chart".
+     */
+    public List<AuditEvent> auditEvents(Instant since, String org, String patientId) {
+        return auditLog.query(since, org, patientId);
+    }
+
+    /**
+     * Checks the whole audit chain and the head kept outside the cache; names the first event
+     * missing or changed, or says that events were removed at the end. Reads every event.
+     */
+    public AuditCheck verifyAudit() {
+        return auditLog.verify();
+    }
+
+    /** True when {@link #verifyAudit()} finds the log intact (for a warning at start). */
+    public boolean auditIntact() {
+        return verifyAudit().intact();
     }
 
     /** The audit log, oldest first, between two instants (nulls: unbounded). */
