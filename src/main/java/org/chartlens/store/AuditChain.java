@@ -21,17 +21,21 @@ import java.util.Optional;
 final class AuditChain {
     static final String COLUMNS = "seq, at, who, reviewer, event, org, patient, detail, source, hash";
 
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    });
+
     private AuditChain() {
     }
 
     static String hash(String previous, long seq, long atMillis, String who, String reviewer,
                        String event, String org, String patient, String detail, String source) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        MessageDigest sha = SHA256.get();
+        sha.reset();
         sha.update(previous.getBytes(StandardCharsets.US_ASCII));
         sha.update((byte) '\n');
         for (String field : new String[] {Long.toString(seq), Long.toString(atMillis), who, reviewer,
