@@ -79,10 +79,17 @@ public final class ChartLensContext implements AutoCloseable {
         return auth;
     }
 
-    /** The encrypted cache, opened with its key from the secret store (created on first use). */
+    /**
+     * The encrypted cache, opened with its key from the secret store (created on first use); the
+     * audit chain's head is kept in the secret store too ({@link SecretStoreAuditHead}).
+     */
     public synchronized ChartCache cache() {
         if (cache == null) {
-            cache = ChartCache.open(dataDir.resolve(CACHE_FILE), secrets().getOrCreateKey(CACHE_KEY));
+            SecretStore store = secrets();
+            // the store itself, not this::secrets: the cache calls it under its write lock, and
+            // lock() holds this context's monitor while it waits for that lock to close the cache
+            cache = ChartCache.open(dataDir.resolve(CACHE_FILE), store.getOrCreateKey(CACHE_KEY),
+                    new SecretStoreAuditHead(store));
         }
         return cache;
     }

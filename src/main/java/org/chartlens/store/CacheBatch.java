@@ -12,15 +12,17 @@ import java.time.Instant;
  * while open, so keep batches short (a page or a few thousand resources).
  */
 public final class CacheBatch implements AutoCloseable {
-    private final ChartCache cache;
+    private final CacheConnections db;
+    private final AuditLog auditLog;
     private final Connection c;
     private final PreparedStatement put;
     private final long storedAt = System.currentTimeMillis();
     private int pending;
     private boolean done;
 
-    CacheBatch(ChartCache cache, Connection c) throws SQLException {
-        this.cache = cache;
+    CacheBatch(CacheConnections db, AuditLog auditLog, Connection c) throws SQLException {
+        this.db = db;
+        this.auditLog = auditLog;
         this.c = c;
         this.put = c.prepareStatement(
                 "INSERT INTO resource(org, type, id, patient, effective, status, code, last_updated,"
@@ -55,69 +57,62 @@ public final class CacheBatch implements AutoCloseable {
                 pending = 0;
             }
         } catch (SQLException e) {
-            throw new ChartCache.CacheException("Cannot store a resource", e);
+            throw new CacheException("Cannot store a resource", e);
         }
     }
 
     /** Sets the {@code _lastUpdated} cursor of org x patient x type ("" or null: organization-wide). */
     public void setCursor(String org, String patientId, String type, String lastUpdated) {
         try {
-            ChartCache.update(c, "INSERT INTO cursor(org, patient, type, last_updated, updated_at)"
-                            + " VALUES (?,?,?,?,?) ON CONFLICT(org, patient, type) DO UPDATE SET"
-                            + " last_updated = excluded.last_updated, updated_at = excluded.updated_at",
-                    org, patientId == null ? "" : patientId, type, lastUpdated, System.currentTimeMillis());
+            SyncState.setCursor(c, org, patientId, type, lastUpdated);
         } catch (SQLException e) {
-            throw new ChartCache.CacheException("Cannot store a sync cursor", e);
+            throw new CacheException("Cannot store a sync cursor", e);
         }
     }
 
     /** Marks one patient's sync at one organization complete at {@code at}. */
     public void markPatientSynced(String org, String patientId, Instant at) {
         try {
-            ChartCache.update(c, "INSERT INTO patient_sync(org, patient, last_synced) VALUES (?,?,?)"
-                            + " ON CONFLICT(org, patient) DO UPDATE SET last_synced = excluded.last_synced",
-                    org, patientId, at.toEpochMilli());
+            SyncState.markPatientSynced(c, org, patientId, at);
         } catch (SQLException e) {
-            throw new ChartCache.CacheException("Cannot store the sync time", e);
+            throw new CacheException("Cannot store the sync time", e);
         }
     }
 
     /** Records a complete pull of org x type inside this transaction. */
     public void recordSuccess(String org, String type, Instant at) {
         try {
-            Schema.freshness(c, org, type, "ok", at, null, null, true);
+            SyncState.freshness(c, org, type, "ok", at, null, null, true);
         } catch (SQLException e) {
-            throw new ChartCache.CacheException("Cannot record freshness", e);
+            throw new CacheException("Cannot record freshness", e);
         }
     }
 
     /** Records a failed pull of org x type inside this transaction (keeps the last success). */
     public void recordFailure(String org, String type, String reason, Instant at) {
         try {
-            Schema.freshness(c, org, type, "failed", null, reason, at, false);
+            SyncState.freshness(c, org, type, "failed", null, reason, at, false);
         } catch (SQLException e) {
-            throw new ChartCache.CacheException("Cannot record freshness", e);
+            throw new CacheException("Cannot record freshness", e);
         }
     }
 
     /** Records org x type as "unsupported" or "not-granted" inside this transaction. */
     public void recordUnavailable(String org, String type, String state, String reason, Instant at) {
-        if (!"unsupported".equals(state) && !"not-granted".equals(state)) {
-            throw new IllegalArgumentException("state must be unsupported or not-granted");
-        }
+        SyncState.checkUnavailable(state);
         try {
-            Schema.freshness(c, org, type, state, null, reason, at, false);
+            SyncState.freshness(c, org, type, state, null, reason, at, false);
         } catch (SQLException e) {
-            throw new ChartCache.CacheException("Cannot record freshness", e);
+            throw new CacheException("Cannot record freshness", e);
         }
     }
 
     /** Appends an audit event inside this transaction. */
     public void audit(String event, String org, String patientId, String detail) {
         try {
-            cache.appendAudit(c, event, org, patientId, detail);
+            auditLog.append(c, event, org, patientId, detail);
         } catch (SQLException e) {
-            throw new ChartCache.CacheException("Cannot write the audit log", e);
+            throw new CacheException("Cannot write the audit log", e);
         }
     }
 
@@ -130,8 +125,9 @@ public final class CacheBatch implements AutoCloseable {
             }
             c.commit();
             done = true;
+            db.batchCommitted();
         } catch (SQLException e) {
-            throw new ChartCache.CacheException("Cannot commit to the local cache", e);
+            throw new CacheException("Cannot commit to the local cache", e);
         }
     }
 
@@ -140,13 +136,17 @@ public final class CacheBatch implements AutoCloseable {
     public void close() {
         try {
             if (!done) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } finally {
+                    db.batchRolledBack();
+                }
             }
             put.close();
         } catch (SQLException e) {
-            throw new ChartCache.CacheException("Cannot roll back a cache write", e);
+            throw new CacheException("Cannot roll back a cache write", e);
         } finally {
-            cache.endBatch();
+            db.endBatch();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.chartlens.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,17 @@ public interface ChartStore extends AutoCloseable {
 
     /** One resource by identity. */
     Optional<StoredResource> resource(String org, String type, String id);
+
+    /**
+     * When one patient's sync at one organization last completed, empty when never. Caches
+     * answer with one lookup; this default scans {@link #patients()}.
+     */
+    default Optional<Instant> lastSynced(String org, String patientId) {
+        return patients().stream()
+                .filter(p -> p.org().equals(org) && p.id().equals(patientId))
+                .findFirst()
+                .map(CachedPatient::lastSynced);
+    }
 
     /** Freshness per resource type for one organization. */
     List<Freshness> freshness(String org);

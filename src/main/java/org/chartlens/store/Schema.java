@@ -1,11 +1,9 @@
 package org.chartlens.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -38,7 +36,22 @@ final class Schema {
                         + " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
                 "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
                         + " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+            ),
+            List.of(
+                // v2: the hash-chained audit log (reviewer, source, hash); an event's hash is set
+                // once, right after its insert, and then never changes. Events written before the
+                // chain are chained by CHAIN_EXISTING_EVENTS in the same transaction.
+                "ALTER TABLE audit ADD COLUMN reviewer TEXT",
+                "ALTER TABLE audit ADD COLUMN source TEXT",
+                "ALTER TABLE audit ADD COLUMN hash TEXT",
+                "DROP TRIGGER audit_no_update",
+                "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN OLD.hash IS NOT NULL"
+                        + " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+                "CREATE INDEX audit_patient ON audit(patient, org)"
             ));
+
+    /** Schema version after which the events already in the log are hash-chained. */
+    private static final int CHAIN_EXISTING_EVENTS = 2;
 
     static int version(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
@@ -46,7 +59,8 @@ final class Schema {
         }
     }
 
-    static void migrate(Connection c) throws SQLException {
+    /** Runs the migrations this file lacks; returns the version it had (0: a new file). */
+    static int migrate(Connection c) throws SQLException {
         int current = version(c);
         if (current > MIGRATIONS.size()) {
             throw new CacheOpenException(CacheOpenException.Reason.NEWER_VERSION,
@@ -59,6 +73,9 @@ final class Schema {
                 for (String sql : MIGRATIONS.get(v)) {
                     s.execute(sql);
                 }
+                if (v + 1 == CHAIN_EXISTING_EVENTS) {
+                    AuditChain.chainUnhashed(c);
+                }
                 s.execute("PRAGMA user_version = " + (v + 1));
                 c.commit();
             } catch (SQLException e) {
@@ -68,34 +85,6 @@ final class Schema {
                 c.setAutoCommit(true);
             }
         }
-    }
-
-    static void freshness(Connection c, String org, String type, String state, Instant success,
-                          String error, Instant errorAt, boolean clearError) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO freshness(org, type, last_success, last_error, last_error_at, state)"
-                        + " VALUES (?,?,?,?,?,?) ON CONFLICT(org, type) DO UPDATE SET"
-                        + " state = excluded.state,"
-                        + " last_success = coalesce(excluded.last_success, last_success),"
-                        + " last_error = CASE WHEN ? THEN NULL ELSE coalesce(excluded.last_error, last_error) END,"
-                        + " last_error_at = CASE WHEN ? THEN NULL ELSE coalesce(excluded.last_error_at, last_error_at) END")) {
-            ps.setString(1, org);
-            ps.setString(2, type);
-            setInstant(ps, 3, success);
-            ps.setString(4, error);
-            setInstant(ps, 5, errorAt);
-            ps.setString(6, state);
-            ps.setBoolean(7, clearError);
-            ps.setBoolean(8, clearError);
-            ps.executeUpdate();
-        }
-    }
-
-    static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
-        if (t == null) {
-            ps.setNull(i, java.sql.Types.INTEGER);
-        } else {
-            ps.setLong(i, t.toEpochMilli());
-        }
+        return current;
     }
 }

@@ -39,6 +39,7 @@ public final class ChartLensCommand implements Callable<Integer> {
         m.put("sync", SyncCommand.class);
         m.put("import", ImportCommand.class);
         m.put("patients", PatientsCommand.class);
+        m.put("audit", AuditCommand.class);
         m.put("show", ShowCommand.class);
         m.put("screenshot", ScreenshotCommand.class);
         m.put("bench", BenchCommand.class);
