@@ -136,7 +136,7 @@ public final class ChartSync {
             try {
                 c = Capabilities.of(http.capabilityStatement());
             } catch (FhirException e) {
-                LOG.info("{}: CapabilityStatement unavailable ({}); trying every type", org(), e.getMessage());
+                LOG.info("{}: CapabilityStatement unavailable ({}); trying every type", org(), e.forLog());
                 c = Capabilities.unknown();
             }
             capabilities = c;
@@ -571,7 +571,7 @@ public final class ChartSync {
         }
 
         void fail(String what, FhirException e, Set<String> types) {
-            LOG.info("{}: {} failed: {}", org, what, e.getMessage());
+            LOG.info("{}: {} failed: {}", org, what, e.forLog());
             failed.put(what, e.getMessage());
             if (!types.isEmpty()) {
                 CacheWriter.Job j = CacheWriter.Job.marks();
