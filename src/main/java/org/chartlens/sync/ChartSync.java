@@ -146,6 +146,8 @@ public final class ChartSync {
 
     /** One run's state. */
     private final class Run {
+        /** Every request of this run also ends at the sync's deadline (settings: syncDeadlineMinutes). */
+        final FhirHttp http = ChartSync.this.http.forOneSync();
         final SyncRequest request;
         final SyncListener listener;
         final AtomicBoolean cancelled;
