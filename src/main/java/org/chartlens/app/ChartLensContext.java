@@ -13,6 +13,7 @@ import org.chartlens.connect.DemoEhrAddress;
 import org.chartlens.connect.Organization;
 import org.chartlens.connect.OrganizationDirectory;
 import org.chartlens.fhir.FhirHttp;
+import org.chartlens.fhir.FhirJson;
 import org.chartlens.sandbox.DemoEhr;
 import org.chartlens.sandbox.SandboxOptions;
 import org.chartlens.store.ChartCache;
@@ -111,11 +112,15 @@ public final class ChartLensContext implements AutoCloseable {
         return base != null ? org.withFhirBase(base) : DemoEhrAddress.resolve(org, dataDir);
     }
 
-    /** The HTTP client of one organization (one per organization, shared by its syncs). */
+    /**
+     * The HTTP client of one organization (one per organization, shared by its syncs), with the
+     * request and sync deadlines of {@code settings.json} ({@link NetworkSettings}).
+     */
     public FhirHttp fhir(Organization org) {
         return http.compute(org.id(), (id, existing) ->
-                existing != null && existing.base().equals(org.fhirBase())
-                        ? existing : new FhirHttp(org, auth().tokens(org)));
+                existing != null && existing.base().equals(org.fhirBase()) ? existing
+                        : new FhirHttp(org, auth().tokens(org),
+                                NetworkSettings.read(dataDir).applyTo(FhirHttp.Options.defaults()), new FhirJson()));
     }
 
     public ChartSync sync(Organization org) {

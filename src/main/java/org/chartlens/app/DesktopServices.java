@@ -258,6 +258,9 @@ public final class DesktopServices implements AppServices {
         s.darkTheme = settings.darkTheme();
         s.autoLockMinutes = settings.autoLockMinutes();
         s.retentionDays = settings.retentionDays();
+        NetworkSettings network = NetworkSettings.read(dataDir); // set in the file only: kept as they are
+        s.requestDeadlineSeconds = network.requestDeadlineSeconds();
+        s.syncDeadlineMinutes = network.syncDeadlineMinutes();
         try {
             Path tmp = dataDir.resolve("settings.json.tmp");
             json.writeValue(tmp.toFile(), s);
@@ -281,11 +284,15 @@ public final class DesktopServices implements AppServices {
     }
 
     /** The settings file's shape (no PHI, no secrets). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public static final class SettingsFile {
         public UnitSystem units;
         public boolean darkTheme;
         public int autoLockMinutes = 10;
         public int retentionDays;
+        /** See {@link NetworkSettings}. */
+        public Integer requestDeadlineSeconds;
+        public Integer syncDeadlineMinutes;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.chartlens.app;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,12 +8,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.chartlens.auth.AuthException;
 import org.chartlens.auth.Browser;
+import org.chartlens.auth.TransportPolicy;
 
 /**
  * A "browser" for scripts, the self-test and the benchmark: it opens the authorize URL of an
  * auto-approving server on this machine and follows its redirects to the loopback callback,
  * exactly as a person's browser would after clicking Allow. It refuses any host that is not
- * loopback, so it can never be pointed at a real organization.
+ * loopback ({@link TransportPolicy#isLoopback}, the rule sign-in and FHIR requests use), so it can
+ * never be pointed at a real organization.
  */
 public final class ScriptedBrowser implements Browser {
     private static final int MAX_HOPS = 10;
@@ -26,7 +27,7 @@ public final class ScriptedBrowser implements Browser {
         URI next = url;
         try {
             for (int hop = 0; hop < MAX_HOPS && next != null; hop++) {
-                if (!isLoopback(next)) {
+                if (!TransportPolicy.isLoopback(next) || TransportPolicy.refusal(next, null).isPresent()) {
                     throw new AuthException("The scripted sign-in only talks to servers on this machine.");
                 }
                 HttpResponse<Void> res = http.send(HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(30)).GET().build(),
@@ -45,14 +46,6 @@ public final class ScriptedBrowser implements Browser {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuthException("Sign-in was interrupted.");
-        }
-    }
-
-    static boolean isLoopback(URI uri) {
-        try {
-            return uri.getHost() != null && InetAddress.getByName(uri.getHost()).isLoopbackAddress();
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -3,7 +3,8 @@ package org.chartlens.fhir;
 /**
  * A FHIR request that did not succeed. The message is plain words for a clinician: never a token,
  * a patient name or a server body (OperationOutcome text is included only as the server's
- * diagnostic, already reduced to plain text).
+ * diagnostic, already reduced to plain text). Logs take {@link #forLog()}, which leaves that text
+ * out.
  */
 public class FhirException extends Exception {
 
@@ -35,11 +36,22 @@ public class FhirException extends Exception {
 
     private final Kind kind;
     private final int status;
+    private final String logMessage;
 
     public FhirException(Kind kind, int status, String message, Throwable cause) {
+        this(kind, status, message, null, cause);
+    }
+
+    /**
+     * @param logMessage what may go to the log when the message holds server text (an
+     *     OperationOutcome's diagnostics can name a patient): the same words with only the
+     *     outcome's severity and code; null when the message itself is safe to log
+     */
+    public FhirException(Kind kind, int status, String message, String logMessage, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.status = status;
+        this.logMessage = logMessage;
     }
 
     public FhirException(Kind kind, String message) {
@@ -48,6 +60,14 @@ public class FhirException extends Exception {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * The message for the log: like {@link #getMessage()}, but a server's OperationOutcome appears
+     * only as severity and code, never its text (which may contain PHI).
+     */
+    public String forLog() {
+        return logMessage != null ? logMessage : getMessage();
     }
 
     /** HTTP status, or 0 when there was no response. */

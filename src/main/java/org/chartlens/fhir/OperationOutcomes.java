@@ -43,6 +43,31 @@ public final class OperationOutcomes {
         return all.length() > MAX ? all.substring(0, MAX) + "..." : all;
     }
 
+    /**
+     * "error/processing; warning/informational": each issue's severity and code only, for logs
+     * (the text may name a patient); "" when {@code outcome} is not an OperationOutcome.
+     */
+    public static String codes(JsonNode outcome) {
+        if (outcome == null || !"OperationOutcome".equals(outcome.path("resourceType").asText())) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode issue : outcome.path("issue")) {
+            String sev = token(issue.path("severity").asText(""));
+            String code = token(issue.path("code").asText(""));
+            parts.add((sev.isEmpty() ? "?" : sev) + "/" + (code.isEmpty() ? "?" : code));
+            if (parts.size() == 5) {
+                break;
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    /** A FHIR code (severity, issue type) or "" when it is not one: free text never passes. */
+    private static String token(String s) {
+        return s.matches("[a-z][a-z0-9-]{0,40}") ? s : "";
+    }
+
     /** Strips tags and control characters; collapses whitespace. */
     static String plain(String s) {
         String noTags = s.replaceAll("<[^>]*>", " ").replaceAll("&[a-zA-Z#0-9]+;", " ");

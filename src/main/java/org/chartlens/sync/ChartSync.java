@@ -136,7 +136,7 @@ public final class ChartSync {
             try {
                 c = Capabilities.of(http.capabilityStatement());
             } catch (FhirException e) {
-                LOG.info("{}: CapabilityStatement unavailable ({}); trying every type", org(), e.getMessage());
+                LOG.info("{}: CapabilityStatement unavailable ({}); trying every type", org(), e.forLog());
                 c = Capabilities.unknown();
             }
             capabilities = c;
@@ -146,6 +146,8 @@ public final class ChartSync {
 
     /** One run's state. */
     private final class Run {
+        /** Every request of this run also ends at the sync's deadline (settings: syncDeadlineMinutes). */
+        final FhirHttp http = ChartSync.this.http.forOneSync();
         final SyncRequest request;
         final SyncListener listener;
         final AtomicBoolean cancelled;
@@ -571,7 +573,7 @@ public final class ChartSync {
         }
 
         void fail(String what, FhirException e, Set<String> types) {
-            LOG.info("{}: {} failed: {}", org, what, e.getMessage());
+            LOG.info("{}: {} failed: {}", org, what, e.forLog());
             failed.put(what, e.getMessage());
             if (!types.isEmpty()) {
                 CacheWriter.Job j = CacheWriter.Job.marks();
