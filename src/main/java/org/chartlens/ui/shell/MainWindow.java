@@ -53,8 +53,9 @@ public final class MainWindow extends StackPane {
     private final Map<PatientRef, Tab> charts = new LinkedHashMap<>();
     private final Map<PatientRef, String> titles = new LinkedHashMap<>();
     private final AutoLock autoLock;
-    private final UnlockView unlockView;
-    private final ScrollPane welcome;
+    /** Built on first use (start-up builds only what the first frame shows). */
+    private UnlockView unlockView;
+    private ScrollPane welcome;
     private final Button back = new Button("Back to the worklist");
 
     public MainWindow(ShellPorts ports, TaskExecutor tasks, boolean startLocked) {
@@ -79,7 +80,6 @@ public final class MainWindow extends StackPane {
         homeContent.getChildren().add(new WorklistView(vm.worklist(),
                 r -> openChart(r.org(), r.id(), r.summary().name()), r -> vm.status().sync(r.org(), r.id()),
                 vm.status()::syncAll));
-        welcome = welcome();
         vm.welcomeShownProperty().addListener((o, was, shown) -> showWelcome(shown));
         vm.setOnOrganizationAdded(this::openOrganizations);
         vm.charts().addListener(this::chartsChanged);
@@ -87,9 +87,7 @@ public final class MainWindow extends StackPane {
         shell.setTop(toolbar());
         shell.setCenter(tabs);
         shell.setBottom(status);
-        unlockView = new UnlockView(vm.lock());
-        unlockView.setVisible(false);
-        getChildren().addAll(shell, unlockView);
+        getChildren().add(shell);
         vm.lock().lockedProperty().addListener((o, was, locked) -> showLocked(locked));
 
         sceneProperty().addListener((o, a, scene) -> {
@@ -248,6 +246,9 @@ public final class MainWindow extends StackPane {
     }
 
     private void showWelcome(boolean shown) {
+        if (welcome == null && shown) {
+            welcome = welcome();
+        }
         homeContent.getChildren().remove(welcome);
         if (shown) {
             back.setVisible(vm.worklist().total() > 0);
@@ -269,6 +270,11 @@ public final class MainWindow extends StackPane {
     }
 
     private void showLocked(boolean locked) {
+        if (unlockView == null) {
+            unlockView = new UnlockView(vm.lock());
+            unlockView.setVisible(false);
+            getChildren().add(unlockView);
+        }
         if (locked) {
             tabs.getTabs().removeIf(t -> t != home);
             shell.setVisible(false);
