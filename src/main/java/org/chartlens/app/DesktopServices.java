@@ -1,123 +1,71 @@
 package org.chartlens.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.Desktop;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.chartlens.auth.AuthException;
 import org.chartlens.auth.Browser;
 import org.chartlens.auth.PassphraseSource;
-import org.chartlens.auth.SecretStoreException;
-import org.chartlens.auth.SecretStores;
 import org.chartlens.auth.Session;
 import org.chartlens.auth.SignInStatus;
 import org.chartlens.connect.Organization;
 import org.chartlens.connect.OrganizationDirectory;
 import org.chartlens.connect.OrganizationPreset;
-import org.chartlens.domain.UnitSystem;
 import org.chartlens.sandbox.DemoEhr;
-import org.chartlens.store.ChartStore;
 import org.chartlens.sync.ChartSync;
 import org.chartlens.sync.SyncProgress;
 import org.chartlens.sync.SyncRequest;
 import org.chartlens.sync.SyncResult;
-import org.chartlens.ui.shell.AppServices;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.chartlens.ui.port.DemoPort;
+import org.chartlens.ui.port.OrganizationStatus;
+import org.chartlens.ui.port.OrganizationsPort;
+import org.chartlens.ui.port.PatientRef;
+import org.chartlens.ui.port.ShellPorts;
+import org.chartlens.ui.port.SignInPort;
+import org.chartlens.ui.port.SyncPort;
+import org.chartlens.ui.port.SystemViewerPort;
 
 /**
- * The desktop app's services, over the composition root. Thread safe; blocking methods are
- * called by the UI from its background executor only.
+ * The desktop app's ports over the composition root: organizations, sign-in, sync, the demo
+ * and the OS viewer here; the lock and the cache in {@link DesktopLock}; settings in
+ * {@link DesktopSettings}. {@link #ports()} hands them to the UI. Thread safe; blocking methods
+ * are called by the UI from its background executor only.
  */
-public final class DesktopServices implements AppServices {
-    private static final Logger LOG = LoggerFactory.getLogger(DesktopServices.class);
+public final class DesktopServices implements OrganizationsPort, SignInPort, SyncPort, DemoPort, SystemViewerPort {
     private static final String DEMO = "demo";
 
-    private final Path dataDir;
-    private final PassphraseHolder passphrase;
     private final ChartLensContext ctx;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private volatile boolean locked;
-    /** A passphrase (not an OS secret store) protects the secrets; decided once at start. */
-    private final boolean usesPassphrase;
-    /** The shortest passphrase ChartLens accepts when one is first chosen. */
-    static final int MIN_PASSPHRASE = 8;
-
-    /** The passphrase as the user typed it in the unlock screen; cleared on lock. */
-    static final class PassphraseHolder implements PassphraseSource {
-        private final AtomicReference<char[]> value = new AtomicReference<>();
-
-        @Override
-        public char[] passphrase(boolean creating) {
-            char[] v = value.get();
-            if (v == null) {
-                throw new SecretStoreException("ChartLens is locked: unlock it with your passphrase.", null);
-            }
-            return v.clone();
-        }
-
-        void set(char[] p) {
-            clear();
-            value.set(p.clone());
-        }
-
-        void clear() {
-            char[] old = value.getAndSet(null);
-            if (old != null) {
-                java.util.Arrays.fill(old, '\0');
-            }
-        }
-    }
+    private final DesktopLock lock;
+    private final DesktopSettings settings;
 
     public DesktopServices(Path dataDir, Map<String, String> env) {
-        this.dataDir = DataDirectory.ensureOwnerOnly(dataDir);
-        this.passphrase = new PassphraseHolder();
+        Path dir = DataDirectory.ensureOwnerOnly(dataDir);
+        DesktopLock.PassphraseHolder passphrase = new DesktopLock.PassphraseHolder();
         String envPass = env.get(PassphraseSource.ENV);
         if (envPass != null && !envPass.isEmpty()) {
             passphrase.set(envPass.toCharArray());
         }
-        this.ctx = new ChartLensContext(this.dataDir, passphrase, env);
-        this.usesPassphrase = usesPassphrase(this.dataDir, env);
+        this.ctx = new ChartLensContext(dir, passphrase, env);
+        this.settings = new DesktopSettings(dir, ctx, this::locked);
+        this.lock = new DesktopLock(dir, env, passphrase, ctx, settings::applyRetention);
     }
 
-    /**
-     * Whether secrets live in the passphrase-wrapped file: it exists already, or the user forced
-     * it, or (first run) no OS secret store answers.
-     */
-    private static boolean usesPassphrase(Path dataDir, Map<String, String> env) {
-        if (Files.exists(dataDir.resolve(SecretStores.FILE_NAME))) {
-            return true;
-        }
-        if (Files.exists(dataDir.resolve("secrets-keyring.bin"))) {
-            return false;
-        }
-        String choice = env.getOrDefault(SecretStores.ENV, "auto");
-        if (choice.equalsIgnoreCase("file")) {
-            return true;
-        }
-        if (choice.equalsIgnoreCase("keyring")) {
-            return false;
-        }
-        return org.chartlens.auth.OsKeyringSecretStore.probe(dataDir, Duration.ofSeconds(5)).isEmpty();
+    private boolean locked() {
+        return lock.isLocked();
+    }
+
+    /** Every port of the desktop app, for the UI. */
+    public ShellPorts ports() {
+        return new ShellPorts(lock, this, this, this, this, settings, lock, this);
     }
 
     public ChartLensContext context() {
         return ctx;
-    }
-
-    @Override
-    public ChartStore store() {
-        if (locked) {
-            throw new IllegalStateException("ChartLens is locked.");
-        }
-        return ctx.cache();
     }
 
     @Override
@@ -182,12 +130,12 @@ public final class DesktopServices implements AppServices {
     }
 
     @Override
-    public SyncHandle startSync(String orgId, String patientId, SyncListener listener) {
+    public Handle startSync(String orgId, String patientId, Listener listener) {
         Organization org = resolved(orgId);
         SyncRequest request = patientId != null ? SyncRequest.patients(patientId) : SyncRequest.everyone();
         Session session = ctx.auth().session(org).orElse(null);
         if (session != null) {
-            request = request.withScopes(new java.util.HashSet<>(session.grantedScopes()));
+            request = request.withScopes(new HashSet<>(session.grantedScopes()));
             if (patientId == null && session.patient() != null) {
                 request = request.withContextPatient(session.patient());
             }
@@ -197,7 +145,7 @@ public final class DesktopServices implements AppServices {
         return task::cancel;
     }
 
-    private static org.chartlens.sync.SyncListener adapter(String orgId, SyncListener listener) {
+    private static org.chartlens.sync.SyncListener adapter(String orgId, Listener listener) {
         return new org.chartlens.sync.SyncListener() {
             @Override
             public void progress(SyncProgress p) {
@@ -220,7 +168,7 @@ public final class DesktopServices implements AppServices {
     }
 
     @Override
-    public PatientRef openDemo(SyncListener listener) throws Exception {
+    public PatientRef openDemo(Listener listener) throws Exception {
         ctx.startEmbeddedDemo(DEMO);
         // The embedded EHR is new in every run (its grants live in memory): always sign in afresh.
         signIn(DEMO);
@@ -234,106 +182,6 @@ public final class DesktopServices implements AppServices {
         // the chart opens now; the other demo patients follow in the background
         startSync(DEMO, null, listener);
         return new PatientRef(DEMO, first);
-    }
-
-    @Override
-    public Settings settings() {
-        Path file = dataDir.resolve("settings.json");
-        if (Files.isRegularFile(file)) {
-            try {
-                SettingsFile s = json.readValue(file.toFile(), SettingsFile.class);
-                return new Settings(s.units == null ? UnitSystem.METRIC : s.units, s.darkTheme,
-                        s.autoLockMinutes, s.retentionDays, dataDir);
-            } catch (IOException e) {
-                LOG.warn("settings.json could not be read; defaults used");
-            }
-        }
-        return Settings.defaults(dataDir);
-    }
-
-    @Override
-    public void saveSettings(Settings settings) {
-        SettingsFile s = new SettingsFile();
-        s.units = settings.units();
-        s.darkTheme = settings.darkTheme();
-        s.autoLockMinutes = settings.autoLockMinutes();
-        s.retentionDays = settings.retentionDays();
-        NetworkSettings network = NetworkSettings.read(dataDir); // set in the file only: kept as they are
-        s.requestDeadlineSeconds = network.requestDeadlineSeconds();
-        s.syncDeadlineMinutes = network.syncDeadlineMinutes();
-        try {
-            Path tmp = dataDir.resolve("settings.json.tmp");
-            json.writeValue(tmp.toFile(), s);
-            Files.move(tmp, dataDir.resolve("settings.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IllegalStateException("Settings could not be saved in " + dataDir, e);
-        }
-        if (!locked) {
-            ctx.cache().audit("settings-changed", null, null, null);
-            applyRetention(settings.retentionDays());
-        }
-    }
-
-    /** Removes cached data older than the retention period (0 keeps everything). */
-    private void applyRetention(int days) {
-        if (days > 0) {
-            int removed = ctx.cache().purgeOlderThan(days, java.time.Instant.now());
-            LOG.info("Retention: removed {} cached resources older than {} days", removed, days);
-        }
-    }
-
-    /** The settings file's shape (no PHI, no secrets). */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public static final class SettingsFile {
-        public UnitSystem units;
-        public boolean darkTheme;
-        public int autoLockMinutes = 10;
-        public int retentionDays;
-        /** See {@link NetworkSettings}. */
-        public Integer requestDeadlineSeconds;
-        public Integer syncDeadlineMinutes;
-    }
-
-    @Override
-    public Path dataDirectory() {
-        return dataDir;
-    }
-
-    @Override
-    public boolean hasPassphrase() {
-        return usesPassphrase;
-    }
-
-    @Override
-    public boolean passphraseIsNew() {
-        return usesPassphrase && !Files.exists(dataDir.resolve(SecretStores.FILE_NAME));
-    }
-
-    @Override
-    public void lock() {
-        locked = true;
-        passphrase.clear();
-        ctx.lock();
-    }
-
-    @Override
-    public boolean unlock(char[] typed) {
-        if (passphraseIsNew() && typed.length < MIN_PASSPHRASE) {
-            return false;
-        }
-        passphrase.set(typed);
-        try {
-            ctx.secrets().getOrCreateKey(ChartLensContext.CACHE_KEY);
-            ctx.cache();
-            locked = false;
-            applyRetention(settings().retentionDays());
-            return true;
-        } catch (SecretStoreException e) {
-            passphrase.clear();
-            ctx.lock();
-            return false;
-        }
     }
 
     @Override

@@ -6,24 +6,26 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.chartlens.ui.common.BackgroundTaskExecutor;
+import org.chartlens.ui.common.Themes;
 import org.chartlens.ui.documents.WebViewSession;
-import org.chartlens.ui.shell.AppServices;
+import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.shell.MainWindow;
 
 /**
- * The JavaFX application. The composition root hands over its {@link AppServices} with
- * {@link #launch(AppServices, boolean)}; JavaFX needs a no-argument Application class, hence
- * the static hand-over. On exit the web view session folder is removed and the services are
- * locked (keys and tokens dropped).
+ * The JavaFX application. The composition root hands over the ports it wired with
+ * {@link #launch(ShellPorts, boolean)}; JavaFX needs a no-argument Application class, hence
+ * the static hand-over. On exit the web view session folder is removed and the app is locked
+ * (keys and tokens dropped). Its name is the window's WM_CLASS on Linux (the desktop entry's
+ * {@code StartupWMClass}): keep it.
  */
 public final class ChartLensApp extends Application {
-    private static volatile AppServices services;
+    private static volatile ShellPorts ports;
     private static volatile boolean startLocked;
     private BackgroundTaskExecutor tasks;
 
     /** Blocks until the window is closed. */
-    public static void launch(AppServices s, boolean locked) {
-        services = Objects.requireNonNull(s);
+    public static void launch(ShellPorts p, boolean locked) {
+        ports = Objects.requireNonNull(p);
         startLocked = locked;
         Application.launch(ChartLensApp.class);
     }
@@ -31,8 +33,8 @@ public final class ChartLensApp extends Application {
     @Override
     public void start(Stage stage) {
         tasks = new BackgroundTaskExecutor(2);
-        Themes.apply(services.settings().darkTheme());
-        MainWindow main = new MainWindow(services, tasks, startLocked);
+        Themes.apply(ports.settings().current().darkTheme());
+        MainWindow main = new MainWindow(ports, tasks, startLocked);
         Scene scene = new Scene(main, 1400, 880);
         Themes.style(scene);
         stage.setTitle("ChartLens");
@@ -68,7 +70,7 @@ public final class ChartLensApp extends Application {
     @Override
     public void stop() {
         try {
-            services.lock();
+            ports.lock().lock();
         } finally {
             WebViewSession.get().close();
             if (tasks != null) {

@@ -16,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.chartlens.ui.common.Themes;
 
 /**
  * Renders real views to PNG, headlessly (Monocle) for the {@code screenshot} command and

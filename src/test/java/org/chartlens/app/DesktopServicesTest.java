@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.chartlens.domain.UnitSystem;
-import org.chartlens.ui.shell.AppServices;
+import org.chartlens.ui.port.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,14 +27,14 @@ class DesktopServicesTest {
     void firstRunWithoutAnOsSecretStoreAsksToChooseAPassphrase() {
         DesktopServices s = firstRun();
         try {
-            assertTrue(s.hasPassphrase());
-            assertTrue(s.passphraseIsNew());
-            assertFalse(s.unlock("short".toCharArray()), "too short a passphrase is refused");
+            assertTrue(s.ports().lock().hasPassphrase());
+            assertTrue(s.ports().lock().passphraseIsNew());
+            assertFalse(s.ports().lock().unlock("short".toCharArray()), "too short a passphrase is refused");
             assertFalse(Files.exists(data.resolve("secrets.bin")), "nothing is created by a refused choice");
-            assertTrue(s.unlock("a long enough passphrase".toCharArray()));
+            assertTrue(s.ports().lock().unlock("a long enough passphrase".toCharArray()));
             assertTrue(Files.exists(data.resolve("secrets.bin")));
-            assertFalse(s.passphraseIsNew());
-            assertEquals(0, s.store().patients().size(), "the encrypted cache opens, empty");
+            assertFalse(s.ports().lock().passphraseIsNew());
+            assertEquals(0, s.ports().cache().store().patients().size(), "the encrypted cache opens, empty");
         } finally {
             s.context().close();
         }
@@ -44,23 +44,23 @@ class DesktopServicesTest {
     void lockDropsTheCacheAndOnlyTheRightPassphraseUnlocks() {
         DesktopServices s = firstRun();
         try {
-            assertTrue(s.unlock("correct horse battery".toCharArray()));
-            s.store().patients();
-            s.lock();
-            assertThrows(IllegalStateException.class, s::store);
-            assertFalse(s.unlock("wrong horse battery".toCharArray()));
-            assertThrows(IllegalStateException.class, s::store);
-            assertTrue(s.unlock("correct horse battery".toCharArray()));
-            assertEquals(0, s.store().patients().size());
+            assertTrue(s.ports().lock().unlock("correct horse battery".toCharArray()));
+            s.ports().cache().store().patients();
+            s.ports().lock().lock();
+            assertThrows(IllegalStateException.class, s.ports().cache()::store);
+            assertFalse(s.ports().lock().unlock("wrong horse battery".toCharArray()));
+            assertThrows(IllegalStateException.class, s.ports().cache()::store);
+            assertTrue(s.ports().lock().unlock("correct horse battery".toCharArray()));
+            assertEquals(0, s.ports().cache().store().patients().size());
         } finally {
             s.context().close();
         }
         DesktopServices again = new DesktopServices(data, Map.of("CHARTLENS_SECRET_STORE", "file"));
         try {
-            assertTrue(again.hasPassphrase());
-            assertFalse(again.passphraseIsNew(), "a later start asks for the existing passphrase");
-            assertFalse(again.unlock("wrong horse battery".toCharArray()));
-            assertTrue(again.unlock("correct horse battery".toCharArray()));
+            assertTrue(again.ports().lock().hasPassphrase());
+            assertFalse(again.ports().lock().passphraseIsNew(), "a later start asks for the existing passphrase");
+            assertFalse(again.ports().lock().unlock("wrong horse battery".toCharArray()));
+            assertTrue(again.ports().lock().unlock("correct horse battery".toCharArray()));
         } finally {
             again.context().close();
         }
@@ -70,12 +70,12 @@ class DesktopServicesTest {
     void settingsSurviveARestartAndHoldNoSecrets() throws Exception {
         DesktopServices s = firstRun();
         try {
-            assertTrue(s.unlock("settings passphrase".toCharArray()));
-            s.saveSettings(new AppServices.Settings(UnitSystem.US, true, 3, 30, data));
+            assertTrue(s.ports().lock().unlock("settings passphrase".toCharArray()));
+            s.ports().settings().save(new Settings(UnitSystem.US, true, 3, 30, data));
         } finally {
             s.context().close();
         }
-        AppServices.Settings read = new DesktopServices(data, Map.of("CHARTLENS_SECRET_STORE", "file")).settings();
+        Settings read = new DesktopServices(data, Map.of("CHARTLENS_SECRET_STORE", "file")).ports().settings().current();
         assertEquals(UnitSystem.US, read.units());
         assertTrue(read.darkTheme());
         assertEquals(3, read.autoLockMinutes());
@@ -87,15 +87,15 @@ class DesktopServicesTest {
     void retentionRemovesCachedDataOlderThanTheSetting() {
         DesktopServices s = firstRun();
         try {
-            assertTrue(s.unlock("retention passphrase".toCharArray()));
+            assertTrue(s.ports().lock().unlock("retention passphrase".toCharArray()));
             s.context().cache().putAll(java.util.List.of(new org.chartlens.store.StoredResource("demo", "Patient", "p1",
                     "p1", null, null, null, "{\"resourceType\":\"Patient\",\"id\":\"p1\"}")));
-            assertEquals(1, s.store().patients().size());
-            s.saveSettings(new AppServices.Settings(UnitSystem.METRIC, false, 10, 30, data));
-            assertEquals(1, s.store().patients().size(), "fresh data is kept");
+            assertEquals(1, s.ports().cache().store().patients().size());
+            s.ports().settings().save(new Settings(UnitSystem.METRIC, false, 10, 30, data));
+            assertEquals(1, s.ports().cache().store().patients().size(), "fresh data is kept");
             // a retention of 30 days applied 31 days from now removes it: simulate by purging as of then
             assertEquals(1, s.context().cache().purgeOlderThan(30, java.time.Instant.now().plus(java.time.Duration.ofDays(31))));
-            assertEquals(0, s.store().patients().size());
+            assertEquals(0, s.ports().cache().store().patients().size());
         } finally {
             s.context().close();
         }

@@ -14,7 +14,8 @@ import org.chartlens.auth.PassphraseSource;
 import org.chartlens.connect.Organization;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.fhir.FhirHttp;
-import org.chartlens.ui.shell.AppServices;
+import org.chartlens.ui.port.Settings;
+import org.chartlens.ui.port.ShellPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,13 +55,14 @@ class NetworkSettingsTest {
         Files.writeString(data.resolve("settings.json"), "{\"units\":\"US\",\"requestDeadlineSeconds\":90,\"syncDeadlineMinutes\":15}");
         DesktopServices s = new DesktopServices(data, Map.of("CHARTLENS_SECRET_STORE", "file"));
         try {
-            assertEquals(UnitSystem.US, s.settings().units(), "the desktop settings still read the file");
-            assertTrue(s.unlock("settings passphrase".toCharArray()));
-            s.saveSettings(new AppServices.Settings(UnitSystem.METRIC, true, 3, 0, data));
+            ShellPorts ports = s.ports();
+            assertEquals(UnitSystem.US, ports.settings().current().units(), "the desktop settings still read the file");
+            assertTrue(ports.lock().unlock("settings passphrase".toCharArray()));
+            ports.settings().save(new Settings(UnitSystem.METRIC, true, 3, 0, data));
         } finally {
             s.context().close();
         }
         assertEquals(new NetworkSettings(90, 15), NetworkSettings.read(data));
-        assertEquals(UnitSystem.METRIC, new DesktopServices(data, Map.of("CHARTLENS_SECRET_STORE", "file")).settings().units());
+        assertEquals(UnitSystem.METRIC, new DesktopServices(data, Map.of("CHARTLENS_SECRET_STORE", "file")).ports().settings().current().units());
     }
 }

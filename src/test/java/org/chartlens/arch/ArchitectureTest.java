@@ -97,4 +97,20 @@ class ArchitectureTest {
     void noCyclesBetweenPackages() {
         slices().matching("org.chartlens.(*)..").should().beFreeOfCycles().check(classes);
     }
+
+    /** Not between layers, nor between any two packages at any depth (app and app.cli, ui and ui.shell...). */
+    @Test
+    void noCyclesAtAnyPackageDepth() {
+        slices().matching("org.chartlens.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /** The views' ports are plain Java: what the UI may ask of the rest, testable without a stage. */
+    @Test
+    void viewPortsAreFreeOfJavaFxAndOfTheViews() {
+        noClasses().that().resideInAPackage("org.chartlens.ui.port..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.chartlens.ui.shell..",
+                        "org.chartlens.ui.chart..", "org.chartlens.ui.lock..", "org.chartlens.ui.worklist..",
+                        "org.chartlens.ui.common..")
+                .check(classes);
+    }
 }

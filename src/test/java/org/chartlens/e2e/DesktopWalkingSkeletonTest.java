@@ -43,7 +43,7 @@ class DesktopWalkingSkeletonTest {
         DesktopServices services = new DesktopServices(data, Map.of(
                 "CHARTLENS_PASSPHRASE", "desktop-e2e-pass", "CHARTLENS_SECRET_STORE", "file"));
         try (BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(2)) {
-            MainWindow window = Fx.call(() -> new MainWindow(services, tasks, false));
+            MainWindow window = Fx.call(() -> new MainWindow(services.ports(), tasks, false));
             Fx.show(window);
 
             // The welcome screen shows once the (empty) worklist has loaded in the background.

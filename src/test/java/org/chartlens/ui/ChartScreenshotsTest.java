@@ -49,7 +49,7 @@ class ChartScreenshotsTest {
         ChartStore store = org.chartlens.ui.testing.RealCache.of(Files.createTempDirectory("chartlens-shot"),
                 Instant.now().minusSeconds(1800), SyntheaBundles.columbus("Danille883"),
                 SyntheaBundles.columbus("Babette571"), SyntheaBundles.columbus("Jen355"));
-        var services = new org.chartlens.ui.testing.FixtureServices(store, "x");
+        var services = org.chartlens.ui.port.StoreOnlyPorts.create(() -> store, Path.of("/tmp/chartlens-test"), "x");
         Path out = OUT.resolve("main-window.png");
         org.chartlens.ui.shell.MainWindow[] w = new org.chartlens.ui.shell.MainWindow[1];
         Screenshots.render(() -> {

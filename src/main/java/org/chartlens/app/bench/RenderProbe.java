@@ -9,11 +9,11 @@ import javafx.stage.Stage;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.Screenshots;
-import org.chartlens.ui.Themes;
 import org.chartlens.ui.chart.ChartData;
 import org.chartlens.ui.chart.ChartView;
 import org.chartlens.ui.chart.ChartViewModel;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
+import org.chartlens.ui.common.Themes;
 
 /**
  * Figure 6: time from a loaded chart to a snapshot of one tab, on the FX thread: build the real

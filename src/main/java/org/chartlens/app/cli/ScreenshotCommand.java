@@ -13,8 +13,8 @@ import org.chartlens.ui.chart.ChartData;
 import org.chartlens.ui.chart.ChartView;
 import org.chartlens.ui.chart.ChartViewModel;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
+import org.chartlens.ui.port.StoreOnlyPorts;
 import org.chartlens.ui.shell.MainWindow;
-import org.chartlens.ui.shell.StoreOnlyServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -69,7 +69,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
         Object[] holder = new Object[1];
         Screenshots.render(() -> {
             if (tab.equals("main")) {
-                MainWindow w = new MainWindow(new StoreOnlyServices(() -> store, dataDir), tasks, false);
+                MainWindow w = new MainWindow(StoreOnlyPorts.create(() -> store, dataDir), tasks, false);
                 holder[0] = w;
                 ChartView v = w.openChart(org, id, null);
                 v.select("summary");

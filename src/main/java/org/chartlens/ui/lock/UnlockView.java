@@ -1,7 +1,6 @@
 package org.chartlens.ui.lock;
 
-import java.util.Arrays;
-import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,35 +10,30 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 
 /**
- * The unlock screen, used at start and after auto-lock: shows nothing from any chart. The
- * passphrase is handed over as a char array and the field cleared at once. FX thread.
+ * The unlock screen of a {@link LockViewModel}, used at start and after auto-lock (one per
+ * window, shown while locked): shows nothing from any chart. The passphrase is handed over as a char array and the field cleared at once.
+ * FX thread.
  */
 public final class UnlockView extends VBox {
     private final PasswordField pass = new PasswordField();
-    private final Label message = new Label();
-    private final Button unlock = new Button("Unlock");
+    private final Button unlock = new Button();
 
-    /** @param onUnlock receives the passphrase (the receiver wipes it after use) */
-    public UnlockView(String reason, boolean hasPassphrase, Consumer<char[]> onUnlock) {
-        this(reason, hasPassphrase, false, onUnlock);
-    }
-
-    /**
-     * @param choosing the passphrase is being chosen now (first run): worded as a welcome, not a lock
-     * @param onUnlock receives the passphrase (the receiver wipes it after use)
-     */
-    public UnlockView(String reason, boolean hasPassphrase, boolean choosing, Consumer<char[]> onUnlock) {
+    public UnlockView(LockViewModel vm) {
+        boolean hasPassphrase = vm.hasPassphrase();
+        var choosing = vm.choosingProperty();
         getStyleClass().add("lock-screen");
         setId("unlock-view");
         setAlignment(Pos.CENTER);
         setSpacing(12);
         setPadding(new Insets(40));
-        Label title = new Label(choosing ? "Protect ChartLens with a passphrase" : "ChartLens is locked");
-        if (choosing) {
-            unlock.setText("Continue");
-        }
+        // worded as a welcome while the passphrase is being chosen (first run), else as a lock
+        Label title = new Label();
+        title.textProperty().bind(Bindings.when(choosing)
+                .then("Protect ChartLens with a passphrase").otherwise("ChartLens is locked"));
+        unlock.textProperty().bind(Bindings.when(choosing).then("Continue").otherwise("Unlock"));
         title.getStyleClass().add("welcome-title");
-        Label why = new Label(reason);
+        Label why = new Label();
+        why.textProperty().bind(vm.reasonProperty());
         // A wrapped label is as wide as its longest line allows: centre the lines inside it too,
         // or a short reason sits left of the centred title.
         why.setId("unlock-reason");
@@ -47,40 +41,42 @@ public final class UnlockView extends VBox {
         why.setMaxWidth(460);
         why.setTextAlignment(TextAlignment.CENTER);
         why.setAlignment(Pos.CENTER);
-        pass.setPromptText(choosing ? "New passphrase (8 or more characters)"
-                : hasPassphrase ? "ChartLens passphrase" : "Press Unlock to continue as this computer user");
+        pass.promptTextProperty().bind(Bindings.when(choosing).then("New passphrase (8 or more characters)")
+                .otherwise(hasPassphrase ? "ChartLens passphrase" : "Press Unlock to continue as this computer user"));
         pass.setMaxWidth(320);
         pass.setId("unlock-passphrase");
         pass.setDisable(!hasPassphrase);
         unlock.setDefaultButton(true);
         unlock.setId("unlock-button");
+        unlock.disableProperty().bind(vm.checkingProperty());
         unlock.setOnAction(e -> {
             char[] chars = pass.getText().toCharArray();
             pass.clear();
-            message.setText("Checking…");
-            unlock.setDisable(true);
-            onUnlock.accept(chars);
+            vm.unlock(chars);
         });
+        // Enter in the field unlocks, whichever default button of the window owns Enter meanwhile
+        pass.setOnAction(e -> unlock.fire());
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("status-error");
         message.setWrapText(true);
         message.setMaxWidth(460);
         message.setTextAlignment(TextAlignment.CENTER);
         message.setAlignment(Pos.CENTER);
         message.setId("unlock-message");
+        // after a wrong passphrase the field has the focus again
+        vm.checkingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                pass.requestFocus();
+            }
+        });
         getChildren().addAll(title, why, pass, unlock, message);
     }
 
-    public void failed(String text) {
-        message.setText(text);
-        unlock.setDisable(false);
-        pass.requestFocus();
-    }
-
+    /** On show: the field has the focus and Unlock is the window's default button again. */
     public void focus() {
+        unlock.setDefaultButton(false);
+        unlock.setDefaultButton(true);
         pass.requestFocus();
-    }
-
-    static void wipe(char[] c) {
-        Arrays.fill(c, '\0');
     }
 }

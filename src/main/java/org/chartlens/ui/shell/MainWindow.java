@@ -1,16 +1,18 @@
 package org.chartlens.ui.shell;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -22,55 +24,93 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import org.chartlens.connect.Organization;
-import org.chartlens.ui.Themes;
 import org.chartlens.ui.chart.ChartView;
 import org.chartlens.ui.chart.ChartViewModel;
 import org.chartlens.ui.common.TaskExecutor;
+import org.chartlens.ui.common.Themes;
 import org.chartlens.ui.lock.AutoLock;
 import org.chartlens.ui.lock.UnlockView;
-import org.chartlens.ui.worklist.WorklistRow;
+import org.chartlens.ui.port.PatientRef;
+import org.chartlens.ui.port.Settings;
+import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.worklist.WorklistView;
 import org.chartlens.ui.worklist.WorklistViewModel;
 
 /**
- * The main window: a toolbar, the worklist (or the welcome screen when the cache is empty) and
- * one closable tab per open chart, the status area, and the lock screen on top when locked.
- * Every service call runs on the {@link TaskExecutor}. FX thread.
+ * The main window, showing a {@link MainViewModel}: a toolbar, the worklist (with the welcome
+ * screen over it when the cache is empty) and one closable tab per open chart, the status area,
+ * and the lock screen on top when locked. Every port call runs on the {@link TaskExecutor}.
+ * FX thread.
  */
 public final class MainWindow extends StackPane {
-    private final AppServices services;
+    private final MainViewModel vm;
     private final TaskExecutor tasks;
     private final BorderPane shell = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final Tab home = new Tab("Worklist");
     private final StackPane homeContent = new StackPane();
-    private final StatusBar status = new StatusBar();
-    private final WorklistViewModel worklist;
-    private final Map<String, Tab> charts = new LinkedHashMap<>();
+    private final StatusBar status;
+    private final Map<PatientRef, Tab> charts = new LinkedHashMap<>();
+    private final Map<PatientRef, String> titles = new LinkedHashMap<>();
     private final AutoLock autoLock;
-    private AppServices.Settings settings;
+    /** Built on first use (start-up builds only what the first frame shows). */
     private UnlockView unlockView;
-    private List<AppServices.PatientRef> reopenAfterUnlock = List.of();
+    private ScrollPane welcome;
+    private final Button back = new Button("Back to the worklist");
 
-    public MainWindow(AppServices services, TaskExecutor tasks, boolean startLocked) {
-        this.services = services;
+    public MainWindow(ShellPorts ports, TaskExecutor tasks, boolean startLocked) {
+        this(new MainViewModel(ports, tasks, Platform::runLater), tasks, startLocked);
+    }
+
+    public MainWindow(MainViewModel vm, TaskExecutor tasks, boolean startLocked) {
+        this.vm = vm;
         this.tasks = tasks;
-        this.settings = services.settings();
         setId("main-window");
-        worklist = new WorklistViewModel(services::store, tasks);
-        autoLock = new AutoLock(Duration.ofMinutes(settings.autoLockMinutes()), () -> lock(
-                "Locked after " + settings.autoLockMinutes() + " minutes without activity."), System::nanoTime);
+        status = new StatusBar(vm.status());
+        autoLock = new AutoLock(Duration.ofMinutes(settings().autoLockMinutes()), () -> vm.lock().lock(
+                "Locked after " + settings().autoLockMinutes() + " minutes without activity."), System::nanoTime);
+        vm.settings().settingsProperty().addListener((o, was, now) -> applySettings(was, now));
 
+        home.setClosable(false);
+        home.setContent(homeContent);
+        home.setId("tab-worklist");
+        tabs.getTabs().add(home);
+        tabs.setId("main-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        homeContent.getChildren().add(new WorklistView(vm.worklist(),
+                r -> openChart(r.org(), r.id(), r.summary().name()), r -> vm.status().sync(r.org(), r.id()),
+                vm.status()::syncAll));
+        vm.welcomeShownProperty().addListener((o, was, shown) -> showWelcome(shown));
+        vm.setOnOrganizationAdded(this::openOrganizations);
+        vm.charts().addListener(this::chartsChanged);
+
+        shell.setTop(toolbar());
+        shell.setCenter(tabs);
+        shell.setBottom(status);
+        getChildren().add(shell);
+        vm.lock().lockedProperty().addListener((o, was, locked) -> showLocked(locked));
+
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                installKeys(scene);
+                autoLock.attach(scene);
+            }
+        });
+        vm.start(startLocked);
+    }
+
+    private Settings settings() {
+        return vm.settings().settings();
+    }
+
+    private HBox toolbar() {
         Label brand = new Label("ChartLens");
         brand.getStyleClass().add("card-title");
         Button worklistBtn = button("Worklist", "Ctrl+1", () -> tabs.getSelectionModel().select(home));
-        Button orgs = button("Organizations", "Ctrl+2", () -> openPanel("Organizations",
-                () -> new OrganizationsView(services, tasks, this::sync)));
+        Button orgs = button("Organizations", "Ctrl+2", this::openOrganizations);
         Button add = button("Add organization", null, this::showWelcome);
-        Button settingsBtn = button("Settings", "Ctrl+,", () -> openPanel("Settings",
-                () -> new SettingsView(settings, this::saveSettings)));
-        Button help = button("Help", "F1", () -> openPanel("Help", () -> new HelpView(services.dataDirectory())));
+        Button settingsBtn = button("Settings", "Ctrl+,", () -> openPanel("Settings", () -> new SettingsView(vm.settings())));
+        Button help = button("Help", "F1", this::openHelp);
         Button lock = button("Lock", "Ctrl+L", () -> lock("Locked by you."));
         lock.setId("lock-button");
         Region grow = new Region();
@@ -79,45 +119,10 @@ public final class MainWindow extends StackPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 12));
         bar.getStyleClass().add("patient-banner");
-
-        home.setClosable(false);
-        home.setContent(homeContent);
-        home.setId("tab-worklist");
-        tabs.getTabs().add(home);
-        tabs.setId("main-tabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        WorklistView wl = new WorklistView(worklist, r -> openChart(r.org(), r.id(), r.summary().name()),
-                r -> sync(r.org(), r.id()), this::syncAll);
-        homeContent.getChildren().add(wl);
-        worklist.rows().addListener((javafx.collections.ListChangeListener<WorklistRow>) c -> {
-            if (worklist.total() == 0 && worklist.searchProperty().get().isEmpty()) {
-                showWelcome();
-            }
-        });
-
-        shell.setTop(bar);
-        shell.setCenter(tabs);
-        shell.setBottom(status);
-        getChildren().add(shell);
-
-        sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                installKeys(scene);
-                autoLock.attach(scene);
-            }
-        });
-        if (startLocked) {
-            lock(services.passphraseIsNew()
-                    ? "Choose a passphrase (at least 8 characters) to protect the charts ChartLens keeps on this "
-                      + "computer. You will type it each time ChartLens starts or unlocks; if it is lost, "
-                      + "sign in to your organizations again."
-                    : "Enter your passphrase to open your charts.");
-        } else {
-            worklist.refresh();
-        }
+        return bar;
     }
 
-    private Button button(String text, String key, Runnable action) {
+    private static Button button(String text, String key, Runnable action) {
         Button b = new Button(text);
         b.setOnAction(e -> action.run());
         if (key != null) {
@@ -128,59 +133,79 @@ public final class MainWindow extends StackPane {
     }
 
     private void installKeys(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> lock("Locked by you."));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), () -> {
+        var keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> lock("Locked by you."));
+        keys.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), () -> {
             Tab t = tabs.getSelectionModel().getSelectedItem();
             if (t != null && t != home) {
                 tabs.getTabs().remove(t);
-                charts.values().remove(t);
+                charts.entrySet().stream().filter(e -> e.getValue() == t).map(Map.Entry::getKey)
+                        .findFirst().ifPresent(vm::close);
             }
         });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+        keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             tabs.getSelectionModel().select(home);
             Node n = lookup("#worklist-search");
             if (n != null) {
                 n.requestFocus();
             }
         });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+        keys.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
                 () -> tabs.getSelectionModel().select(home));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> openPanel("Help",
-                () -> new HelpView(services.dataDirectory())));
+        keys.put(new KeyCodeCombination(KeyCode.F1), this::openHelp);
     }
 
-    /** Opens (or focuses) a patient's chart in its own tab. */
+    /** Opens (or focuses) a patient's chart in its own tab; {@code title} null shows the id until the chart loads. */
     public ChartView openChart(String org, String id, String title) {
-        String key = org + ":" + id;
-        Tab existing = charts.get(key);
-        if (existing != null) {
-            tabs.getSelectionModel().select(existing);
-            return (ChartView) existing.getContent();
+        PatientRef ref = new PatientRef(org, id);
+        if (title != null) {
+            titles.put(ref, title);
         }
-        ChartViewModel vm = new ChartViewModel(services.store(), tasks, org, id);
-        ChartView view = new ChartView(vm, tasks, services::openExternally, settings.darkTheme());
-        Tab t = new Tab(title == null ? id : shortName(title), view);
-        t.setId("chart-" + key);
-        t.setTooltip(new Tooltip((title == null ? id : title) + " · " + org));
-        t.setOnClosed(e -> charts.remove(key));
-        charts.put(key, t);
-        tabs.getTabs().add(t);
+        vm.open(ref);
+        Tab t = charts.get(ref);
         tabs.getSelectionModel().select(t);
-        vm.dataProperty().addListener((o, a, d) -> {
+        return (ChartView) t.getContent();
+    }
+
+    private void chartsChanged(ListChangeListener.Change<? extends PatientRef> c) {
+        while (c.next()) {
+            for (PatientRef r : c.getRemoved()) {
+                Tab t = charts.remove(r);
+                titles.remove(r);
+                tabs.getTabs().remove(t);
+            }
+            for (PatientRef r : c.getAddedSubList()) {
+                tabs.getSelectionModel().select(chartTab(r));
+            }
+        }
+    }
+
+    private Tab chartTab(PatientRef ref) {
+        String key = ref.org() + ":" + ref.id();
+        String title = titles.get(ref);
+        ChartViewModel chart = vm.chart(ref);
+        ChartView view = new ChartView(chart, tasks, vm.viewer()::openExternally, settings().darkTheme());
+        Tab t = new Tab(title == null ? ref.id() : shortName(title), view);
+        t.setId("chart-" + key);
+        t.setTooltip(new Tooltip((title == null ? ref.id() : title) + " · " + ref.org()));
+        t.setOnClosed(e -> vm.close(ref));
+        charts.put(ref, t);
+        tabs.getTabs().add(t);
+        chart.dataProperty().addListener((o, a, d) -> {
             if (d != null) {
                 t.setText(shortName(d.model().patient().name()));
-                status.info("Opened chart in " + d.buildMillis() + " ms");
+                vm.status().info("Opened chart in " + d.buildMillis() + " ms");
             }
         });
-        vm.load(settings.units());
-        return view;
+        chart.load(settings().units());
+        return t;
     }
 
     static String shortName(String name) {
         return name.length() > 28 ? name.substring(0, 27) + "…" : name;
     }
 
-    private void openPanel(String title, java.util.function.Supplier<Node> content) {
+    private void openPanel(String title, Supplier<Node> content) {
         for (Tab t : tabs.getTabs()) {
             if (title.equals(t.getText())) {
                 tabs.getSelectionModel().select(t);
@@ -193,142 +218,81 @@ public final class MainWindow extends StackPane {
         tabs.getSelectionModel().select(t);
     }
 
-    /** The first-run screen, inside the worklist tab. */
+    private void openOrganizations() {
+        openPanel("Organizations", () -> new OrganizationsView(vm.organizations()));
+    }
+
+    private void openHelp() {
+        openPanel("Help", () -> new HelpView(vm.settings().dataDirectory()));
+    }
+
+    /** The first-run screen, over the worklist in its tab. */
     public void showWelcome() {
         tabs.getSelectionModel().select(home);
-        tasks.submit(services::presets, presets -> {
-            WelcomeView w = new WelcomeView(presets, this::openDemo, this::addOrganization);
-            Button back = new Button("Back to the worklist");
-            back.setOnAction(e -> homeContent.getChildren().remove(homeContent.getChildren().size() - 1));
-            if (worklist.total() > 0) {
-                w.getChildren().add(back);
-            }
-            javafx.scene.control.ScrollPane sp = new javafx.scene.control.ScrollPane(w);
-            sp.setFitToWidth(true);
-            sp.setId("welcome-scroll");
-            // opaque, in the theme's colours: the worklist underneath must not show through
-            sp.setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
-            if (homeContent.getChildren().size() > 1) {
-                homeContent.getChildren().remove(1, homeContent.getChildren().size());
-            }
-            homeContent.getChildren().add(sp);
-        }, e -> status.error("The organization presets could not be read."));
+        vm.showWelcome();
     }
 
-    private void hideWelcome() {
-        if (homeContent.getChildren().size() > 1) {
-            homeContent.getChildren().remove(1, homeContent.getChildren().size());
+    private ScrollPane welcome() {
+        WelcomeView w = new WelcomeView(vm.welcome());
+        back.setOnAction(e -> vm.hideWelcome());
+        back.managedProperty().bind(back.visibleProperty());
+        w.getChildren().add(back);
+        ScrollPane sp = new ScrollPane(w);
+        sp.setFitToWidth(true);
+        sp.setId("welcome-scroll");
+        // opaque, in the theme's colours: the worklist underneath must not show through
+        sp.setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
+        return sp;
+    }
+
+    private void showWelcome(boolean shown) {
+        if (welcome == null && shown) {
+            welcome = welcome();
+        }
+        homeContent.getChildren().remove(welcome);
+        if (shown) {
+            back.setVisible(vm.worklist().total() > 0);
+            homeContent.getChildren().add(welcome);
+            tabs.getSelectionModel().select(home);
         }
     }
 
-    private void openDemo() {
-        AppServices.SyncListener l = status.listener(() -> { });
-        tasks.submit(() -> services.openDemo(l), ref -> {
-            hideWelcome();
-            worklist.refresh();
-            openChart(ref.org(), ref.id(), null);
-        }, e -> {
-            String why = e.getMessage() == null ? "unknown reason" : e.getMessage();
-            status.error("The demo organization could not be opened: " + why);
-            homeContent.getChildren().stream().filter(n -> n instanceof javafx.scene.control.ScrollPane)
-                    .map(n -> ((javafx.scene.control.ScrollPane) n).getContent())
-                    .filter(n -> n instanceof WelcomeView).findFirst()
-                    .ifPresent(n -> ((WelcomeView) n).failed("Could not open the demo: " + why));
-        });
-    }
-
-    private void addOrganization(Organization org) {
-        tasks.submit(() -> services.saveOrganization(org), saved -> {
-            status.info("Added " + saved.name() + ". Sign in from Organizations.");
-            hideWelcome();
-            openPanel("Organizations", () -> new OrganizationsView(services, tasks, this::sync));
-        }, e -> status.error("The organization could not be saved."));
-    }
-
-    private void sync(String org) {
-        sync(org, null);
-    }
-
-    private void sync(String org, String patientId) {
-        status.error(null);
-        AppServices.SyncListener l = status.listener(worklist::refresh);
-        tasks.submit(() -> services.startSync(org, patientId, l), status::running,
-                e -> status.error("Sync could not start: " + (e.getMessage() == null ? "unknown reason" : e.getMessage())));
-    }
-
-    private void syncAll() {
-        tasks.submit(services::organizations, orgs -> orgs.forEach(o -> sync(o.id())),
-                e -> status.error("Organizations could not be read."));
-    }
-
-    private void saveSettings(AppServices.Settings s) {
-        boolean themeChanged = s.darkTheme() != settings.darkTheme();
-        settings = s;
-        autoLock.setIdle(Duration.ofMinutes(s.autoLockMinutes()));
-        if (themeChanged) {
-            Themes.apply(s.darkTheme());
+    private void applySettings(Settings was, Settings now) {
+        autoLock.setIdle(Duration.ofMinutes(now.autoLockMinutes()));
+        if (was.darkTheme() != now.darkTheme()) {
+            Themes.apply(now.darkTheme());
         }
-        tasks.submit(() -> {
-            services.saveSettings(s);
-            return true;
-        }, ok -> status.info("Settings saved. Reopen a chart to apply new units."),
-                e -> status.error("Settings could not be saved."));
     }
 
     /** Hides every chart, drops keys and tokens, shows the unlock screen. */
     public void lock(String reason) {
-        if (unlockView != null) {
-            return;
-        }
-        List<AppServices.PatientRef> open = new ArrayList<>();
-        for (String key : charts.keySet()) {
-            int c = key.indexOf(':');
-            open.add(new AppServices.PatientRef(key.substring(0, c), key.substring(c + 1)));
-        }
-        reopenAfterUnlock = open;
-        tabs.getTabs().removeAll(charts.values());
-        charts.clear();
-        tabs.getTabs().removeIf(t -> t != home);
-        worklist.searchProperty().set("");
-        shell.setVisible(false);
-        try {
-            services.lock();
-        } catch (RuntimeException e) {
-            status.error("Could not drop keys cleanly; close ChartLens to be safe.");
-        }
-        unlockView = new UnlockView(reason, services.hasPassphrase(), services.passphraseIsNew(), this::tryUnlock);
-        getChildren().add(unlockView);
-        unlockView.focus();
+        vm.lock().lock(reason);
     }
 
-    private void tryUnlock(char[] pass) {
-        tasks.submit(() -> {
-            try {
-                return services.unlock(pass);
-            } finally {
-                java.util.Arrays.fill(pass, '\0');
-            }
-        }, ok -> {
-            if (!ok) {
-                unlockView.failed(services.passphraseIsNew()
-                        ? "Choose a passphrase of at least 8 characters."
-                        : "That passphrase is not right. Try again.");
-                return;
-            }
-            getChildren().remove(unlockView);
-            unlockView = null;
+    private void showLocked(boolean locked) {
+        if (unlockView == null) {
+            unlockView = new UnlockView(vm.lock());
+            unlockView.setVisible(false);
+            getChildren().add(unlockView);
+        }
+        if (locked) {
+            tabs.getTabs().removeIf(t -> t != home);
+            shell.setVisible(false);
+            unlockView.setVisible(true);
+            unlockView.focus();
+        } else {
+            unlockView.setVisible(false);
             shell.setVisible(true);
             autoLock.unlocked();
-            worklist.refresh();
-            for (AppServices.PatientRef r : reopenAfterUnlock) {
-                openChart(r.org(), r.id(), null);
-            }
-            reopenAfterUnlock = List.of();
-        }, e -> unlockView.failed("Unlocking failed: the key store could not be read."));
+        }
     }
 
     public boolean isLocked() {
-        return unlockView != null;
+        return vm.lock().isLocked();
+    }
+
+    public MainViewModel viewModel() {
+        return vm;
     }
 
     public AutoLock autoLock() {
@@ -336,7 +300,7 @@ public final class MainWindow extends StackPane {
     }
 
     public WorklistViewModel worklist() {
-        return worklist;
+        return vm.worklist();
     }
 
     public TabPane tabs() {

@@ -3,7 +3,6 @@ package org.chartlens.ui.shell;
 import static org.chartlens.ui.common.Tables.text;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -11,27 +10,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import org.chartlens.connect.Organization;
 import org.chartlens.ui.common.Tables;
-import org.chartlens.ui.common.TaskExecutor;
+import org.chartlens.ui.shell.OrganizationsViewModel.Row;
 
 /**
  * Organizations: who we are signed in as, granted and refused scopes, token and refresh
- * expiry, the last error; sign in, sign out, sync. Every service call runs off the FX thread.
+ * expiry, the last error; sign in, sign out, sync. Shows an {@link OrganizationsViewModel} and
+ * forwards the user's actions to it. FX thread.
  */
 public final class OrganizationsView extends BorderPane {
-    /** One line of the table. */
-    public record Row(Organization org, AppServices.OrganizationStatus status) {
-    }
-
-    private final AppServices services;
-    private final TaskExecutor tasks;
+    private final OrganizationsViewModel vm;
     private final TableView<Row> table = Tables.table("No organizations yet. Add one from the welcome screen.");
-    private final Label message = new Label();
 
-    public OrganizationsView(AppServices services, TaskExecutor tasks, java.util.function.Consumer<String> sync) {
-        this.services = services;
-        this.tasks = tasks;
+    public OrganizationsView(OrganizationsViewModel vm) {
+        this.vm = vm;
         setId("organizations");
         table.setId("organizations-table");
         table.getColumns().add(text("Organization", 180, r -> r.org().name()));
@@ -43,32 +35,26 @@ public final class OrganizationsView extends BorderPane {
         table.getColumns().add(text("Token expires", 120, r -> when(r.status().tokenExpires())));
         table.getColumns().add(text("Refresh expires", 120, r -> when(r.status().refreshExpires())));
         table.getColumns().add(text("Last error", 200, r -> r.status().lastError() == null ? "" : r.status().lastError()));
+        table.setItems(vm.rows());
         Button signIn = new Button("Sign in");
-        signIn.setOnAction(e -> withSelected(r -> {
-            message.setText("Signing in to " + r.org().name() + " in your browser…");
-            tasks.submit(() -> services.signIn(r.org().id()), s -> {
-                message.setText("Signed in to " + r.org().name());
-                refresh();
-            }, ex -> message.setText("Sign-in failed: " + (ex.getMessage() == null ? "unknown reason" : ex.getMessage())));
-        }));
+        signIn.setOnAction(e -> withSelected(vm::signIn));
         Button signOut = new Button("Sign out");
-        signOut.setOnAction(e -> withSelected(r -> tasks.submit(() -> {
-            services.signOut(r.org().id());
-            return true;
-        }, ok -> refresh(), ex -> message.setText("Sign-out failed."))));
+        signOut.setOnAction(e -> withSelected(vm::signOut));
         Button syncBtn = new Button("Sync");
-        syncBtn.setOnAction(e -> withSelected(r -> sync.accept(r.org().id())));
+        syncBtn.setOnAction(e -> withSelected(vm::sync));
         Button reload = new Button("Refresh");
-        reload.setOnAction(e -> refresh());
+        reload.setOnAction(e -> vm.refresh());
         for (Button b : List.of(signIn, signOut, syncBtn)) {
             b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         }
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
         HBox bar = new HBox(10, signIn, signOut, syncBtn, reload, message);
         bar.setPadding(new Insets(12));
         setTop(bar);
         setCenter(table);
         BorderPane.setMargin(table, new Insets(0, 12, 12, 12));
-        refresh();
+        vm.refresh();
     }
 
     static String when(Instant t) {
@@ -82,20 +68,8 @@ public final class OrganizationsView extends BorderPane {
         }
     }
 
-    public void refresh() {
-        tasks.submit(() -> {
-            List<Row> rows = new ArrayList<>();
-            for (Organization o : services.organizations()) {
-                AppServices.OrganizationStatus s;
-                try {
-                    s = services.status(o.id());
-                } catch (RuntimeException e) {
-                    s = AppServices.OrganizationStatus.signedOut("status unavailable");
-                }
-                rows.add(new Row(o, s));
-            }
-            return rows;
-        }, rows -> table.getItems().setAll(rows), e -> message.setText("Organizations could not be read."));
+    public OrganizationsViewModel viewModel() {
+        return vm;
     }
 
     public TableView<Row> table() {

@@ -1,6 +1,5 @@
 package org.chartlens.ui.shell;
 
-import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -11,10 +10,12 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import org.chartlens.domain.UnitSystem;
+import org.chartlens.ui.port.Settings;
 
-/** Units, theme, auto-lock time, data retention, data folder. FX thread. */
+/** Units, theme, auto-lock time, data retention, data folder, of a {@link SettingsViewModel}. FX thread. */
 public final class SettingsView extends GridPane {
-    public SettingsView(AppServices.Settings current, Consumer<AppServices.Settings> save) {
+    public SettingsView(SettingsViewModel vm) {
+        Settings current = vm.settings();
         setId("settings");
         setHgap(16);
         setVgap(14);
@@ -34,12 +35,12 @@ public final class SettingsView extends GridPane {
         retention.setEditable(true);
         Label folder = new Label(current.dataFolder() == null ? "" : current.dataFolder().toString());
         Label saved = new Label();
+        saved.textProperty().bind(vm.formMessageProperty());
         Button ok = new Button("Save settings");
         ok.setDefaultButton(true);
         ok.setOnAction(e -> {
-            save.accept(new AppServices.Settings(us.isSelected() ? UnitSystem.US : UnitSystem.METRIC, dark.isSelected(),
+            vm.save(new Settings(us.isSelected() ? UnitSystem.US : UnitSystem.METRIC, dark.isSelected(),
                     lock.getValue(), retention.getValue(), current.dataFolder()));
-            saved.setText("Saved.");
         });
         int r = 0;
         addRow(r++, new Label("Vital-sign units"), new HBox(12, metric, us));

@@ -1,9 +1,5 @@
 package org.chartlens.ui.shell;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -19,15 +15,13 @@ import org.chartlens.connect.Organization;
 
 /**
  * First run: "Open the demo organization" (one click to a chart) and "Add your organization"
- * (the presets, or any FHIR base URL), each with what it requires. FX thread.
+ * (the presets, or any FHIR base URL), each with what it requires. Shows a
+ * {@link WelcomeViewModel} and forwards the user's actions to it. FX thread.
  */
 public final class WelcomeView extends VBox {
     private final Button demo = new Button("Open the demo organization");
-    private final Label message = new Label();
-    /** Says what is wrong with the typed address, next to it. */
-    private final Label urlMessage = new Label();
 
-    public WelcomeView(List<Organization> presets, Runnable openDemo, Consumer<Organization> add) {
+    public WelcomeView(WelcomeViewModel vm) {
         setId("welcome");
         // paints its own background: readable in the dark theme whatever it is placed in
         getStyleClass().add("welcome-screen");
@@ -43,11 +37,10 @@ public final class WelcomeView extends VBox {
         demo.setId("welcome-demo");
         demo.setDefaultButton(true);
         demo.getStyleClass().add("accent");
-        demo.setOnAction(e -> {
-            demo.setDisable(true);
-            message.setText("Starting the demo organization, signing in and syncing…");
-            openDemo.run();
-        });
+        demo.disableProperty().bind(vm.demoRunningProperty());
+        demo.setOnAction(e -> vm.openDemo());
+        Label message = new Label();
+        message.textProperty().bind(vm.demoMessageProperty());
         Label demoText = new Label("A built-in demo EHR with synthetic patients (no real people). Needs no account"
                 + " and no network: it runs on this computer.");
         demoText.setWrapText(true);
@@ -57,18 +50,18 @@ public final class WelcomeView extends VBox {
         ListView<Organization> list = new ListView<>();
         list.setId("welcome-presets");
         list.getStyleClass().add("preset-list");
-        list.getItems().setAll(presets.stream().filter(o -> o.sandboxProfile() == null || !o.id().equals("demo")).toList());
+        list.setItems(vm.presets());
         list.setPrefHeight(260);
         list.setAccessibleText("Organization presets");
         list.setCellFactory(lv -> new PresetCell(lv));
         Button addPreset = new Button("Add selected organization");
         addPreset.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         addPreset.setId("welcome-add-preset");
-        addPreset.setOnAction(e -> add.accept(list.getSelectionModel().getSelectedItem()));
+        addPreset.setOnAction(e -> vm.add(list.getSelectionModel().getSelectedItem()));
         // Keyboard: arrows select, Enter adds the selected preset (as the button does).
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
-                add.accept(list.getSelectionModel().getSelectedItem());
+                vm.add(list.getSelectionModel().getSelectedItem());
                 e.consume();
             }
         });
@@ -80,33 +73,20 @@ public final class WelcomeView extends VBox {
         clientId.setPromptText("client id (from your app registration)");
         clientId.setPrefColumnCount(24);
         Button addUrl = new Button("Add");
-        addUrl.setOnAction(e -> {
-            try {
-                URI u = URI.create(url.getText().trim().replaceAll("/+$", ""));
-                if (u.getScheme() == null || !(u.getScheme().equals("https") || u.getHost().equals("127.0.0.1")
-                        || u.getHost().equals("localhost"))) {
-                    urlMessage.setText("Use an https:// address (http only for this computer).");
-                    return;
-                }
-                String id = u.getHost().replaceAll("[^a-zA-Z0-9]+", "-").toLowerCase();
-                add.accept(new Organization(id, u.getHost(), u, Organization.Flow.PKCE,
-                        clientId.getText().isBlank() ? null : clientId.getText().trim(),
-                        List.of("openid", "fhirUser", "offline_access", "user/*.read"), Set.of(Organization.Quirk.DISCOVERY_REQUIRED),
-                        null, false, "Added by you. Needs a client id registered with " + u.getHost() + "."));
-            } catch (RuntimeException ex) {
-                urlMessage.setText("That is not a valid address.");
-            }
-        });
+        addUrl.setOnAction(e -> vm.addAddress(url.getText(), clientId.getText()));
         Label addText = new Label("Each organization requires ChartLens to be registered with it (a client id; some"
                 + " also need a secret or a key). The descriptions say what each preset needs.");
         addText.setWrapText(true);
+        /* Says what is wrong with the typed address, next to it. */
+        Label urlMessage = new Label();
+        urlMessage.textProperty().bind(vm.addressMessageProperty());
         VBox addCard = new VBox(10, heading("Add your organization"), addText, list, addPreset,
                 new HBox(8, url, clientId, addUrl), urlMessage);
         urlMessage.setId("welcome-url-message");
         urlMessage.getStyleClass().add("status-error");
         urlMessage.setWrapText(true);
         urlMessage.managedProperty().bind(urlMessage.textProperty().isNotEmpty());
-        url.textProperty().addListener((o, a, b) -> urlMessage.setText(""));
+        url.textProperty().addListener((o, a, b) -> vm.addressEdited());
         addCard.getStyleClass().add("welcome-card");
         message.setWrapText(true);
         // no empty line under the demo button until there is something to say
@@ -182,11 +162,6 @@ public final class WelcomeView extends VBox {
         Label l = new Label(text);
         l.getStyleClass().add("section-heading");
         return l;
-    }
-
-    public void failed(String text) {
-        message.setText(text);
-        demo.setDisable(false);
     }
 
     public Button demoButton() {

@@ -15,8 +15,8 @@ import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.CachedPatient;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.Screenshots;
-import org.chartlens.ui.Themes;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
+import org.chartlens.ui.common.Themes;
 import org.chartlens.ui.testing.RealCache;
 import org.chartlens.ui.testing.SyntheaBundles;
 

@@ -7,6 +7,8 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
+import org.chartlens.ui.common.SameThreadTaskExecutor;
+import org.chartlens.ui.port.LockPort;
 import org.chartlens.ui.testing.Fx;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,35 @@ class UnlockViewTest {
         return Fx.call(() -> (Text) ((Label) v.lookup("#" + id)).lookup(".text"));
     }
 
+    /** A lock screen whose port accepts no passphrase, locked with {@code reason}. FX thread. */
+    static LockViewModel locked(String reason, boolean choosing) {
+        LockViewModel vm = new LockViewModel(new LockPort() {
+            @Override
+            public boolean hasPassphrase() {
+                return true;
+            }
+
+            @Override
+            public boolean passphraseIsNew() {
+                return choosing;
+            }
+
+            @Override
+            public void lock() {
+            }
+
+            @Override
+            public boolean unlock(char[] passphrase) {
+                return false;
+            }
+        }, new SameThreadTaskExecutor());
+        vm.lock(reason);
+        return vm;
+    }
+
     @Test
     void aShortReasonIsCentredUnderTheTitle() throws Exception {
-        UnlockView v = Fx.call(() -> new UnlockView("Enter your passphrase to open your charts.", true, c -> { }));
+        UnlockView v = Fx.call(() -> new UnlockView(locked("Enter your passphrase to open your charts.", false)));
         Fx.show(v);
         Node title = Fx.call(() -> v.getChildren().get(0));
         double titleCentre = centre(title);
@@ -43,14 +71,15 @@ class UnlockViewTest {
 
     @Test
     void aWrappedReasonAndAnErrorAreCentredLineByLine() throws Exception {
-        UnlockView v = Fx.call(() -> new UnlockView("Your charts are stored encrypted on this computer. Choose a passphrase"
-                + " you will remember: it cannot be recovered, and nobody can reset it for you.", true, true, c -> { }));
+        LockViewModel vm = Fx.call(() -> locked("Your charts are stored encrypted on this computer. Choose a passphrase"
+                + " you will remember: it cannot be recovered, and nobody can reset it for you.", true));
+        UnlockView v = Fx.call(() -> new UnlockView(vm));
         Fx.show(v);
         Text reason = text(v, "unlock-reason");
         assertTrue(Fx.call(() -> reason.getLayoutBounds().getHeight()) > 30, "wraps onto more than one line");
         assertEquals(javafx.scene.text.TextAlignment.CENTER, Fx.call(reason::getTextAlignment));
         assertEquals(centre(Fx.call(() -> v.getChildren().get(0))), centre(reason), 2);
-        Fx.run(() -> v.failed("That passphrase is not right."));
+        Fx.run(() -> vm.unlock("wrong".toCharArray()));
         Fx.settle();
         assertEquals(centre(Fx.call(() -> v.getChildren().get(0))), centre(text(v, "unlock-message")), 2);
     }

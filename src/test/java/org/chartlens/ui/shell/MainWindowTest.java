@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +17,9 @@ import javafx.scene.control.PasswordField;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.common.BackgroundTaskExecutor;
 import org.chartlens.ui.lock.AutoLock;
+import org.chartlens.ui.port.ShellPorts;
+import org.chartlens.ui.port.StoreOnlyPorts;
 import org.chartlens.ui.testing.BundleChartStore;
-import org.chartlens.ui.testing.FixtureServices;
 import org.chartlens.ui.testing.Fx;
 import org.chartlens.ui.testing.RealCache;
 import org.chartlens.ui.testing.SyntheaBundles;
@@ -27,7 +29,11 @@ import org.junit.jupiter.api.Test;
 /** The shell: worklist, several charts at once, lock and unlock, auto-lock, first run. */
 class MainWindowTest {
 
-    static MainWindow show(FixtureServices services) throws Exception {
+    static ShellPorts ports(ChartStore store, String passphrase) {
+        return StoreOnlyPorts.create(() -> store, Path.of("/tmp/chartlens-test"), passphrase);
+    }
+
+    static MainWindow show(ShellPorts services) throws Exception {
         Fx.stage();
         MainWindow w = Fx.call(() -> new MainWindow(services, new BackgroundTaskExecutor(2), false));
         Fx.show(w);
@@ -48,7 +54,8 @@ class MainWindowTest {
     void worklistSearchesOpensSeveralChartsLocksAndUnlocks() throws Exception {
         ChartStore store = RealCache.of(Files.createTempDirectory("chartlens-shell"), Instant.now().minus(Duration.ofDays(3)),
                 SyntheaBundles.columbus("Babette571"), SyntheaBundles.columbus("Jen355"));
-        FixtureServices services = new FixtureServices(store, "correct horse");
+        ShellPorts services = ports(store, "correct horse");
+        StoreOnlyPorts.Lock keys = (StoreOnlyPorts.Lock) services.lock();
         MainWindow w = show(services);
         assertEquals(2, Fx.call(() -> w.worklist().rows().size()));
         WorklistRow jen = Fx.call(() -> w.worklist().rows().stream()
@@ -74,7 +81,7 @@ class MainWindowTest {
         // Lock: charts gone, keys dropped, the unlock screen shows nothing clinical.
         Fx.run(() -> w.lock("Locked by you."));
         assertTrue(Fx.call(w::isLocked));
-        assertTrue(services.isLocked());
+        assertTrue(keys.isLocked());
         assertEquals(1, Fx.call(() -> w.tabs().getTabs().size()));
         assertFalse(Fx.call(() -> w.lookupAll(".label").stream().filter(n -> n.isVisible() && n.getScene() != null)
                 .filter(n -> n.getParent() != null && n.getParent().isVisible() && isShown(n))
@@ -88,7 +95,7 @@ class MainWindowTest {
         Fx.run(() -> ((PasswordField) w.lookup("#unlock-passphrase")).setText("correct horse"));
         Fx.run(() -> ((Button) w.lookup("#unlock-button")).fire());
         waitFor(() -> !w.isLocked() && w.tabs().getTabs().size() == 3);
-        assertFalse(services.isLocked());
+        assertFalse(keys.isLocked());
     }
 
     static boolean isShown(javafx.scene.Node n) {
@@ -146,13 +153,10 @@ class MainWindowTest {
             public void close() {
             }
         };
-        FixtureServices services = new FixtureServices(gated, "x") {
-            @Override
-            public PatientRef openDemo(SyncListener l) {
-                demoOpened[0] = true;
-                return super.openDemo(l);
-            }
-        };
+        ShellPorts services = ports(gated, "x").withDemo(l -> {
+            demoOpened[0] = true;
+            return StoreOnlyPorts.firstPatient(gated);
+        });
         Fx.stage();
         MainWindow w = Fx.call(() -> new MainWindow(services, new BackgroundTaskExecutor(2), false));
         Fx.show(w);

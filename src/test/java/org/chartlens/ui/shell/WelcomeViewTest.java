@@ -22,7 +22,9 @@ import org.chartlens.connect.Organization;
 import org.chartlens.connect.OrganizationDirectory;
 import org.chartlens.connect.OrganizationPreset;
 import org.chartlens.ui.Screenshots;
+import org.chartlens.ui.common.SameThreadTaskExecutor;
 import org.chartlens.ui.testing.Fx;
+import org.chartlens.ui.testing.RecordingOrganizations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,24 @@ import org.junit.jupiter.api.Test;
 class WelcomeViewTest {
     static List<Organization> presets;
     static List<Organization> added = new ArrayList<>();
+
+    /** A welcome view over its view model, the presets read and every add recorded in {@link #added}. FX thread. */
+    static WelcomeView view() {
+        RecordingOrganizations orgs = new RecordingOrganizations(List.of(), presets) {
+            @Override
+            public Organization saveOrganization(Organization org) {
+                added.add(org);
+                return org;
+            }
+        };
+        SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
+        StatusViewModel status = new StatusViewModel((o, p, l) -> () -> { }, orgs, tasks, Runnable::run);
+        WelcomeViewModel vm = new WelcomeViewModel(orgs, l -> {
+            throw new IllegalStateException("no demo here");
+        }, tasks, status);
+        vm.load(() -> { });
+        return new WelcomeView(vm);
+    }
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -40,7 +60,7 @@ class WelcomeViewTest {
     /** The welcome screen as MainWindow shows it: in a scroll pane that fits its width. */
     static WelcomeView show() throws Exception {
         added.clear();
-        WelcomeView w = Fx.call(() -> new WelcomeView(presets, () -> { }, added::add));
+        WelcomeView w = Fx.call(WelcomeViewTest::view);
         Fx.show(Fx.call(() -> {
             ScrollPane sp = new ScrollPane(w);
             sp.setFitToWidth(true);
@@ -137,14 +157,14 @@ class WelcomeViewTest {
     @Test
     void textIsReadableOnItsOwnBackgroundInBothThemes() throws Exception {
         for (boolean dark : new boolean[] {true, false}) {
-            WelcomeView w = Fx.call(() -> new WelcomeView(presets, () -> { }, o -> { }));
+            WelcomeView w = Fx.call(WelcomeViewTest::view);
             javafx.stage.Stage stage = Fx.stage();
             Fx.run(() -> {
-                org.chartlens.ui.Themes.apply(dark);
+                org.chartlens.ui.common.Themes.apply(dark);
                 ScrollPane sp = new ScrollPane(w);
                 sp.setFitToWidth(true);
                 javafx.scene.Scene scene = new javafx.scene.Scene(sp, 1400, 860);
-                org.chartlens.ui.Themes.style(scene);
+                org.chartlens.ui.common.Themes.style(scene);
                 stage.setScene(scene);
                 stage.show();
             });
@@ -157,7 +177,7 @@ class WelcomeViewTest {
             double ratio = contrast(text, back);
             assertTrue(ratio >= 4.5, (dark ? "dark" : "light") + " theme contrast " + ratio);
         }
-        Fx.run(() -> org.chartlens.ui.Themes.apply(false));
+        Fx.run(() -> org.chartlens.ui.common.Themes.apply(false));
     }
 
     /** WCAG contrast ratio of two opaque colours. */
@@ -184,7 +204,7 @@ class WelcomeViewTest {
         for (boolean dark : new boolean[] {false, true}) {
             Path out = Path.of("target/screenshots/welcome-" + (dark ? "dark" : "light") + ".png");
             Screenshots.render(() -> {
-                ScrollPane sp = new ScrollPane(new WelcomeView(presets, () -> { }, o -> { }));
+                ScrollPane sp = new ScrollPane(view());
                 sp.setFitToWidth(true);
                 return sp;
             }, null, dark, 1400, 860, out);

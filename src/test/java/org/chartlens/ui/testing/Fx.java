@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.chartlens.ui.Themes;
+import org.chartlens.ui.common.Themes;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -1,4 +1,4 @@
-package org.chartlens.ui;
+package org.chartlens.ui.common;
 
 import javafx.application.Application;
 import javafx.scene.Scene;

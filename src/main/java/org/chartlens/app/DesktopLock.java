@@ -1,0 +1,138 @@
+package org.chartlens.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.chartlens.auth.OsKeyringSecretStore;
+import org.chartlens.auth.PassphraseSource;
+import org.chartlens.auth.SecretStoreException;
+import org.chartlens.auth.SecretStores;
+import org.chartlens.store.ChartStore;
+import org.chartlens.ui.port.CachePort;
+import org.chartlens.ui.port.LockPort;
+
+/**
+ * The desktop app's lock over the composition root: the passphrase the user typed (kept in
+ * memory until lock), whether a passphrase or an OS secret store protects the secrets, and the
+ * cache, readable only while unlocked. Thread safe.
+ */
+final class DesktopLock implements LockPort, CachePort {
+    /** The shortest passphrase ChartLens accepts when one is first chosen. */
+    static final int MIN_PASSPHRASE = 8;
+
+    private final Path dataDir;
+    private final PassphraseHolder passphrase;
+    private final ChartLensContext ctx;
+    private final Runnable afterUnlock;
+    /** A passphrase (not an OS secret store) protects the secrets; decided once at start. */
+    private final boolean usesPassphrase;
+    private volatile boolean locked;
+
+    /** The passphrase as the user typed it in the unlock screen; cleared on lock. */
+    static final class PassphraseHolder implements PassphraseSource {
+        private final AtomicReference<char[]> value = new AtomicReference<>();
+
+        @Override
+        public char[] passphrase(boolean creating) {
+            char[] v = value.get();
+            if (v == null) {
+                throw new SecretStoreException("ChartLens is locked: unlock it with your passphrase.", null);
+            }
+            return v.clone();
+        }
+
+        void set(char[] p) {
+            clear();
+            value.set(p.clone());
+        }
+
+        void clear() {
+            char[] old = value.getAndSet(null);
+            if (old != null) {
+                Arrays.fill(old, '\0');
+            }
+        }
+    }
+
+    /** @param afterUnlock runs (on the unlocking thread) after each successful unlock */
+    DesktopLock(Path dataDir, Map<String, String> env, PassphraseHolder passphrase, ChartLensContext ctx,
+                Runnable afterUnlock) {
+        this.dataDir = dataDir;
+        this.passphrase = passphrase;
+        this.ctx = ctx;
+        this.afterUnlock = afterUnlock;
+        this.usesPassphrase = usesPassphrase(dataDir, env);
+    }
+
+    /**
+     * Whether secrets live in the passphrase-wrapped file: it exists already, or the user forced
+     * it, or (first run) no OS secret store answers.
+     */
+    private static boolean usesPassphrase(Path dataDir, Map<String, String> env) {
+        if (Files.exists(dataDir.resolve(SecretStores.FILE_NAME))) {
+            return true;
+        }
+        if (Files.exists(dataDir.resolve("secrets-keyring.bin"))) {
+            return false;
+        }
+        String choice = env.getOrDefault(SecretStores.ENV, "auto");
+        if (choice.equalsIgnoreCase("file")) {
+            return true;
+        }
+        if (choice.equalsIgnoreCase("keyring")) {
+            return false;
+        }
+        return OsKeyringSecretStore.probe(dataDir, Duration.ofSeconds(5)).isEmpty();
+    }
+
+    @Override
+    public ChartStore store() {
+        if (locked) {
+            throw new IllegalStateException("ChartLens is locked.");
+        }
+        return ctx.cache();
+    }
+
+    boolean isLocked() {
+        return locked;
+    }
+
+    @Override
+    public boolean hasPassphrase() {
+        return usesPassphrase;
+    }
+
+    @Override
+    public boolean passphraseIsNew() {
+        return usesPassphrase && !Files.exists(dataDir.resolve(SecretStores.FILE_NAME));
+    }
+
+    @Override
+    public void lock() {
+        locked = true;
+        passphrase.clear();
+        ctx.lock();
+    }
+
+    @Override
+    public boolean unlock(char[] typed) {
+        if (passphraseIsNew() && typed.length < MIN_PASSPHRASE) {
+            return false;
+        }
+        passphrase.set(typed);
+        try {
+            ctx.secrets().getOrCreateKey(ChartLensContext.CACHE_KEY);
+            ctx.cache();
+            locked = false;
+            afterUnlock.run();
+            return true;
+        } catch (SecretStoreException e) {
+            passphrase.clear();
+            ctx.lock();
+            return false;
+        }
+    }
+}

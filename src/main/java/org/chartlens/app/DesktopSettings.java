@@ -1,0 +1,103 @@
+package org.chartlens.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.chartlens.domain.UnitSystem;
+import org.chartlens.ui.port.Settings;
+import org.chartlens.ui.port.SettingsPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The user's settings in {@code settings.json} in the data folder (no PHI, no secrets), and the
+ * retention they ask for. Thread safe.
+ */
+final class DesktopSettings implements SettingsPort {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopSettings.class);
+
+    private final Path dataDir;
+    private final ChartLensContext ctx;
+    private final BooleanSupplier locked;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** @param locked true while the cache is locked (nothing is audited or purged then) */
+    DesktopSettings(Path dataDir, ChartLensContext ctx, BooleanSupplier locked) {
+        this.dataDir = dataDir;
+        this.ctx = ctx;
+        this.locked = locked;
+    }
+
+    @Override
+    public Settings current() {
+        Path file = dataDir.resolve("settings.json");
+        if (Files.isRegularFile(file)) {
+            try {
+                SettingsFile s = json.readValue(file.toFile(), SettingsFile.class);
+                return new Settings(s.units == null ? UnitSystem.METRIC : s.units, s.darkTheme,
+                        s.autoLockMinutes, s.retentionDays, dataDir);
+            } catch (IOException e) {
+                LOG.warn("settings.json could not be read; defaults used");
+            }
+        }
+        return Settings.defaults(dataDir);
+    }
+
+    @Override
+    public void save(Settings settings) {
+        SettingsFile s = new SettingsFile();
+        s.units = settings.units();
+        s.darkTheme = settings.darkTheme();
+        s.autoLockMinutes = settings.autoLockMinutes();
+        s.retentionDays = settings.retentionDays();
+        NetworkSettings network = NetworkSettings.read(dataDir); // set in the file only: kept as they are
+        s.requestDeadlineSeconds = network.requestDeadlineSeconds();
+        s.syncDeadlineMinutes = network.syncDeadlineMinutes();
+        try {
+            Path tmp = dataDir.resolve("settings.json.tmp");
+            json.writeValue(tmp.toFile(), s);
+            Files.move(tmp, dataDir.resolve("settings.json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("Settings could not be saved in " + dataDir, e);
+        }
+        if (!locked.getAsBoolean()) {
+            ctx.cache().audit("settings-changed", null, null, null);
+            applyRetention(settings.retentionDays());
+        }
+    }
+
+    @Override
+    public Path dataDirectory() {
+        return dataDir;
+    }
+
+    /** Removes cached data older than the saved retention period (0 keeps everything). */
+    void applyRetention() {
+        applyRetention(current().retentionDays());
+    }
+
+    private void applyRetention(int days) {
+        if (days > 0) {
+            int removed = ctx.cache().purgeOlderThan(days, Instant.now());
+            LOG.info("Retention: removed {} cached resources older than {} days", removed, days);
+        }
+    }
+
+    /** The settings file's shape (no PHI, no secrets). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public static final class SettingsFile {
+        public UnitSystem units;
+        public boolean darkTheme;
+        public int autoLockMinutes = 10;
+        public int retentionDays;
+        /** See {@link NetworkSettings}. */
+        public Integer requestDeadlineSeconds;
+        public Integer syncDeadlineMinutes;
+    }
+}

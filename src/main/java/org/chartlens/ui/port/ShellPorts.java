@@ -1,0 +1,41 @@
+package org.chartlens.ui.port;
+
+import java.util.Objects;
+
+/**
+ * Every port the desktop shell hands out to its view models, as the composition root wired
+ * them. The shell passes each view model only the ports it needs. Immutable.
+ */
+public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
+                         DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer) {
+    public ShellPorts {
+        Objects.requireNonNull(cache);
+        Objects.requireNonNull(organizations);
+        Objects.requireNonNull(signIn);
+        Objects.requireNonNull(sync);
+        Objects.requireNonNull(demo);
+        Objects.requireNonNull(settings);
+        Objects.requireNonNull(lock);
+        Objects.requireNonNull(viewer);
+    }
+
+    public ShellPorts withOrganizations(OrganizationsPort o) {
+        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer);
+    }
+
+    public ShellPorts withSignIn(SignInPort s) {
+        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer);
+    }
+
+    public ShellPorts withSync(SyncPort s) {
+        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer);
+    }
+
+    public ShellPorts withDemo(DemoPort d) {
+        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer);
+    }
+
+    public ShellPorts withViewer(SystemViewerPort v) {
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v);
+    }
+}

@@ -1,0 +1,152 @@
+package org.chartlens.ui.shell;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.chartlens.ui.chart.ChartViewModel;
+import org.chartlens.ui.common.TaskExecutor;
+import org.chartlens.ui.lock.LockViewModel;
+import org.chartlens.ui.port.PatientRef;
+import org.chartlens.ui.port.ShellPorts;
+import org.chartlens.ui.port.SystemViewerPort;
+import org.chartlens.ui.worklist.WorklistViewModel;
+
+/**
+ * The main window's state: the charts open (one tab each, in order), whether the welcome screen
+ * shows, and the view models of the worklist, the status area, the lock, the settings and the
+ * welcome screen, each given only the ports it needs. Locking closes every chart and remembers
+ * them; unlocking reopens them. Properties and lists: FX thread. Testable without a stage.
+ */
+public final class MainViewModel {
+    private final ShellPorts ports;
+    private final TaskExecutor tasks;
+    private final StatusViewModel status;
+    private final WorklistViewModel worklist;
+    private final LockViewModel lock;
+    private final SettingsViewModel settings;
+    private final WelcomeViewModel welcome;
+    private final ObservableList<PatientRef> charts = FXCollections.observableArrayList();
+    private final ObservableList<PatientRef> readOnlyCharts = FXCollections.unmodifiableObservableList(charts);
+    private final ReadOnlyBooleanWrapper welcomeShown = new ReadOnlyBooleanWrapper();
+    private List<PatientRef> reopenAfterUnlock = List.of();
+    private Runnable onOrganizationAdded = () -> { };
+
+    /** @param fx runs a task on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests) */
+    public MainViewModel(ShellPorts ports, TaskExecutor tasks, Executor fx) {
+        this.ports = ports;
+        this.tasks = tasks;
+        status = new StatusViewModel(ports.sync(), ports.organizations(), tasks, fx);
+        worklist = new WorklistViewModel(ports.cache()::store, tasks);
+        lock = new LockViewModel(ports.lock(), tasks);
+        settings = new SettingsViewModel(ports.settings(), tasks, status);
+        welcome = new WelcomeViewModel(ports.organizations(), ports.demo(), tasks, status);
+        status.setOnSynced(worklist::refresh);
+        welcome.setOnDemoOpened(ref -> {
+            hideWelcome();
+            worklist.refresh();
+            open(ref);
+        });
+        welcome.setOnAdded(org -> {
+            hideWelcome();
+            onOrganizationAdded.run();
+        });
+        // the first run (an empty cache, no search) leads to the welcome screen
+        worklist.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (worklist.total() == 0 && worklist.searchProperty().get().isEmpty()) {
+                showWelcome();
+            }
+        });
+        lock.lockedProperty().addListener((o, was, locked) -> {
+            if (locked) {
+                reopenAfterUnlock = List.copyOf(charts);
+                charts.clear();
+                worklist.searchProperty().set("");
+            } else {
+                worklist.refresh();
+                charts.addAll(reopenAfterUnlock);
+                reopenAfterUnlock = List.of();
+            }
+        });
+    }
+
+    /** Locked at start (asks for the passphrase), or loads the worklist. */
+    public void start(boolean locked) {
+        if (locked) {
+            lock.lockAtStart();
+        } else {
+            worklist.refresh();
+        }
+    }
+
+    /** Opens a chart (its tab is added at the end), unless it is open already. */
+    public void open(PatientRef ref) {
+        if (!charts.contains(ref)) {
+            charts.add(ref);
+        }
+    }
+
+    /** Closes a chart (its tab goes). */
+    public void close(PatientRef ref) {
+        charts.remove(ref);
+    }
+
+    /** The charts open, in tab order; read-only. */
+    public ObservableList<PatientRef> charts() {
+        return readOnlyCharts;
+    }
+
+    /** A new view model for one open chart, on the cache as it is now (throws while locked). */
+    public ChartViewModel chart(PatientRef ref) {
+        return new ChartViewModel(ports.cache().store(), tasks, ref.org(), ref.id());
+    }
+
+    /** Shows the welcome screen once its presets are read. */
+    public void showWelcome() {
+        welcome.load(() -> welcomeShown.set(true));
+    }
+
+    public void hideWelcome() {
+        welcomeShown.set(false);
+    }
+
+    public ReadOnlyBooleanProperty welcomeShownProperty() {
+        return welcomeShown.getReadOnlyProperty();
+    }
+
+    /** Runs (FX thread) after the user added an organization on the welcome screen. */
+    public void setOnOrganizationAdded(Runnable r) {
+        onOrganizationAdded = r;
+    }
+
+    /** A new view model for an Organizations panel. */
+    public OrganizationsViewModel organizations() {
+        return new OrganizationsViewModel(ports.organizations(), ports.signIn(), tasks, status::sync);
+    }
+
+    public SystemViewerPort viewer() {
+        return ports.viewer();
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    public WorklistViewModel worklist() {
+        return worklist;
+    }
+
+    public LockViewModel lock() {
+        return lock;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    public WelcomeViewModel welcome() {
+        return welcome;
+    }
+}

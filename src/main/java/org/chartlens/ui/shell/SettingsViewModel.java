@@ -1,0 +1,60 @@
+package org.chartlens.ui.shell;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.chartlens.ui.common.TaskExecutor;
+import org.chartlens.ui.port.Settings;
+import org.chartlens.ui.port.SettingsPort;
+
+/**
+ * The settings in force, and saving the user's changes: the new settings apply at once (theme,
+ * auto-lock, units of charts opened next); the port saves them on the task executor and the
+ * outcome shows in the status area. Properties: FX thread. Testable without a stage.
+ */
+public final class SettingsViewModel {
+    private final SettingsPort port;
+    private final TaskExecutor tasks;
+    private final StatusViewModel status;
+    private final ReadOnlyObjectWrapper<Settings> settings;
+    private final ReadOnlyStringWrapper formMessage = new ReadOnlyStringWrapper("");
+
+    /** Reads the current settings from the port (cheap). */
+    public SettingsViewModel(SettingsPort port, TaskExecutor tasks, StatusViewModel status) {
+        this.port = port;
+        this.tasks = tasks;
+        this.status = status;
+        this.settings = new ReadOnlyObjectWrapper<>(port.current());
+    }
+
+    /** The user saved the form. */
+    public void save(Settings s) {
+        settings.set(s);
+        formMessage.set("Saved.");
+        tasks.submit(() -> {
+            port.save(s);
+            return true;
+        }, ok -> status.info("Settings saved. Reopen a chart to apply new units."),
+                e -> status.error("Settings could not be saved."));
+    }
+
+    /** The settings in force; changes when the user saves. */
+    public ReadOnlyObjectProperty<Settings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    public Settings settings() {
+        return settings.get();
+    }
+
+    /** What the form says after Save. */
+    public ReadOnlyStringProperty formMessageProperty() {
+        return formMessage.getReadOnlyProperty();
+    }
+
+    /** Where ChartLens keeps its data. */
+    public java.nio.file.Path dataDirectory() {
+        return port.dataDirectory();
+    }
+}

@@ -1,0 +1,147 @@
+package org.chartlens.ui.shell;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.chartlens.ui.common.TaskExecutor;
+import org.chartlens.ui.port.OrganizationsPort;
+import org.chartlens.ui.port.SyncPort;
+
+/**
+ * The status area: the last message and error in plain words, and sync progress with cancel;
+ * also the sync actions that feed it. Sync listeners may be called from any thread: they hop to
+ * the FX thread through {@code fx}, progress coalesced so at most one hop is pending at a time.
+ * Properties: FX thread. Testable without a stage (same-thread executors).
+ */
+public final class StatusViewModel {
+    /** Progress value meaning "unknown" (as {@code ProgressBar.INDETERMINATE_PROGRESS}). */
+    public static final double UNKNOWN = -1;
+
+    private final SyncPort sync;
+    private final OrganizationsPort organizations;
+    private final TaskExecutor tasks;
+    private final Executor fx;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper();
+    private final AtomicReference<Runnable> pending = new AtomicReference<>();
+    private SyncPort.Handle running;
+    private Runnable onSynced = () -> { };
+
+    /** @param fx runs a task on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests) */
+    public StatusViewModel(SyncPort sync, OrganizationsPort organizations, TaskExecutor tasks, Executor fx) {
+        this.sync = sync;
+        this.organizations = organizations;
+        this.tasks = tasks;
+        this.fx = fx;
+    }
+
+    /** Runs on the FX thread after each sync started here has finished (the worklist reloads). */
+    public void setOnSynced(Runnable r) {
+        onSynced = r;
+    }
+
+    public void info(String text) {
+        message.set(text);
+    }
+
+    public void error(String text) {
+        error.set(text == null ? "" : text);
+    }
+
+    /** Syncs every patient of one organization. */
+    public void sync(String org) {
+        sync(org, null);
+    }
+
+    /** Syncs one patient ({@code patientId} not null) or the whole organization. */
+    public void sync(String org, String patientId) {
+        error(null);
+        SyncPort.Listener l = listener(onSynced);
+        tasks.submit(() -> sync.startSync(org, patientId, l), this::running,
+                e -> error("Sync could not start: " + (e.getMessage() == null ? "unknown reason" : e.getMessage())));
+    }
+
+    /** Syncs every configured organization. */
+    public void syncAll() {
+        tasks.submit(organizations::organizations, orgs -> orgs.forEach(o -> sync(o.id())),
+                e -> error("Organizations could not be read."));
+    }
+
+    /** Cancels the running sync, if any. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+            message.set("Cancelling…");
+        }
+    }
+
+    /** A listener that shows progress here; {@code done} runs on the FX thread at the end. */
+    public SyncPort.Listener listener(Runnable done) {
+        return new SyncPort.Listener() {
+            @Override
+            public void progress(String org, String type, int count, double overall) {
+                post(() -> {
+                    syncing.set(true);
+                    cancellable.set(running != null);
+                    progress.set(overall < 0 ? UNKNOWN : overall);
+                    message.set("Syncing " + org + (type == null ? "" : ": " + type + " " + count));
+                });
+            }
+
+            @Override
+            public void finished(String org, String failure) {
+                fx.execute(() -> {
+                    syncing.set(false);
+                    cancellable.set(false);
+                    running = null;
+                    message.set(failure == null ? "Sync of " + org + " complete" : "Sync of " + org + " stopped");
+                    error(failure);
+                    done.run();
+                });
+            }
+        };
+    }
+
+    /** The sync that Cancel stops. FX thread. */
+    void running(SyncPort.Handle h) {
+        running = h;
+        cancellable.set(h != null);
+    }
+
+    private void post(Runnable r) {
+        if (pending.getAndSet(r) == null) {
+            fx.execute(() -> pending.getAndSet(null).run());
+        }
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** 0..1, or {@link #UNKNOWN}. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** A sync is reporting progress. */
+    public ReadOnlyBooleanProperty syncingProperty() {
+        return syncing.getReadOnlyProperty();
+    }
+
+    /** A running sync can be cancelled now. */
+    public ReadOnlyBooleanProperty cancellableProperty() {
+        return cancellable.getReadOnlyProperty();
+    }
+}

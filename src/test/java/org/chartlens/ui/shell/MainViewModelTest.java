@@ -1,0 +1,112 @@
+package org.chartlens.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.chartlens.store.ChartStore;
+import org.chartlens.ui.common.SameThreadTaskExecutor;
+import org.chartlens.ui.port.PatientRef;
+import org.chartlens.ui.port.ShellPorts;
+import org.chartlens.ui.port.StoreOnlyPorts;
+import org.chartlens.ui.testing.BundleChartStore;
+import org.chartlens.ui.testing.RecordingOrganizations;
+import org.chartlens.ui.testing.SyntheaBundles;
+import org.junit.jupiter.api.Test;
+
+/** The main window's state without a stage: open charts across a lock, the first-run welcome. */
+class MainViewModelTest {
+    static final Path DIR = Path.of("/tmp/chartlens-test");
+
+    static MainViewModel vm(ShellPorts ports) {
+        return new MainViewModel(ports, new SameThreadTaskExecutor(), Runnable::run);
+    }
+
+    @Test
+    void lockingClosesEveryChartAndUnlockingReopensThemInOrder() {
+        ChartStore store = new BundleChartStore(Instant.now(), SyntheaBundles.columbus("Babette571"),
+                SyntheaBundles.columbus("Jen355"));
+        ShellPorts ports = StoreOnlyPorts.create(() -> store, DIR, "correct horse");
+        StoreOnlyPorts.Lock keys = (StoreOnlyPorts.Lock) ports.lock();
+        MainViewModel vm = vm(ports);
+        vm.start(false);
+        assertEquals(2, vm.worklist().total());
+        assertFalse(vm.welcomeShownProperty().get(), "patients in the cache: no welcome screen");
+
+        PatientRef a = new PatientRef(store.patients().get(0).org(), store.patients().get(0).id());
+        PatientRef b = new PatientRef(store.patients().get(1).org(), store.patients().get(1).id());
+        vm.open(b);
+        vm.open(a);
+        vm.open(b);
+        assertEquals(List.of(b, a), List.copyOf(vm.charts()), "a chart opens once, in the order opened");
+        assertThrows(UnsupportedOperationException.class, () -> vm.charts().clear(), "read-only outward");
+        vm.worklist().searchProperty().set("jen");
+
+        vm.lock().lock("Locked by you.");
+        assertTrue(keys.isLocked());
+        assertTrue(vm.charts().isEmpty(), "no chart stays open while locked");
+        assertEquals("", vm.worklist().searchProperty().get(), "the search (a patient's name) is cleared");
+
+        vm.lock().unlock("wrong".toCharArray());
+        assertTrue(vm.charts().isEmpty());
+        vm.lock().unlock("correct horse".toCharArray());
+        assertFalse(keys.isLocked());
+        assertEquals(List.of(b, a), List.copyOf(vm.charts()), "the same charts, in the same order");
+        vm.close(b);
+        assertEquals(List.of(a), List.copyOf(vm.charts()));
+    }
+
+    @Test
+    void anEmptyCacheLeadsToTheWelcomeScreenAndTheDemoOpensItsChart() {
+        boolean[] synced = {false};
+        ChartStore fixture = new BundleChartStore(Instant.now(), SyntheaBundles.columbus("Jen355"));
+        ChartStore empty = new BundleChartStore(Instant.now());
+        ShellPorts ports = StoreOnlyPorts.create(() -> synced[0] ? fixture : empty, DIR)
+                .withOrganizations(new RecordingOrganizations(List.of(), List.of(WelcomeViewModelTest.VERACITY)))
+                .withDemo(l -> {
+                    synced[0] = true;
+                    return StoreOnlyPorts.firstPatient(fixture);
+                });
+        MainViewModel vm = vm(ports);
+        vm.start(false);
+        assertTrue(vm.welcomeShownProperty().get(), "the first run leads to the welcome screen");
+        assertEquals(List.of(WelcomeViewModelTest.VERACITY), List.copyOf(vm.welcome().presets()));
+
+        vm.welcome().openDemo();
+        assertFalse(vm.welcomeShownProperty().get());
+        assertEquals(1, vm.worklist().total(), "the worklist is read again");
+        assertEquals(List.of(StoreOnlyPorts.firstPatient(fixture)), List.copyOf(vm.charts()));
+    }
+
+    @Test
+    void addingAnOrganizationLeavesTheWelcomeScreenForTheOrganizations() {
+        ShellPorts ports = StoreOnlyPorts.create(() -> new BundleChartStore(Instant.now()), DIR)
+                .withOrganizations(new RecordingOrganizations(List.of(), List.of(WelcomeViewModelTest.VERACITY)));
+        MainViewModel vm = vm(ports);
+        int[] shown = {0};
+        vm.setOnOrganizationAdded(() -> shown[0]++);
+        vm.start(false);
+        assertTrue(vm.welcomeShownProperty().get());
+        vm.welcome().add(WelcomeViewModelTest.VERACITY);
+        assertFalse(vm.welcomeShownProperty().get());
+        assertEquals(1, shown[0]);
+        OrganizationsViewModel organizations = vm.organizations();
+        organizations.refresh();
+        assertEquals(List.of(WelcomeViewModelTest.VERACITY), organizations.rows().stream().map(r -> r.org()).toList());
+    }
+
+    @Test
+    void startingLockedAsksForThePassphraseFirst() {
+        ChartStore store = new BundleChartStore(Instant.now(), SyntheaBundles.columbus("Jen355"));
+        MainViewModel vm = vm(StoreOnlyPorts.create(() -> store, DIR, "x"));
+        vm.start(true);
+        assertTrue(vm.lock().isLocked());
+        assertEquals(0, vm.worklist().total(), "nothing is read before the unlock");
+        vm.lock().unlock("x".toCharArray());
+        assertEquals(1, vm.worklist().total());
+    }
+}
