@@ -14,7 +14,8 @@ import java.util.Set;
  */
 record NormalizedRecord(PatientRecord source, List<String> givenNames, List<String> middleNames,
                         List<String> familyParts, List<String[]> nameOrder, LocalDate birthDate, String sex,
-                        List<String> postalCodes, List<String> phones, Map<String, Ident> identifiers) {
+                        List<String> postalCodes, List<String> phones, Map<String, Ident> identifiers,
+                        String multiPartFamily) {
 
     /** One identifier: normalised system and value, plus the system as sent. */
     record Ident(String system, String value, String rawSystem) {
@@ -25,6 +26,7 @@ record NormalizedRecord(PatientRecord source, List<String> givenNames, List<Stri
         Set<String> middle = new LinkedHashSet<>();
         Set<String> family = new LinkedHashSet<>();
         List<String[]> order = new ArrayList<>();
+        String multiPart = null;
         for (PatientRecord.Name n : r.names()) {
             String first = n.given().isEmpty() ? "" : Normalizer.name(n.given().get(0));
             if (!first.isEmpty()) {
@@ -38,6 +40,9 @@ record NormalizedRecord(PatientRecord source, List<String> givenNames, List<Stri
             }
             List<String> parts = Normalizer.nameParts(n.family());
             family.addAll(parts);
+            if (multiPart == null && parts.size() > 1) {
+                multiPart = String.join("-", parts);
+            }
             String fam = Normalizer.name(n.family());
             if (!first.isEmpty() && !fam.isEmpty()) {
                 order.add(new String[] {first, fam});
@@ -67,7 +72,7 @@ record NormalizedRecord(PatientRecord source, List<String> givenNames, List<Stri
         }
         String sex = r.sex() == null ? "" : r.sex().trim().toLowerCase(java.util.Locale.ROOT);
         return new NormalizedRecord(r, List.copyOf(given), List.copyOf(middle), List.copyOf(family), List.copyOf(order),
-                r.birthDate(), sex, List.copyOf(postal), List.copyOf(phones), idents);
+                r.birthDate(), sex, List.copyOf(postal), List.copyOf(phones), idents, multiPart);
     }
 
     RecordKey key() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * How the matcher reads what organizations send: names without case, accents, digits or
@@ -16,6 +17,9 @@ public final class Normalizer {
     private static final Map<String, String> SYSTEM_ALIASES = Map.of(
             "urn:oid:2.16.840.1.113883.4.1", "http://hl7.org/fhir/sid/us-ssn",
             "http://hl7.org/fhir/sid/us-npi", "urn:oid:2.16.840.1.113883.4.6");
+
+    private static final Pattern BARE_OID = Pattern.compile("[0-2](\\.\\d+)+");
+    private static final Pattern SCHEME_SLASHES = Pattern.compile("^([a-z][a-z0-9+.-]*):/+(?=[^/])");
 
     private Normalizer() {
     }
@@ -29,36 +33,56 @@ public final class Normalizer {
         if (raw == null) {
             return "";
         }
-        String s = java.text.Normalizer.normalize(raw, Form.NFD).toLowerCase(Locale.ROOT);
+        boolean ascii = true;
+        for (int i = 0; i < raw.length() && ascii; i++) {
+            ascii = raw.charAt(i) < 128;
+        }
+        String s = ascii ? raw : java.text.Normalizer.normalize(raw, Form.NFD);
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == 'ß') {
+            if (c >= 'a' && c <= 'z') {
+                b.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                b.append((char) (c + ('a' - 'A')));
+            } else if (ascii) {
+                continue;
+            } else if (c == '\u00df') {
                 b.append("ss");
-            } else if (c == 'æ') {
+            } else if (c == '\u00e6' || c == '\u00c6') {
                 b.append("ae");
-            } else if (c == 'ø') {
+            } else if (c == '\u00f8' || c == '\u00d8') {
                 b.append('o');
             } else if (Character.isLetter(c) && Character.getType(c) != Character.NON_SPACING_MARK) {
-                b.append(c);
+                b.append(Character.toLowerCase(c));
             }
         }
         return b.toString();
     }
 
-    /** The parts of a (family) name split at hyphens and spaces, each {@link #name normalised}. */
+    /** The parts of a (family) name split at hyphens, dashes and spaces, each {@link #name normalised}. */
     public static List<String> nameParts(String raw) {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(2);
         if (raw == null) {
             return out;
         }
-        for (String part : raw.split("[\\s\\-\u2010\u2011\u2012\u2013\u2014]+")) {
-            String n = name(part);
-            if (!n.isEmpty()) {
-                out.add(n);
+        int start = 0;
+        for (int i = 0; i <= raw.length(); i++) {
+            if (i == raw.length() || isSeparator(raw.charAt(i))) {
+                if (i > start) {
+                    String n = name(raw.substring(start, i));
+                    if (!n.isEmpty()) {
+                        out.add(n);
+                    }
+                }
+                start = i + 1;
             }
         }
         return out;
+    }
+
+    private static boolean isSeparator(char c) {
+        return Character.isWhitespace(c) || c == '-' || (c >= '\u2010' && c <= '\u2014');
     }
 
     /**
@@ -72,10 +96,10 @@ public final class Normalizer {
             return "";
         }
         String s = raw.trim().toLowerCase(Locale.ROOT).replace('\\', '/');
-        if (s.matches("[0-2](\\.\\d+)+")) {
+        if (BARE_OID.matcher(s).matches()) {
             s = "urn:oid:" + s;
         }
-        s = s.replaceFirst("^([a-z][a-z0-9+.-]*):/+(?=[^/])", "$1://");
+        s = SCHEME_SLASHES.matcher(s).replaceFirst("$1://");
         if (s.startsWith("https://")) {
             s = "http://" + s.substring("https://".length());
         }
@@ -90,7 +114,14 @@ public final class Normalizer {
         if (raw == null) {
             return "";
         }
-        return raw.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s.\\-]", "");
+        StringBuilder b = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!Character.isWhitespace(c) && c != '.' && c != '-') {
+                b.append(Character.toUpperCase(c));
+            }
+        }
+        return b.toString();
     }
 
     /** A phone number as its digits; a leading US country code 1 on eleven digits dropped. */
@@ -98,7 +129,14 @@ public final class Normalizer {
         if (raw == null) {
             return "";
         }
-        String d = raw.replaceAll("\\D", "");
+        StringBuilder b = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+            }
+        }
+        String d = b.toString();
         return d.length() == 11 && d.charAt(0) == '1' ? d.substring(1) : d;
     }
 
@@ -112,10 +150,12 @@ public final class Normalizer {
             return "";
         }
         String s = raw.trim().toUpperCase(Locale.ROOT).replace(" ", "");
-        if (s.matches("\\d{5}-?\\d{4}")) {
+        String digits = s.replace("-", "");
+        boolean allDigits = !digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (allDigits && digits.length() == 9 && (s.length() == 9 || s.indexOf('-') == 5)) {
             return s.substring(0, 5);
         }
-        if (s.matches("\\d{3,4}")) {
+        if (allDigits && s.length() >= 3 && s.length() <= 4) {
             return "0".repeat(5 - s.length()) + s;
         }
         return s;

@@ -58,7 +58,8 @@ final class PairScorer {
             NormalizedRecord.Ident ia = e.getValue();
             NormalizedRecord.Ident ib = b.identifiers().get(e.getKey());
             if (ib != null) {
-                StringBuilder t = new StringBuilder("same identifier ").append(ia.value()).append(" at ").append(ia.system());
+                // the value stays out of the words: they may be printed or logged; the banner shows identifiers
+                StringBuilder t = new StringBuilder("same identifier at ").append(ia.system());
                 List<String> spellings = new ArrayList<>();
                 if (!ia.rawSystem().equals(ia.system())) {
                     spellings.add(org(a) + " writes " + ia.rawSystem() + describe(ia.rawSystem()));
@@ -185,8 +186,8 @@ final class PairScorer {
         }
         if (best != null) {
             String text = "family name " + best + " agrees";
-            String multi = multiPart(a) != null ? multiPart(a) + " at " + org(a)
-                    : multiPart(b) != null ? multiPart(b) + " at " + org(b) : null;
+            String multi = a.multiPartFamily() != null ? a.multiPartFamily() + " at " + org(a)
+                    : b.multiPartFamily() != null ? b.multiPartFamily() + " at " + org(b) : null;
             if (multi != null) {
                 text += " (" + multi + " has several parts)";
             }
@@ -206,17 +207,6 @@ final class PairScorer {
         String x = a.familyParts().get(0);
         ev.add(new Evidence(Field.FAMILY_NAME, Agreement.DISAGREE, MatchWeights.weight(m[2], 1 - freq.family(x)),
                 "family names differ: " + x + " / " + b.familyParts().get(0)));
-    }
-
-    /** The record's first family name with several parts, normalised and joined by hyphens. */
-    private static String multiPart(NormalizedRecord r) {
-        for (PatientRecord.Name n : r.source().names()) {
-            List<String> parts = Normalizer.nameParts(n.family());
-            if (parts.size() > 1) {
-                return String.join("-", parts);
-            }
-        }
-        return null;
     }
 
     private static void middleName(NormalizedRecord a, NormalizedRecord b, List<Evidence> ev) {
