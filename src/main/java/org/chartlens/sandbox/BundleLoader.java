@@ -153,8 +153,13 @@ final class BundleLoader {
                                      ObjectMapper mapper) {
         long t0 = System.nanoTime();
         String stamp = lastUpdated.toString();
-        List<ReadBundle> bundles = sources.parallelStream()
-                .map(s -> read(s, profile, stamp, mapper)).collect(Collectors.toList());
+        List<ReadBundle> bundles = new ArrayList<>(sources.parallelStream()
+                .map(s -> read(s, profile, stamp, mapper, false)).collect(Collectors.toList()));
+        if (profile == ProfileIdentities.NAMESAKE_PROFILE) {
+            // a second, different person made from another patient's chart (docs/demo-ehr.md)
+            sources.stream().filter(s -> s.name().contains(ProfileIdentities.NAMESAKE_SOURCE)).findFirst()
+                    .ifPresent(s -> bundles.add(read(s, profile, stamp, mapper, true)));
+        }
         long t1 = System.nanoTime();
 
         Map<String, String> byFullUrl = new HashMap<>();
@@ -277,7 +282,8 @@ final class BundleLoader {
         }
     }
 
-    private static ReadBundle read(Source source, VendorProfile profile, String stamp, ObjectMapper mapper) {
+    private static ReadBundle read(Source source, VendorProfile profile, String stamp, ObjectMapper mapper,
+                                   boolean namesake) {
         Batches batches = new Batches();
         List<ObjectNode> claims = new ArrayList<>();
         List<String> claimUrls = new ArrayList<>();
@@ -311,7 +317,8 @@ final class BundleLoader {
                             }
                         }
                         if (resource != null) {
-                            accept(resource, fullUrl, profile, stamp, mapper, batches, claims, claimUrls, patientId);
+                            accept(resource, fullUrl, namesake, profile, stamp, mapper, batches, claims, claimUrls,
+                                    patientId);
                         }
                     }
                 } else {
@@ -325,7 +332,7 @@ final class BundleLoader {
                     if (!(root instanceof ObjectNode r) || !r.has("resourceType")) {
                         throw new IllegalArgumentException("Not a FHIR bundle: " + source.name());
                     }
-                    accept(r, null, profile, stamp, mapper, batches, claims, claimUrls, patientId);
+                    accept(r, null, namesake, profile, stamp, mapper, batches, claims, claimUrls, patientId);
                 }
             }
         } catch (IOException e) {
@@ -345,11 +352,25 @@ final class BundleLoader {
         return new ReadBundle(source.name(), items, patientId[0]);
     }
 
-    private static void accept(ObjectNode r, String fullUrl, VendorProfile profile, String stamp, ObjectMapper mapper,
-                               Batches items, List<ObjectNode> claims, List<String> claimUrls,
+    private static void accept(ObjectNode r, String fullUrl, boolean namesake, VendorProfile profile, String stamp,
+                               ObjectMapper mapper, Batches items, List<ObjectNode> claims, List<String> claimUrls,
                                String[] patientId) {
         ensureId(r, fullUrl);
         String type = r.path("resourceType").asText();
+        if (ProfileIdentities.ownIds(profile) || namesake) {
+            // each vendor its own ids; references follow through the fullUrl map
+            String original = r.get("id").asText();
+            if ("Patient".equals(type)) {
+                ProfileIdentities.patient(profile, r, original, namesake);
+            }
+            if (namesake) {
+                ProfileIdentities.namesakeReferences(profile, r);
+                if (fullUrl != null && fullUrl.startsWith("urn:uuid:")) {
+                    fullUrl = "urn:uuid:" + ProfileIdentities.id(profile, true, fullUrl.substring("urn:uuid:".length()));
+                }
+            }
+            r.put("id", ProfileIdentities.id(profile, namesake, original));
+        }
         if (patientId[0] == null && "Patient".equals(type)) {
             patientId[0] = r.path("id").asText();
         }

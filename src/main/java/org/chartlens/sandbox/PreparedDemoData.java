@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * seconds; reading the same entries back from this file takes tens of milliseconds, which is what
  * lets a cold {@code chartlens sandbox} start in well under 2 s.
  *
- * <p>One file per data shape ({@link #shapeOf}): CareCloud and the payer serve different data,
- * every other profile the same. Each entry's JSON holds a fixed-width placeholder where
+ * <p>One file per data shape ({@link #shapeOf}): since every profile serves its own ids and
+ * identities, one per profile. Each entry's JSON holds a fixed-width placeholder where
  * {@code meta.lastUpdated} goes; loading writes the start time over it. Each file carries a
  * fingerprint of the bundles it was made from: a file that does not match (the bundles changed
  * and the build step did not run, as in an IDE) is ignored, and the bundles are parsed instead.
@@ -53,22 +53,12 @@ final class PreparedDemoData {
     private PreparedDemoData() {
     }
 
-    /** The data shapes: which prepared file a profile serves. */
+    /**
+     * The data shapes: which prepared file a profile serves. Every profile is its own shape: each
+     * serves its own ids and identities (docs/demo-ehr.md).
+     */
     static String shapeOf(VendorProfile profile) {
-        return switch (profile) {
-            case CARECLOUD -> "carecloud";
-            case PAYER -> "payer";
-            default -> "standard";
-        };
-    }
-
-    /** The profile that makes a shape's data. */
-    private static VendorProfile profileOf(String shape) {
-        return switch (shape) {
-            case "carecloud" -> VendorProfile.CARECLOUD;
-            case "payer" -> VendorProfile.PAYER;
-            default -> VendorProfile.DEMO;
-        };
+        return profile.id();
     }
 
     /**
@@ -130,8 +120,9 @@ final class PreparedDemoData {
         ObjectMapper mapper = new ObjectMapper();
         List<BundleLoader.Source> sources = BundleLoader.demoSources();
         long fingerprint = fingerprint(sources);
-        for (String shape : List.of("standard", "carecloud", "payer")) {
-            List<StoredEntry> entries = BundleLoader.prepare(sources, profileOf(shape), PLACEHOLDER, mapper);
+        for (VendorProfile profile : VendorProfile.values()) {
+            String shape = shapeOf(profile);
+            List<StoredEntry> entries = BundleLoader.prepare(sources, profile, PLACEHOLDER, mapper);
             Path out = dir.resolve(shape + ".bin");
             try (OutputStream file = Files.newOutputStream(out)) {
                 write(entries, fingerprint, file);

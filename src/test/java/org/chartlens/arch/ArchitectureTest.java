@@ -28,6 +28,7 @@ class ArchitectureTest {
                 .layer("app").definedBy("org.chartlens.app..")
                 .layer("ui").definedBy("org.chartlens.ui..")
                 .layer("clinical").definedBy("org.chartlens.clinical..")
+                .layer("identity").definedBy("org.chartlens.identity..")
                 .layer("sync").definedBy("org.chartlens.sync..")
                 .layer("store").definedBy("org.chartlens.store..")
                 .layer("fhir").definedBy("org.chartlens.fhir..")
@@ -39,12 +40,13 @@ class ArchitectureTest {
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("sync").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("clinical").mayOnlyBeAccessedByLayers("ui", "app")
+                .whereLayer("identity").mayOnlyBeAccessedByLayers("clinical", "ui", "app")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("sync", "ui", "app")
                 .whereLayer("fhir").mayOnlyBeAccessedByLayers("sync", "app")
                 .whereLayer("auth").mayOnlyBeAccessedByLayers("fhir", "sync", "app")
                 .whereLayer("connect").mayOnlyBeAccessedByLayers("auth", "fhir", "sync", "ui", "app")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("connect", "auth", "fhir", "sync",
-                        "store", "clinical", "ui", "app")
+                        "store", "clinical", "identity", "ui", "app")
                 .whereLayer("sandbox").mayOnlyBeAccessedByLayers("app")
                 .check(classes);
     }
@@ -55,7 +57,17 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.chartlens.app..", "org.chartlens.ui..", "org.chartlens.clinical..",
                         "org.chartlens.sync..", "org.chartlens.store..", "org.chartlens.fhir..",
-                        "org.chartlens.auth..", "org.chartlens.connect..", "org.chartlens.domain..")
+                        "org.chartlens.auth..", "org.chartlens.connect..", "org.chartlens.domain..",
+                        "org.chartlens.identity..")
+                .check(classes);
+    }
+
+    /** Person matching is pure: the JDK, Jackson (to read a Patient) and the domain, nothing else. */
+    @Test
+    void identityUsesOnlyTheJdkJacksonAndTheDomain() {
+        classes().that().resideInAPackage("org.chartlens.identity..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson..",
+                        "org.chartlens.identity..", "org.chartlens.domain..")
                 .check(classes);
     }
 
