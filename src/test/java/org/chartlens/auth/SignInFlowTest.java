@@ -211,8 +211,9 @@ class SignInFlowTest {
         Organization org = org(Organization.Flow.SECRET);
         completeWithCode(s, org);
         RecordingServer.Request token = as.requestsTo("/oauth/token").get(0);
+        // RFC 6749 2.3.1: form-url-encoded, so the space in "my app" is '+'.
         String expected = "Basic " + Base64.getEncoder().encodeToString(
-                "my+app:s3cr%3At%26%2Bx".replace("+", "%20").getBytes(StandardCharsets.UTF_8));
+                "my+app:s3cr%3At%26%2Bx".getBytes(StandardCharsets.UTF_8));
         assertEquals(expected, token.header("Authorization"));
         assertNull(FormEncoding.parseQuery(token.body()).get("client_id"));
     }
