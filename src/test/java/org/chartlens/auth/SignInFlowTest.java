@@ -126,8 +126,13 @@ class SignInFlowTest {
         });
         AuthException e = assertThrows(AuthException.class, () -> attempt.complete(Duration.ofSeconds(10)));
         assertEquals(expectedCode, e.code());
-        assertEquals(200, hit.get().statusCode());
+        // The browser is told the truth too (issue 19): refused, not "Sign-in received".
+        HttpResponse<String> page = hit.get();
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("ChartLens refused this sign-in response"), page.body());
+        assertFalse(page.body().contains("Sign-in received"), page.body());
         assertTrue(as.requestsTo("/oauth/token").isEmpty(), "no token request was made");
+        assertTrue(new SessionStore(TestStores.file(dir)).load("clinic").isEmpty(), "nothing was signed in");
     }
 
     @Test
