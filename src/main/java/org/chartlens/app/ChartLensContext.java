@@ -75,7 +75,7 @@ public final class ChartLensContext implements AutoCloseable {
 
     public synchronized AuthSessions auth() {
         if (auth == null) {
-            auth = new AuthSessions(secrets());
+            auth = new AuthSessions(secrets(), dataDir);
         }
         return auth;
     }

@@ -23,16 +23,32 @@ public final class AuthSessions {
     private final SessionStore store;
     private final SmartSignIn signIn;
     private final Clock clock;
+    private final RefreshLocks locks;
     private final Map<String, OrganizationTokens> tokens = new ConcurrentHashMap<>();
 
-    public AuthSessions(SecretStore secrets, HttpClient http, Clock clock) {
+    /**
+     * @param locks how refreshes are kept to one per grant across processes: {@link
+     *              RefreshLocks#inFolder} for a data folder that other ChartLens processes share
+     */
+    public AuthSessions(SecretStore secrets, HttpClient http, Clock clock, RefreshLocks locks) {
         this.store = new SessionStore(secrets);
         this.signIn = new SmartSignIn(http, store, clock);
         this.clock = clock;
+        this.locks = locks;
     }
 
+    public AuthSessions(SecretStore secrets, HttpClient http, Clock clock) {
+        this(secrets, http, clock, RefreshLocks.inProcess());
+    }
+
+    /** Sessions kept in {@code secrets}, for this process only (no other process shares them). */
     public AuthSessions(SecretStore secrets) {
         this(secrets, TransportPolicy.newHttpClient(), Clock.systemUTC());
+    }
+
+    /** Sessions of the data folder {@code dataDir}, which other ChartLens processes may share. */
+    public AuthSessions(SecretStore secrets, java.nio.file.Path dataDir) {
+        this(secrets, TransportPolicy.newHttpClient(), Clock.systemUTC(), RefreshLocks.inFolder(dataDir));
     }
 
     /**
@@ -40,7 +56,7 @@ public final class AuthSessions {
      * unlocked with {@code CHARTLENS_PASSPHRASE} or a console prompt, opened on first use.
      */
     public static AuthSessions forDataDirectory(java.nio.file.Path dataDir, Map<String, String> env) {
-        return new AuthSessions(SecretStores.lazy(dataDir, PassphraseSource.fromEnvironmentOrConsole(env), env));
+        return new AuthSessions(SecretStores.lazy(dataDir, PassphraseSource.fromEnvironmentOrConsole(env), env), dataDir);
     }
 
     public SessionStore sessionStore() {
@@ -60,7 +76,7 @@ public final class AuthSessions {
             if (existing != null && (existing.organization().equals(org) || org.fhirBase() == null)) {
                 return existing;
             }
-            OrganizationTokens fresh = new OrganizationTokens(org, store, signIn.tokenEndpoint(), clock);
+            OrganizationTokens fresh = new OrganizationTokens(org, store, signIn.tokenEndpoint(), clock, locks);
             if (existing != null && existing.lastError() != null) {
                 fresh.recordError(existing.lastError());
             }

@@ -80,8 +80,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path lock = file.resolveSibling(file.getFileName() + ".lock");
             synchronized (jvmLock(lock)) {
-            try (FileChannel ch = FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.WRITE); FileLock l = ch.lock()) {
+            try (FileChannel ch = OwnerOnlyFiles.open(lock, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE); FileLock l = ch.lock()) {
                 if (Files.exists(file)) {
                     byte[] all = Files.readAllBytes(file);
                     byte[] header = parseHeader(all, file);
@@ -126,8 +125,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path lock = file.resolveSibling(file.getFileName() + ".lock");
             synchronized (jvmLock(lock)) {
-                try (FileChannel ch = FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.WRITE); FileLock l = ch.lock()) {
+                try (FileChannel ch = OwnerOnlyFiles.open(lock, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE); FileLock l = ch.lock()) {
                     EncryptedFileSecretStore s;
                     if (Files.exists(file)) {
                         byte[] all = Files.readAllBytes(file);
@@ -252,8 +250,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     }
 
     private <T> T lockedInProcess(boolean writes, Change<T> change) {
-        try (FileChannel ch = FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE); FileLock l = ch.lock()) {
+        try (FileChannel ch = OwnerOnlyFiles.open(lockFile, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE); FileLock l = ch.lock()) {
             Map<String, String> entries = decrypt(Files.readAllBytes(file));
             T result = change.apply(entries);
             if (writes) {

@@ -6,27 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** application/x-www-form-urlencoded and query strings. Stateless. */
+/**
+ * application/x-www-form-urlencoded (UTF-8, space as {@code +}) for HTTP Basic client credentials
+ * (RFC 6749 2.3.1), and the parsing of the browser's callback query. Requests themselves are
+ * encoded by ScribeJava. Stateless.
+ */
 final class FormEncoding {
     private FormEncoding() {
     }
 
+    /** One value form-url-encoded: space as {@code +}, every reserved or non-ASCII byte as %XX. */
     static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    static String form(Map<String, String> params) {
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            if (e.getValue() == null) {
-                continue;
-            }
-            if (sb.length() > 0) {
-                sb.append('&');
-            }
-            sb.append(encode(e.getKey())).append('=').append(encode(e.getValue()));
-        }
-        return sb.toString();
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** Parses a raw (still encoded) query; the first value of a repeated name wins. */

@@ -29,6 +29,17 @@ public final class LoopbackRedirect implements AutoCloseable {
     private final CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
     private final AtomicBoolean taken = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private volatile CallbackCheck check = params -> null;
+
+    /**
+     * Decides, before the browser gets its answer, whether a callback belongs to this sign-in, so
+     * a refused one is shown as refused there too.
+     */
+    @FunctionalInterface
+    public interface CallbackCheck {
+        /** Null when the callback belongs to this sign-in, else why not (plain words, no server text). */
+        String refusal(Map<String, String> params);
+    }
 
     private LoopbackRedirect(HttpServer server) {
         this.server = server;
@@ -51,6 +62,11 @@ public final class LoopbackRedirect implements AutoCloseable {
         return redirectUri;
     }
 
+    /** Sets the check each callback passes before the browser is told "Sign-in received". */
+    public void check(CallbackCheck c) {
+        this.check = c;
+    }
+
     /** The address actually bound (for tests: it must be 127.0.0.1). */
     public InetSocketAddress boundAddress() {
         return server.getAddress();
@@ -67,12 +83,18 @@ public final class LoopbackRedirect implements AutoCloseable {
                 return;
             }
             Map<String, String> params = FormEncoding.parseQuery(ex.getRequestURI().getRawQuery());
+            String refusal = check.refusal(params);
             boolean error = params.containsKey("error");
-            send(ex, 200, error
+            if (refusal != null) {
+                send(ex, 400, page("Sign-in refused", "ChartLens refused this sign-in response because " + refusal
+                        + ". Nothing was signed in. Return to ChartLens and try again. You can close this tab."));
+            } else {
+                send(ex, 200, error
                     ? page("Sign-in not completed", "The server did not complete the sign-in. "
                         + "Return to ChartLens to see why and try again. You can close this tab.")
                     : page("Sign-in received", "ChartLens received your sign-in. "
                         + "You can close this tab and return to ChartLens."));
+            }
             callback.complete(params);
         } finally {
             ex.close();

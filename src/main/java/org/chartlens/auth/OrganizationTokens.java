@@ -29,6 +29,7 @@ public final class OrganizationTokens implements AccessTokenSource {
     private final SessionStore store;
     private final TokenEndpoint tokenEndpoint;
     private final Clock clock;
+    private final RefreshLocks locks;
 
     private Session current;
     private boolean loaded;
@@ -36,10 +37,17 @@ public final class OrganizationTokens implements AccessTokenSource {
     private volatile String lastError;
 
     public OrganizationTokens(Organization org, SessionStore store, TokenEndpoint tokenEndpoint, Clock clock) {
+        this(org, store, tokenEndpoint, clock, RefreshLocks.inProcess());
+    }
+
+    /** @param locks single-flight across processes (the data folder's lock files) */
+    public OrganizationTokens(Organization org, SessionStore store, TokenEndpoint tokenEndpoint, Clock clock,
+                              RefreshLocks locks) {
         this.org = org;
         this.store = store;
         this.tokenEndpoint = tokenEndpoint;
         this.clock = clock;
+        this.locks = locks;
     }
 
     public Organization organization() {
@@ -151,17 +159,32 @@ public final class OrganizationTokens implements AccessTokenSource {
         }
     }
 
-    /** One renewal: by refresh token, or by a new client assertion for backend services. */
-    private Session renew(Session s) throws AuthException {
-        // Another ChartLens process (e.g. `chartlens sync` next to the app) may have refreshed.
-        Optional<Session> stored = store.load(org.id()).filter(this::belongsToThisServer);
-        if (stored.isPresent() && !stored.get().accessToken().equals(s.accessToken())
-                && stored.get().accessTokenValidAt(clock.instant())) {
-            return stored.get();
+    /**
+     * One renewal: by refresh token, or by a new client assertion for backend services. Runs
+     * holding the organization's refresh lock, shared with other ChartLens processes on this data
+     * folder; the stored session is read again under the lock, because another process (e.g.
+     * {@code chartlens sync} next to the app) may have refreshed, and rotated the single-use
+     * refresh token, in the meantime.
+     */
+    private Session renew(Session snapshot) throws AuthException {
+        try (RefreshLocks.Held held = locks.acquire(org.id(), org.name())) {
+            Optional<Session> stored = store.load(org.id()).filter(this::belongsToThisServer);
+            if (stored.isEmpty()) {
+                // Signed out meanwhile (or another process was told invalid_grant): never replay.
+                synchronized (this) {
+                    current = null;
+                }
+                throw fail(signInNeeded());
+            }
+            Session s = stored.get();
+            if (!s.accessToken().equals(snapshot.accessToken()) && s.accessTokenValidAt(clock.instant())) {
+                return s;
+            }
+            return renewHoldingTheLock(s);
         }
-        if (stored.isPresent() && stored.get().refreshToken() != null) {
-            s = stored.get();
-        }
+    }
+
+    private Session renewHoldingTheLock(Session s) throws AuthException {
         if (s.flow() == Organization.Flow.BACKEND) {
             BackendKey key = store.backendKey(org.id()).orElseThrow(this::signInNeeded);
             TokenResponse r = tokenEndpoint.clientCredentials(s.server(),

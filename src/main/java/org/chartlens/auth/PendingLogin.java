@@ -1,7 +1,9 @@
 package org.chartlens.auth;
 
+import com.github.scribejava.core.oauth.OAuth20Service;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -36,24 +38,20 @@ public record PendingLogin(String organizationId, SmartConfiguration server, Str
     }
 
     /**
-     * The authorize URL: response_type=code, client_id, redirect_uri, scope, state, PKCE S256,
-     * aud = the FHIR base exactly, and a nonce when an id_token is requested.
+     * The authorize URL, built by ScribeJava's {@code AuthorizationUrlBuilder}: response_type=code,
+     * client_id, redirect_uri, scope, state, PKCE S256, and SMART's aud = the FHIR base exactly,
+     * plus a nonce when an id_token is requested.
      */
     public URI authorizationUrl() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("response_type", "code");
-        p.put("client_id", clientId);
-        p.put("redirect_uri", redirectUri.toString());
-        p.put("scope", String.join(" ", scopes));
-        p.put("state", state);
-        p.put("code_challenge", pkce.challenge());
-        p.put("code_challenge_method", Pkce.METHOD);
-        p.put("aud", server.fhirBase().toString());
+        Map<String, String> smart = new LinkedHashMap<>();
+        smart.put("aud", server.fhirBase().toString());
         if (scopes.contains("openid")) {
-            p.put("nonce", nonce);
+            smart.put("nonce", nonce);
         }
-        String endpoint = server.authorizationEndpoint().toString();
-        return URI.create(endpoint + (endpoint.contains("?") ? "&" : "?") + FormEncoding.form(p));
+        OAuth20Service service = SmartApi.service(server, new ClientAuthentication.Public(clientId),
+                redirectUri.toString(), null, Clock.systemUTC());
+        return URI.create(service.createAuthorizationUrlBuilder().scope(String.join(" ", scopes)).state(state)
+                .pkce(pkce.forScribeJava()).additionalParams(smart).build());
     }
 
     @Override

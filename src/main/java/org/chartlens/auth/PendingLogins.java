@@ -58,10 +58,8 @@ public final class PendingLogins {
         if (Duration.between(login.started(), Instant.now()).compareTo(MAX_AGE) > 0) {
             throw new AuthException("The sign-in took too long and expired. Please sign in again.", "expired_login", null);
         }
-        String iss = callback.get("iss");
-        String expectedIssuer = login.server().issuer();
-        if (iss != null && expectedIssuer != null && !sameIssuer(iss, expectedIssuer)) {
-            throw refused("it came from a different authorization server than the one the sign-in started with");
+        if (fromAnotherIssuer(login, callback)) {
+            throw refused(ANOTHER_ISSUER);
         }
         if (callback.containsKey("error")) {
             String code = TokenEndpoint.errorCode(callback.get("error"));
@@ -72,6 +70,31 @@ public final class PendingLogins {
             throw refused("it carried no authorization code");
         }
         return new Accepted(login, code);
+    }
+
+    private static final String ANOTHER_ISSUER =
+            "it came from a different authorization server than the one the sign-in started with";
+
+    /** RFC 9207: the callback names an issuer other than the server the login started with. */
+    private static boolean fromAnotherIssuer(PendingLogin login, Map<String, String> callback) {
+        String iss = callback.get("iss");
+        String expectedIssuer = login.server().issuer();
+        return iss != null && expectedIssuer != null && !sameIssuer(iss, expectedIssuer);
+    }
+
+    /**
+     * Why a callback does not belong to {@code login} (no state, another state, another issuer),
+     * else null. The same rules {@link #accept} applies, for the browser's answer page.
+     */
+    static String mismatch(PendingLogin login, Map<String, String> callback) {
+        String state = callback.get("state");
+        if (state == null || state.isEmpty()) {
+            return "it carried no state";
+        }
+        if (!state.equals(login.state())) {
+            return "its state does not belong to this sign-in";
+        }
+        return fromAnotherIssuer(login, callback) ? ANOTHER_ISSUER : null;
     }
 
     private static boolean sameIssuer(String a, String b) {

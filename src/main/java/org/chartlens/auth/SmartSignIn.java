@@ -84,6 +84,7 @@ public final class SmartSignIn {
         LoopbackRedirect redirect = LoopbackRedirect.open();
         PendingLogin login = pending.add(PendingLogin.start(org.id(), server, org.clientId(), redirect.redirectUri(),
                 org.scopes()));
+        redirect.check(params -> PendingLogins.mismatch(login, params));
         return new BrowserSignIn(this, org, login, redirect);
     }
 

@@ -2,79 +2,78 @@ package org.chartlens.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.scribejava.core.exceptions.OAuthException;
+import com.github.scribejava.core.model.OAuth2AccessToken;
+import com.github.scribejava.core.model.OAuth2AccessTokenErrorResponse;
+import com.github.scribejava.core.model.OAuthResponseException;
+import com.github.scribejava.core.model.Response;
+import com.github.scribejava.core.oauth.AccessTokenRequestParams;
+import com.github.scribejava.core.oauth.OAuth20Service;
+import com.github.scribejava.core.revoke.TokenTypeHint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Requests to an authorization server's token and revocation endpoints: code exchange, refresh,
- * client credentials, password, revocation. Errors become {@link AuthException}s with the OAuth
- * code and a plain message; server bodies are never put in messages or logs.
+ * Requests to an authorization server's token and revocation endpoints: code exchange (with the
+ * PKCE verifier), refresh, client credentials, password, revocation. The protocol exchanges are
+ * ScribeJava's {@link OAuth20Service} ({@link SmartApi} layers SMART's parts on it) sending
+ * through our own HTTP client ({@link ScribeHttp}). Errors become {@link AuthException}s with the
+ * OAuth code and a plain message ({@link OAuthErrors}); server bodies are never put in messages or
+ * logs (ScribeJava's own exception messages contain them, so they are never shown).
  * Thread safe; each call is one HTTP request.
  */
 public final class TokenEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(TokenEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
+    private final ScribeHttp http;
     private final Clock clock;
 
     public TokenEndpoint(HttpClient http, Clock clock) {
-        this.http = http;
+        this.http = new ScribeHttp(http);
         this.clock = clock;
+    }
+
+    private OAuth20Service service(SmartConfiguration server, ClientAuthentication auth, String redirectUri) {
+        return SmartApi.service(server, auth, redirectUri, http, clock);
     }
 
     /** Exchanges a code with the same redirect_uri and the PKCE verifier, at the login's own server. */
     public TokenResponse exchangeCode(PendingLogins.Accepted accepted, ClientAuthentication auth, String orgName)
             throws AuthException {
         PendingLogin login = accepted.login();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", accepted.code());
-        form.put("redirect_uri", login.redirectUri().toString());
-        form.put("code_verifier", login.pkce().verifier());
-        return post(login.server().tokenEndpoint(), form, auth, orgName);
+        AccessTokenRequestParams params = AccessTokenRequestParams.create(accepted.code())
+                .pkceCodeVerifier(login.pkce().verifier());
+        return call("authorization_code", login.server(), orgName,
+                () -> service(login.server(), auth, login.redirectUri().toString()).getAccessToken(params));
     }
 
     public TokenResponse refresh(SmartConfiguration server, ClientAuthentication auth, String refreshToken,
                                  String orgName) throws AuthException {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "refresh_token");
-        form.put("refresh_token", refreshToken);
-        return post(server.tokenEndpoint(), form, auth, orgName);
+        return call("refresh_token", server, orgName, () -> service(server, auth, null).refreshAccessToken(refreshToken));
     }
 
     public TokenResponse clientCredentials(SmartConfiguration server, ClientAuthentication.PrivateKeyJwt auth,
                                            List<String> scopes, String orgName) throws AuthException {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
-        form.put("scope", String.join(" ", scopes));
-        return post(server.tokenEndpoint(), form, auth, orgName);
+        return call("client_credentials", server, orgName,
+                () -> service(server, auth, null).getAccessTokenClientCredentialsGrant(String.join(" ", scopes)));
     }
 
     /** The password grant: the password is sent once and the array is wiped here. */
     public TokenResponse password(SmartConfiguration server, ClientAuthentication auth, String username,
                                   char[] password, List<String> scopes, String orgName) throws AuthException {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "password");
-        form.put("username", username);
-        form.put("password", new String(password));
+        String secret = new String(password);
         Arrays.fill(password, '\0');
-        if (!scopes.isEmpty()) {
-            form.put("scope", String.join(" ", scopes));
-        }
-        return post(server.tokenEndpoint(), form, auth, orgName);
+        String scope = scopes.isEmpty() ? null : String.join(" ", scopes);
+        return call("password", server, orgName,
+                () -> service(server, auth, null).getAccessTokenPasswordGrant(username, secret, scope));
     }
 
     /** RFC 7009 revocation; failures are logged, not thrown (sign-out goes on locally). */
@@ -82,73 +81,83 @@ public final class TokenEndpoint {
         if (server.revocationEndpoint() == null || token == null) {
             return false;
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", token);
-        form.put("token_type_hint", hint);
         try {
-            HttpResponse<byte[]> r = send(TransportPolicy.requireSecure(server.revocationEndpoint(), "revocation endpoint"),
-                    form, auth);
-            LOG.info("Revocation answered {}", r.statusCode());
-            return r.statusCode() == 200;
-        } catch (AuthException e) {
-            LOG.warn("Revocation failed: {}", e.getMessage());
+            TransportPolicy.requireSecure(server.revocationEndpoint(), "revocation endpoint");
+            service(server, auth, null).revokeToken(token,
+                    "refresh_token".equals(hint) ? TokenTypeHint.REFRESH_TOKEN : TokenTypeHint.ACCESS_TOKEN);
+            LOG.info("Revocation answered 200");
+            return true;
+        } catch (OAuthResponseException e) {
+            LOG.info("Revocation answered {}", e.getResponse().getCode());
+            return false;
+        } catch (ScribeHttp.NoOAuthAnswer e) {
+            LOG.info("Revocation answered {}", e.status);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (AuthException | IOException | ExecutionException | RuntimeException e) {
+            LOG.warn("Revocation failed: {}", e instanceof AuthException || e instanceof ScribeHttp.Refused
+                    ? e.getMessage() : e.getClass().getSimpleName());
             return false;
         }
     }
 
-    private TokenResponse post(URI tokenUrl, Map<String, String> form, ClientAuthentication auth, String orgName)
+    private interface Exchange {
+        OAuth2AccessToken run() throws IOException, InterruptedException, ExecutionException;
+    }
+
+    private TokenResponse call(String grant, SmartConfiguration server, String orgName, Exchange exchange)
             throws AuthException {
-        TransportPolicy.requireSecure(tokenUrl, "token endpoint");
-        HttpResponse<byte[]> resp = send(tokenUrl, form, auth);
-        Instant received = clock.instant();
-        JsonNode body = null;
+        URI tokenUrl = TransportPolicy.requireSecure(server.tokenEndpoint(), "token endpoint");
         try {
-            body = JSON.readTree(resp.body());
-        } catch (IOException e) {
-            LOG.info("Token endpoint answered {} with a non-JSON body", resp.statusCode());
+            OAuth2AccessToken t = exchange.run();
+            return ((SmartApi.SmartToken) t).response();
+        } catch (ScribeHttp.Refused e) {
+            throw e.auth;
+        } catch (OAuth2AccessTokenErrorResponse e) {
+            int status = e.getResponse().getCode();
+            // ScribeJava knows only RFC 6749's codes (others become null): read the server's own.
+            String error = errorIn(e.getResponse());
+            LOG.info("Token request ({}) refused: status {}, error {}", grant, status, error);
+            if (error == null) {
+                error = status >= 500 || status == 429 ? "temporarily_unavailable" : "invalid_request";
+            }
+            throw new AuthException(OAuthErrors.plainWords(error, orgName), error, null);
+        } catch (ScribeHttp.NoOAuthAnswer e) {
+            String error = e.status >= 500 || e.status == 429 ? "temporarily_unavailable" : "invalid_request";
+            LOG.info("Token request ({}) refused: status {}, no OAuth error in the body", grant, e.status);
+            throw new AuthException(OAuthErrors.plainWords(error, orgName), error, null);
+        } catch (OAuthException | IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            // No access_token, an unreadable expires_in (NumberFormatException is an IllegalArgumentException),
+            // a body that is not JSON. ScribeJava's messages hold the body: never shown or logged.
+            LOG.info("Token request ({}) answered with an unusable body", grant);
+            throw new AuthException("The organization's sign-in service sent an unusable answer. Please try again "
+                    + "or contact its administrator.", "invalid_token_response", null);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new AuthException("The secure connection to " + tokenUrl.getHost() + " failed: its certificate is "
+                    + "not trusted or its TLS is too old.", "tls_failed", e);
+        } catch (IOException | ExecutionException e) {
+            throw new AuthException("ChartLens cannot reach the sign-in service at " + tokenUrl.getHost()
+                    + ". Check the network connection and try again.", "temporarily_unavailable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuthException("Sign-in was cancelled.", "cancelled", e);
         }
-        if (resp.statusCode() == 200 && body != null && body.isObject()) {
-            return TokenResponse.parse(body, received);
+    }
+
+    private static String errorIn(Response r) {
+        try {
+            JsonNode body = JSON.readTree(r.getBody());
+            return body != null && body.path("error").isTextual() ? errorCode(body.path("error").asText()) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        String error = body != null && body.path("error").isTextual() ? errorCode(body.path("error").asText()) : null;
-        LOG.info("Token request ({}) refused: status {}, error {}", form.get("grant_type"), resp.statusCode(), error);
-        if (error == null) {
-            error = resp.statusCode() >= 500 || resp.statusCode() == 429 ? "temporarily_unavailable" : "invalid_request";
-        }
-        throw new AuthException(OAuthErrors.plainWords(error, orgName), error, null);
     }
 
     /** An OAuth error code as the server sent it, cut to the characters codes are made of. */
     static String errorCode(String raw) {
         String s = raw.replaceAll("[^A-Za-z0-9_.-]", "");
         return s.isEmpty() ? "invalid_request" : s.length() > 40 ? s.substring(0, 40) : s;
-    }
-
-    private HttpResponse<byte[]> send(URI url, Map<String, String> form, ClientAuthentication auth) throws AuthException {
-        Map<String, String> body = new LinkedHashMap<>(form);
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json");
-        if (auth instanceof ClientAuthentication.Public p) {
-            body.put("client_id", p.clientId());
-        } else if (auth instanceof ClientAuthentication.Secret s) {
-            b.header("Authorization", s.authorizationHeader());
-        } else if (auth instanceof ClientAuthentication.PrivateKeyJwt k) {
-            body.put("client_assertion_type", ClientAssertion.TYPE);
-            body.put("client_assertion", ClientAssertion.create(k.key(), k.clientId(), url, clock));
-        }
-        try {
-            return http.send(b.POST(HttpRequest.BodyPublishers.ofString(FormEncoding.form(body))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (javax.net.ssl.SSLException e) {
-            throw new AuthException("The secure connection to " + url.getHost() + " failed: its certificate is "
-                    + "not trusted or its TLS is too old.", "tls_failed", e);
-        } catch (IOException e) {
-            throw new AuthException("ChartLens cannot reach the sign-in service at " + url.getHost()
-                    + ". Check the network connection and try again.", "temporarily_unavailable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuthException("Sign-in was cancelled.", "cancelled", e);
-        }
     }
 }

@@ -45,7 +45,8 @@ public record TokenResponse(String accessToken, String tokenType, Instant receiv
         }
         Instant expiresAt = receivedAt.plusSeconds(expiresIn).minus(skewFor(expiresIn));
         Long refreshExpires = null;
-        JsonNode re = j.get("refresh_expires_in");
+        // SMART/Epic name it refresh_token_expires_in; Keycloak-style servers refresh_expires_in.
+        JsonNode re = j.hasNonNull("refresh_token_expires_in") ? j.get("refresh_token_expires_in") : j.get("refresh_expires_in");
         if (re != null && re.canConvertToLong() && re.asLong() > 0) {
             refreshExpires = re.asLong();
         }

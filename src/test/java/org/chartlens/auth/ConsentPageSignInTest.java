@@ -47,7 +47,9 @@ class ConsentPageSignInTest {
                 while (m.find()) {
                     form.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\""));
                 }
-                StringBuilder body = new StringBuilder(FormEncoding.form(form));
+                StringBuilder body = new StringBuilder();
+                form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(FormEncoding.encode(k))
+                        .append('=').append(FormEncoding.encode(v)));
                 body.append("&username=clinician&password=demo-password&action=").append(action);
                 for (String s : FormEncoding.parseQuery(url.getRawQuery()).get("scope").split(" ")) {
                     if (!s.equals(untick)) {

@@ -126,8 +126,13 @@ class SignInFlowTest {
         });
         AuthException e = assertThrows(AuthException.class, () -> attempt.complete(Duration.ofSeconds(10)));
         assertEquals(expectedCode, e.code());
-        assertEquals(200, hit.get().statusCode());
+        // The browser is told the truth too (issue 19): refused, not "Sign-in received".
+        HttpResponse<String> page = hit.get();
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("ChartLens refused this sign-in response"), page.body());
+        assertFalse(page.body().contains("Sign-in received"), page.body());
         assertTrue(as.requestsTo("/oauth/token").isEmpty(), "no token request was made");
+        assertTrue(new SessionStore(TestStores.file(dir)).load("clinic").isEmpty(), "nothing was signed in");
     }
 
     @Test
@@ -211,8 +216,9 @@ class SignInFlowTest {
         Organization org = org(Organization.Flow.SECRET);
         completeWithCode(s, org);
         RecordingServer.Request token = as.requestsTo("/oauth/token").get(0);
+        // RFC 6749 2.3.1: form-url-encoded, so the space in "my app" is '+'.
         String expected = "Basic " + Base64.getEncoder().encodeToString(
-                "my+app:s3cr%3At%26%2Bx".replace("+", "%20").getBytes(StandardCharsets.UTF_8));
+                "my+app:s3cr%3At%26%2Bx".getBytes(StandardCharsets.UTF_8));
         assertEquals(expected, token.header("Authorization"));
         assertNull(FormEncoding.parseQuery(token.body()).get("client_id"));
     }

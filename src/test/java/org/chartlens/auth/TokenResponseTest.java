@@ -21,6 +21,15 @@ class TokenResponseTest {
     }
 
     @Test
+    void refreshGrantLifetimeUnderSmartsNameOrKeycloaks() throws Exception {
+        assertEquals(86400L, parse("{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"refresh_token\":\"r\","
+                + "\"refresh_token_expires_in\":86400}").refreshExpiresInSeconds());
+        assertEquals(600L, parse("{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"refresh_token\":\"r\","
+                + "\"refresh_expires_in\":600}").refreshExpiresInSeconds());
+        assertNull(parse("{\"access_token\":\"a\",\"token_type\":\"Bearer\"}").refreshExpiresInSeconds());
+    }
+
+    @Test
     void requiresAnAccessToken() {
         AuthException e = assertThrows(AuthException.class, () -> parse("{\"token_type\":\"Bearer\"}"));
         assertEquals("invalid_token_response", e.code());

@@ -2,13 +2,13 @@ package org.chartlens.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.chartlens.auth.OwnerOnlyFiles;
 import org.chartlens.sandbox.DemoEhr;
 import org.chartlens.sandbox.SandboxOptions;
 import picocli.CommandLine.Command;
@@ -123,9 +123,7 @@ public final class SandboxCommand implements Callable<Integer> {
             ehr.close();
             throw e;
         }
-        Path urlFile = root.dataDirectory().resolve("sandbox").resolve(ehr.profile() + ".url");
-        Files.createDirectories(urlFile.getParent());
-        Files.writeString(urlFile, ehr.fhirBase() + System.lineSeparator(), StandardCharsets.UTF_8);
+        Path urlFile = publishAddress(root.dataDirectory(), ehr.profile(), ehr.fhirBase());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 Files.deleteIfExists(urlFile);
@@ -145,5 +143,15 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("Running until stopped (Ctrl+C).");
         out.flush();
         return ChartLensCommand.KEEP_RUNNING;
+    }
+
+    /**
+     * Publishes the demo EHR's FHIR base for commands in other processes, in
+     * {@code <data dir>/sandbox/<profile>.url}; folder and file owner-only like the rest of the data folder.
+     */
+    public static Path publishAddress(Path dataDir, String profile, java.net.URI fhirBase) throws IOException {
+        Path urlFile = OwnerOnlyFiles.directory(dataDir.resolve("sandbox")).resolve(profile + ".url");
+        OwnerOnlyFiles.writeString(urlFile, fhirBase + System.lineSeparator());
+        return urlFile;
     }
 }
