@@ -1,5 +1,6 @@
 package org.chartlens.fhir;
 
+import org.chartlens.domain.Compartment;
 import org.chartlens.domain.LiteralReference;
 
 import java.util.Set;
@@ -13,9 +14,8 @@ import java.util.function.BiConsumer;
 public final class References {
     private static final String KEY = "\"reference\"";
 
-    /** Types ChartLens keeps once per organization rather than per patient. */
-    public static final Set<String> SHARED_TYPES =
-            Set.of("Practitioner", "Organization", "Location", "Medication", "PractitionerRole");
+    /** Types ChartLens keeps once per organization rather than per patient (defined in Compartment). */
+    public static final Set<String> SHARED_TYPES = Compartment.SHARED_TYPES;
 
     private References() {
     }

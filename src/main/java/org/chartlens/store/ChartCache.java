@@ -45,10 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class ChartCache implements ChartStore {
     private static final Logger LOG = LoggerFactory.getLogger(ChartCache.class);
 
-    /** Resource types stored once per organization, outside any patient compartment. */
-    public static final Set<String> SHARED_TYPES =
-            Set.of("Practitioner", "Organization", "Location", "Medication", "PractitionerRole");
-
     static final String COLUMNS = "org, type, id, patient, effective, status, code, json";
     private static final int READERS = 3;
 
