@@ -17,6 +17,8 @@ import org.chartlens.store.StoredResource;
  * at the JSON). Thread safe (fetch workers call it concurrently); one instance per run.
  */
 final class Ingest {
+    private static final int JOB_ROWS = 2000;
+
     private final String org;
     private final CacheWriter writer;
     private final ParseWarnings warnings;
@@ -79,8 +81,11 @@ final class Ingest {
                 patients.add(r.id());
             }
         }
-        if (!rows.isEmpty()) {
-            writer.submit(new CacheWriter.Job(rows, lastUpdated));
+        // jobs of at most JOB_ROWS: the writer's queue is bounded in jobs, so this bounds the
+        // memory an import's whole Bundle (thousands of resources) can hold in it
+        for (int from = 0; from < rows.size(); from += JOB_ROWS) {
+            int to = Math.min(rows.size(), from + JOB_ROWS);
+            writer.submit(new CacheWriter.Job(rows.subList(from, to), lastUpdated.subList(from, to)));
         }
         return new Batch(rows, latest, received, referenced, patients);
     }
