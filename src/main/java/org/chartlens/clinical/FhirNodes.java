@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chartlens.domain.ChartDate;
 import org.chartlens.domain.Coded;
+import org.chartlens.domain.LiteralReference;
 
 /**
  * Small readers over Jackson trees of FHIR JSON. Every reader tolerates missing and wrongly
@@ -108,15 +109,15 @@ final class FhirNodes {
         if (ref.isEmpty()) {
             return "";
         }
-        int hist = ref.indexOf("/_history/");
-        if (hist > 0) {
-            ref = ref.substring(0, hist);
+        LiteralReference literal = LiteralReference.parse(ref);
+        if (literal != null) {
+            return literal.id();
         }
         if (ref.startsWith("urn:uuid:")) {
             return ref.substring(9);
         }
-        int slash = ref.lastIndexOf('/');
-        return slash >= 0 ? ref.substring(slash + 1) : ref;
+        // a bare id; anything else (conditional, malformed) points nowhere in the chart
+        return ref.indexOf('/') < 0 ? ref : "";
     }
 
     /** Displays of every CodeableConcept in an array, comma-joined. */

@@ -3,7 +3,9 @@ package org.chartlens.domain;
 /**
  * The type and id of a literal FHIR reference ({@code Practitioner/123}, an absolute URL ending
  * in {@code Type/id}, with any {@code /_history/N} dropped). Contained ({@code #x}), {@code urn:}
- * and conditional ({@code Type?identifier=...}) references have none. Pure and thread safe.
+ * and conditional ({@code Type?identifier=...}) references have none. The one parser of
+ * reference text on the client side (sync, cache and chart code all use it). Pure and thread
+ * safe.
  *
  * @param type resource type (starts upper case)
  * @param id   logical id
@@ -28,5 +30,11 @@ public record LiteralReference(String type, String id) {
             return null;
         }
         return new LiteralReference(type, ref.substring(slash + 1));
+    }
+
+    /** The id {@code ref} points to when it is a literal reference to {@code type}, else null. */
+    public static String idOf(String ref, String type) {
+        LiteralReference r = parse(ref);
+        return r != null && r.type.equals(type) ? r.id : null;
     }
 }

@@ -1,9 +1,5 @@
 package org.chartlens.fhir;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -31,30 +27,6 @@ public final class EffectiveDates {
 
     static int rank(String element) {
         return ORDER.indexOf(element);
-    }
-
-    static String value(String element, JsonToken t, JsonParser p, ObjectMapper mapper) throws IOException {
-        if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        if (t == JsonToken.START_OBJECT && (element.endsWith("Period") || element.equals("period"))) {
-            String start = null;
-            String end = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String n = p.currentName();
-                JsonToken v = p.nextToken();
-                if ("start".equals(n) && v == JsonToken.VALUE_STRING) {
-                    start = p.getText();
-                } else if ("end".equals(n) && v == JsonToken.VALUE_STRING) {
-                    end = p.getText();
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return start != null ? start : end;
-        }
-        p.skipChildren();
-        return null;
     }
 
     /** True for a valid FHIR date, dateTime or instant (partial dates included). */

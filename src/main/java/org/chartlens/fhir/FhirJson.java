@@ -15,9 +15,10 @@ import java.util.List;
 
 /**
  * Streaming reader for FHIR JSON: Bundles (search pages, $everything, transaction bundles),
- * single resources and NDJSON lines. Picks the indexed fields out of each resource while
- * tokenising it and slices the resource's raw bytes, so no full tree is built (a 29 MB chart
- * reads in about a tenth of a second).
+ * single resources and NDJSON lines. Picks the indexed fields and every literal reference out of
+ * each resource while tokenising it ({@link ResourceFields}) and slices the resource's raw bytes,
+ * so no full tree is built and nothing scans the JSON again (a 29 MB chart reads in about a
+ * tenth of a second). This is the one pass over each resource on the way into the cache.
  *
  * <p>Hostile input is bounded by Jackson {@link StreamReadConstraints}: nesting depth, string
  * length, document length; a violation becomes {@link FhirException.Kind#TOO_LARGE} with a plain
@@ -97,7 +98,9 @@ public final class FhirJson {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
-                switch (name) {
+                // a Bundle's own members; in any other resource (Patient.link) they are its fields
+                boolean bundle = root.type == null || "Bundle".equals(root.type);
+                switch (bundle ? name : "") {
                     case "entry" -> {
                         bundleFieldsSeen = true;
                         if (t == JsonToken.START_ARRAY) {
@@ -118,7 +121,7 @@ public final class FhirJson {
                     case "total" -> {
                         total = t.isNumeric() ? p.getIntValue() : -1;
                     }
-                    default -> root.field(name, t, p, mapper);
+                    default -> root.field(name, t, p);
                 }
             }
             rootType = root.type;
@@ -162,7 +165,7 @@ public final class FhirJson {
                     ResourceFields f = new ResourceFields();
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String fn = p.currentName();
-                        f.field(fn, p.nextToken(), p, mapper);
+                        f.field(fn, p.nextToken(), p);
                     }
                     int end = (int) p.currentLocation().getByteOffset();
                     if ("OperationOutcome".equals(f.type)) {
@@ -178,7 +181,7 @@ public final class FhirJson {
                 }
             }
             if (r != null && !outcome) {
-                out.add(fullUrl == null ? r : withFullUrl(r, fullUrl));
+                out.add(fullUrl == null ? r : r.withFullUrl(fullUrl));
             }
         }
     }
@@ -192,7 +195,7 @@ public final class FhirJson {
             ResourceFields f = new ResourceFields();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String fn = p.currentName();
-                f.field(fn, p.nextToken(), p, mapper);
+                f.field(fn, p.nextToken(), p);
             }
             if (f.type == null) {
                 throw new FhirException(FhirException.Kind.MALFORMED, "A resource has no resourceType.");
@@ -201,11 +204,6 @@ public final class FhirJson {
         } catch (IOException e) {
             throw translate(e);
         }
-    }
-
-    private static ReceivedResource withFullUrl(ReceivedResource r, String fullUrl) {
-        return new ReceivedResource(r.type(), r.id(), r.patientRef(), r.effective(), r.status(), r.code(),
-                r.lastUpdated(), fullUrl, r.json());
     }
 
     private static String slice(byte[] body, int start, int end) {
@@ -233,144 +231,5 @@ public final class FhirJson {
                     "The server's response is not valid JSON.", null);
         }
         return new FhirException(FhirException.Kind.NETWORK, 0, "Reading the response failed.", e);
-    }
-
-    /** Collects the indexed fields of one resource while its tokens stream by. */
-    static final class ResourceFields {
-        String type;
-        String id;
-        String patientRef;
-        String status;
-        String clinicalStatus;
-        String code;
-        String codeFallback;
-        String lastUpdated;
-        String effective;
-        int effectiveRank = Integer.MAX_VALUE;
-
-        void field(String name, JsonToken t, JsonParser p, ObjectMapper mapper) throws IOException {
-            switch (name) {
-                case "resourceType" -> type = text(t, p);
-                case "id" -> id = text(t, p);
-                case "status" -> status = text(t, p);
-                case "meta" -> lastUpdated = t == JsonToken.START_OBJECT ? member(p, "lastUpdated") : skip(p);
-                case "subject", "patient", "beneficiary" -> {
-                    String ref = t == JsonToken.START_OBJECT ? member(p, "reference") : skip(p);
-                    if (patientRef == null) {
-                        patientRef = ref;
-                    }
-                }
-                case "clinicalStatus" -> clinicalStatus = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
-                        ? coding(p, false) : skip(p);
-                case "code", "vaccineCode", "medicationCodeableConcept" -> {
-                    String c = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY ? coding(p, true) : skip(p);
-                    if (code == null) {
-                        code = c;
-                    }
-                }
-                case "type" -> codeFallback = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
-                        ? coding(p, true) : skip(p);
-                default -> {
-                    int rank = EffectiveDates.rank(name);
-                    if (rank >= 0 && rank < effectiveRank) {
-                        String v = EffectiveDates.value(name, t, p, mapper);
-                        if (v != null) {
-                            effective = v;
-                            effectiveRank = rank;
-                        }
-                    } else if (t == JsonToken.VALUE_STRING) {
-                        // makes the string-length limit apply to top-level values that are
-                        // otherwise skipped unread (a 50 MB string must not pass silently)
-                        p.getTextLength();
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            }
-        }
-
-        private static String skip(JsonParser p) throws IOException {
-            p.skipChildren();
-            return null;
-        }
-
-        private static String text(JsonToken t, JsonParser p) throws IOException {
-            if (t == JsonToken.VALUE_STRING) {
-                return p.getText();
-            }
-            p.skipChildren();
-            return null;
-        }
-
-        /** Reads an object (current token START_OBJECT) and returns one string member. */
-        static String member(JsonParser p, String wanted) throws IOException {
-            String out = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String n = p.currentName();
-                JsonToken v = p.nextToken();
-                if (out == null && wanted.equals(n) && v == JsonToken.VALUE_STRING) {
-                    out = p.getText();
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return out;
-        }
-
-        /**
-         * Reads a CodeableConcept or an array of them (current token START_OBJECT/START_ARRAY)
-         * and returns the first coding's "system|code" (or "code").
-         */
-        static String coding(JsonParser p, boolean withSystem) throws IOException {
-            String out = null;
-            if (p.currentToken() == JsonToken.START_ARRAY) {
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    if (p.currentToken() == JsonToken.START_OBJECT && out == null) {
-                        out = coding(p, withSystem);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                return out;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String n = p.currentName();
-                JsonToken v = p.nextToken();
-                if ("coding".equals(n) && v == JsonToken.START_ARRAY) {
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        if (p.currentToken() != JsonToken.START_OBJECT) {
-                            p.skipChildren();
-                            continue;
-                        }
-                        String system = null;
-                        String code = null;
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String cn = p.currentName();
-                            JsonToken cv = p.nextToken();
-                            if ("system".equals(cn) && cv == JsonToken.VALUE_STRING) {
-                                system = p.getText();
-                            } else if ("code".equals(cn) && cv == JsonToken.VALUE_STRING) {
-                                code = p.getText();
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                        if (out == null && code != null) {
-                            out = withSystem && system != null ? system + "|" + code : code;
-                        }
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return out;
-        }
-
-        ReceivedResource toResource(String fullUrl, String json) {
-            String st = status != null ? status : clinicalStatus;
-            String patient = "Patient".equals(type) ? id : patientRef;
-            return new ReceivedResource(type, id, patient, effective, st, code != null ? code : codeFallback,
-                    lastUpdated, fullUrl, json);
-        }
     }
 }

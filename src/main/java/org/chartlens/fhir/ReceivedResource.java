@@ -1,8 +1,12 @@
 package org.chartlens.fhir;
 
+import java.util.List;
+import org.chartlens.domain.LiteralReference;
+
 /**
  * One resource as read from a server or file: its raw JSON (exactly as received) plus the
- * fields the cache indexes, picked up while streaming so no full tree is built.
+ * fields the cache indexes and the references it makes, picked up while streaming so no full
+ * tree is built and the JSON is not scanned again.
  *
  * @param type        resourceType
  * @param id          logical id, or null when the resource has none
@@ -15,35 +19,23 @@ package org.chartlens.fhir;
  * @param lastUpdated meta.lastUpdated as given, or null
  * @param fullUrl     the Bundle entry's fullUrl, or null
  * @param json        raw JSON of the resource
+ * @param references  every literal reference in it ({@code "reference"} members at any depth,
+ *                    contained resources included), in document order; unmodifiable
  */
 public record ReceivedResource(String type, String id, String patientRef, String effective,
                              String status, String code, String lastUpdated, String fullUrl,
-                             String json) {
+                             String json, List<LiteralReference> references) {
 
-    /** The patient's logical id from {@link #patientRef()}: "Patient/x", absolute URL or "x". */
+    /** The patient's logical id from {@link #patientRef()} ("Patient/x" or an absolute URL), or null. */
     public String patientId() {
         if ("Patient".equals(type)) {
             return id;
         }
-        return idOf(patientRef, "Patient");
+        return LiteralReference.idOf(patientRef, "Patient");
     }
 
-    /** The id of a reference to {@code wantedType}, or null when it refers to another type. */
-    public static String idOf(String reference, String wantedType) {
-        if (reference == null || reference.isEmpty()) {
-            return null;
-        }
-        String ref = reference;
-        int hist = ref.indexOf("/_history/");
-        if (hist >= 0) {
-            ref = ref.substring(0, hist);
-        }
-        int slash = ref.lastIndexOf('/');
-        if (slash < 0) {
-            return null;
-        }
-        int prev = ref.lastIndexOf('/', slash - 1);
-        String type = ref.substring(prev + 1, slash);
-        return wantedType.equals(type) && slash < ref.length() - 1 ? ref.substring(slash + 1) : null;
+    /** The same resource as found in a Bundle entry with this fullUrl. */
+    ReceivedResource withFullUrl(String url) {
+        return new ReceivedResource(type, id, patientRef, effective, status, code, lastUpdated, url, json, references);
     }
 }

@@ -28,10 +28,6 @@ import org.sqlite.SQLiteConfig;
  */
 public final class ChartCache implements ChartStore {
 
-    /** Resource types stored once per organization, outside any patient compartment. */
-    public static final Set<String> SHARED_TYPES =
-            Set.of("Practitioner", "Organization", "Location", "Medication", "PractitionerRole");
-
     /** Page size of caches created from now on; an existing file keeps the one it has. */
     static final int PAGE_SIZE = CacheFile.PAGE_SIZE;
 

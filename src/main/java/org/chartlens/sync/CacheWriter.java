@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that writes a sync into the cache. Fetch workers hand it pages ({@link Job});
+ * The one thread that writes a sync, a bulk export or an import into the cache (the one writer
+ * path: rows come from {@link Ingest}). Fetch workers hand it pages ({@link Job});
  * it groups what is queued into one transaction (up to ~20,000 resources), so downloading and
  * writing overlap and commits stay few. A job's cursor and freshness marks are committed in the
  * same transaction as, or after, the data they describe: a kill at any point leaves cursors

@@ -2,40 +2,30 @@ package org.chartlens.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.chartlens.fhir.FhirException;
 import org.chartlens.fhir.FhirJson;
 import org.chartlens.fhir.ReceivedResource;
-import org.chartlens.fhir.References;
-import org.chartlens.store.CacheBatch;
 import org.chartlens.store.ChartCache;
-import org.chartlens.store.StoredResource;
 
 /**
  * Imports FHIR files (a referral packet, a patient's own export) into the cache as a source of
  * their own, organization id {@code import:<name>}: Bundles (JSON, plain or .gz, e.g. Synthea
  * transaction bundles) and NDJSON (bulk-export style). {@code urn:uuid:} and conditional
  * references ({@code Practitioner?identifier=...}) are rewritten to literal {@code Type/id}
- * across all files of one import, so the chart finds its practitioners and organizations.
- * Lenient: a file or line that cannot be read is listed, the rest is kept; odd dates are kept as
- * given and reported.
+ * across all files of one import ({@link ImportReferences}), so the chart finds its
+ * practitioners and organizations. Resources go into the cache the way a sync's do: through
+ * {@link Ingest} (the compartment rule; a Bundle's only Patient is the context) to a
+ * {@link CacheWriter}, which writes while the next file is read. Lenient: a file or line that
+ * cannot be read is listed, the rest is kept; odd dates are kept as given and reported.
  *
  * <p>Not thread safe (one import at a time per instance); I/O and CPU heavy: run off the FX
  * thread. Files are read one at a time (a Bundle file is held as a tree while it is imported).
@@ -48,7 +38,7 @@ public final class ChartImport {
      *
      * @param org          the organization id the data went to
      * @param files        files read (fully or partly)
-     * @param storedByType resources stored per type
+     * @param storedByType distinct resources stored per type
      * @param unreadable   "file: reason" for what could not be read
      * @param problems     lenient-parsing reports
      * @param patients     patient ids imported
@@ -85,136 +75,70 @@ public final class ChartImport {
     /** Imports a file or every FHIR file under a folder. */
     public Result importPath(Path path) throws IOException {
         String org = orgFor(path);
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> s = Files.walk(path)) {
-                s.filter(Files::isRegularFile).filter(ChartImport::looksLikeFhir).sorted().forEach(files::add);
-            }
-        } else if (Files.isRegularFile(path)) {
-            files.add(path);
-        } else {
-            throw new IOException("No such file or folder: " + path.getFileName());
-        }
+        List<Path> files = ImportFiles.list(path);
         List<String> unreadable = new ArrayList<>();
         ParseWarnings problems = new ParseWarnings(SyncListener.NONE);
-        Map<String, String> literal = new HashMap<>();
+        ImportReferences references = new ImportReferences(json);
         // pass 1: where every urn:uuid and identifier points, across all files of this import
         for (Path f : files) {
-            if (isNdjson(f)) {
+            if (ImportFiles.isNdjson(f)) {
                 continue;
             }
             try {
-                indexReferences(readBytes(f), literal);
+                references.index(ImportFiles.readBytes(f, json));
             } catch (IOException | RuntimeException | FhirException e) {
                 // reported in pass 2
             }
         }
-        Map<String, Integer> stored = new TreeMap<>();
         List<String> patients = new ArrayList<>();
         int read = 0;
-        for (Path f : files) {
-            String name = path.equals(f) ? f.getFileName().toString() : path.relativize(f).toString();
-            try {
-                int before = stored.values().stream().mapToInt(Integer::intValue).sum();
-                if (isNdjson(f)) {
-                    importNdjson(f, name, org, stored, patients, unreadable, problems);
-                } else {
-                    importBundle(readTree(f), org, literal, stored, patients, problems);
+        CacheWriter writer = new CacheWriter(cache, org, delta -> { });
+        try {
+            Ingest ingest = new Ingest(org, writer, problems);
+            for (Path f : files) {
+                String name = path.equals(f) ? f.getFileName().toString() : path.relativize(f).toString();
+                try {
+                    int rows = ImportFiles.isNdjson(f)
+                            ? importNdjson(f, name, ingest, patients, unreadable)
+                            : importBundle(json.tree(ImportFiles.readBytes(f, json)), references, ingest, patients);
+                    read++;
+                    if (rows == 0) {
+                        unreadable.add(name + ": no FHIR resources found");
+                    }
+                } catch (FhirException e) {
+                    unreadable.add(name + ": " + e.getMessage().replace("The server's response", "The file"));
+                } catch (IOException | RuntimeException e) {
+                    unreadable.add(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
                 }
-                read++;
-                int after = stored.values().stream().mapToInt(Integer::intValue).sum();
-                if (after == before) {
-                    unreadable.add(name + ": no FHIR resources found");
-                }
-            } catch (FhirException e) {
-                unreadable.add(name + ": " + e.getMessage().replace("The server's response", "The file"));
-            } catch (IOException | RuntimeException e) {
-                unreadable.add(name + ": cannot be read (" + e.getClass().getSimpleName() + ")");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("The import was interrupted");
+        } finally {
+            writer.close();
         }
+        if (writer.failure() != null) {
+            unreadable.add("Writing to the local cache failed: " + writer.failure().getMessage());
+        }
+        Map<String, Integer> stored = writer.stored();
         cache.audit("import", org, null, stored.values().stream().mapToInt(Integer::intValue).sum() + " resources");
         return new Result(org, read, stored, unreadable, problems.lines(), patients);
     }
 
-    static boolean looksLikeFhir(Path f) {
-        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".json.gz") || n.endsWith(".ndjson") || n.endsWith(".ndjson.gz")
-                || n.endsWith(".jsonl") || n.endsWith(".jsonl.gz");
-    }
-
-    private static boolean isNdjson(Path f) {
-        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".ndjson") || n.endsWith(".ndjson.gz") || n.endsWith(".jsonl") || n.endsWith(".jsonl.gz");
-    }
-
-    private static InputStream open(Path f) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        return b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
-    }
-
-    private JsonNode readTree(Path f) throws IOException, FhirException {
-        return json.tree(readBytes(f));
-    }
-
-    private byte[] readBytes(Path f) throws IOException, FhirException {
-        byte[] bytes;
-        try (InputStream in = open(f)) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, json.limits().maxDocumentBytes() + 1));
-        }
-        if (bytes.length > json.limits().maxDocumentBytes()) {
-            throw new FhirException(FhirException.Kind.TOO_LARGE, "The file is too large to import.");
-        }
-        return bytes;
-    }
-
-    /**
-     * Pass 1: where each fullUrl (urn:uuid) and each shared resource's identifier points. Streams
-     * the file (no tree); only shared resources (small) are parsed for their identifiers.
-     */
-    private void indexReferences(byte[] file, Map<String, String> literal) throws FhirException, IOException {
-        for (ReceivedResource p : json.readPage(file).resources()) {
-            String id = p.id();
-            if ((id == null || id.isBlank()) && p.fullUrl() != null && p.fullUrl().startsWith("urn:uuid:")) {
-                id = p.fullUrl().substring("urn:uuid:".length());
-            }
-            if (id == null) {
-                continue;
-            }
-            String lit = p.type() + "/" + id;
-            if (p.fullUrl() != null && !p.fullUrl().isEmpty()) {
-                literal.put(p.fullUrl(), lit);
-            }
-            if (!References.SHARED_TYPES.contains(p.type())) {
-                continue;
-            }
-            String type = p.type();
-            JsonNode r = mapper.readTree(p.json());
-            for (JsonNode ident : r.path("identifier")) {
-                String value = ident.path("value").asText(null);
-                if (value != null) {
-                    literal.put(type + "?identifier=" + ident.path("system").asText("") + "|" + value, lit);
-                    literal.put(type + "?identifier=" + value, lit);
-                }
-            }
-        }
-    }
-
+    /** A Bundle's entries, or a single resource as an entry of one. */
     private static List<JsonNode> entries(JsonNode root) {
         List<JsonNode> out = new ArrayList<>();
         if ("Bundle".equals(root.path("resourceType").asText())) {
             root.path("entry").forEach(out::add);
         } else if (root.hasNonNull("resourceType")) {
-            ObjectNode wrapper = JsonNodeFactoryHolder.object();
+            ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
             wrapper.set("resource", root);
             out.add(wrapper);
         }
         return out;
     }
 
+    /** A resource's id, else the one its entry's fullUrl gives. */
     private static String idOf(JsonNode entry, JsonNode r) {
         String id = r.path("id").asText(null);
         if (id != null && !id.isBlank()) {
@@ -228,9 +152,11 @@ public final class ChartImport {
         return slash >= 0 && slash < fullUrl.length() - 1 ? fullUrl.substring(slash + 1) : null;
     }
 
-    private void importBundle(JsonNode root, String org, Map<String, String> literal, Map<String, Integer> stored,
-                              List<String> patients, ParseWarnings problems) throws IOException, FhirException {
+    /** Imports one Bundle (or single resource); returns the resources queued. */
+    private int importBundle(JsonNode root, ImportReferences references, Ingest ingest, List<String> patients)
+            throws IOException, FhirException, InterruptedException {
         List<JsonNode> entries = entries(root);
+        // the context of the compartment rule: the file's Patient, when it holds exactly one
         String bundlePatient = null;
         int patientCount = 0;
         for (JsonNode e : entries) {
@@ -243,160 +169,58 @@ public final class ChartImport {
         if (patientCount != 1) {
             bundlePatient = null;
         }
-        List<StoredResource> rows = new ArrayList<>();
-        List<String> lu = new ArrayList<>();
+        List<ReceivedResource> resources = new ArrayList<>(entries.size());
         for (JsonNode e : entries) {
             JsonNode node = e.path("resource");
             if (!(node instanceof ObjectNode r) || !r.hasNonNull("resourceType")) {
-                problems.report("An entry without a resource was skipped");
+                ingest.warnings().report("An entry without a resource was skipped");
                 continue;
             }
             String id = idOf(e, r);
             if (id == null) {
-                problems.report(r.path("resourceType").asText() + ": a resource without an id was skipped");
+                ingest.warnings().report(r.path("resourceType").asText() + ": a resource without an id was skipped");
                 continue;
             }
             r.put("id", id);
-            rewrite(r, literal, problems);
+            references.rewrite(r, ingest.warnings());
             byte[] bytes = mapper.writeValueAsBytes(r);
-            ReceivedResource p = json.readResource(bytes, 0, bytes.length);
-            StoredResource row = toRow(p, org, bundlePatient, problems);
-            if (row != null) {
-                rows.add(row);
-                lu.add(p.lastUpdated());
-                if ("Patient".equals(row.type())) {
-                    patients.add(row.id());
+            resources.add(json.readResource(bytes, 0, bytes.length));
+        }
+        Ingest.Batch b = ingest.accept(resources, bundlePatient);
+        patients.addAll(b.patients());
+        return b.rows().size();
+    }
+
+    /** Imports one NDJSON file line by line, in batches; returns the resources queued. */
+    private int importNdjson(Path f, String name, Ingest ingest, List<String> patients, List<String> unreadable)
+            throws IOException, InterruptedException {
+        List<ReceivedResource> batch = new ArrayList<>();
+        int[] rows = {0};
+        int[] bad = {0};
+        ImportFiles.lines(f, (lineNo, bytes) -> {
+            try {
+                batch.add(json.readResource(bytes, 0, bytes.length));
+            } catch (FhirException e) {
+                if (++bad[0] <= 5) {
+                    unreadable.add(name + " line " + lineNo + ": " + e.getMessage()
+                            .replace("The server's response", "The line"));
                 }
             }
+            if (batch.size() >= BATCH) {
+                rows[0] += flush(batch, ingest, patients);
+            }
+        });
+        if (bad[0] > 5) {
+            unreadable.add(name + ": " + (bad[0] - 5) + " more unreadable lines");
         }
-        write(rows, lu, stored);
+        return rows[0] + flush(batch, ingest, patients);
     }
 
-    private void importNdjson(Path f, String name, String org, Map<String, Integer> stored, List<String> patients,
-                              List<String> unreadable, ParseWarnings problems) throws IOException {
-        List<StoredResource> rows = new ArrayList<>();
-        List<String> lu = new ArrayList<>();
-        int lineNo = 0;
-        int bad = 0;
-        try (InputStream in = open(f)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
-            int b;
-            boolean end = false;
-            while (!end) {
-                b = in.read();
-                if (b == -1) {
-                    end = true;
-                }
-                if (b == '\n' || end) {
-                    lineNo++;
-                    byte[] bytes = line.toByteArray();
-                    line.reset();
-                    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-                        continue;
-                    }
-                    try {
-                        ReceivedResource p = json.readResource(bytes, 0, bytes.length);
-                        StoredResource row = toRow(p, org, null, problems);
-                        if (row != null) {
-                            rows.add(row);
-                            lu.add(p.lastUpdated());
-                            if ("Patient".equals(row.type())) {
-                                patients.add(row.id());
-                            }
-                        }
-                    } catch (FhirException e) {
-                        bad++;
-                        if (bad <= 5) {
-                            unreadable.add(name + " line " + lineNo + ": " + e.getMessage()
-                                    .replace("The server's response", "The line"));
-                        }
-                    }
-                    if (rows.size() >= BATCH) {
-                        write(rows, lu, stored);
-                        rows.clear();
-                        lu.clear();
-                    }
-                } else {
-                    line.write(b);
-                }
-            }
-        }
-        if (bad > 5) {
-            unreadable.add(name + ": " + (bad - 5) + " more unreadable lines");
-        }
-        write(rows, lu, stored);
-    }
-
-    private StoredResource toRow(ReceivedResource p, String org, String bundlePatient, ParseWarnings problems) {
-        if (p.id() == null || p.id().isBlank()) {
-            problems.report(p.type() + ": a resource without an id was skipped");
-            return null;
-        }
-        problems.check(p);
-        String patient;
-        if ("Patient".equals(p.type())) {
-            patient = p.id();
-        } else if (References.SHARED_TYPES.contains(p.type())) {
-            patient = null;
-        } else {
-            patient = p.patientId();
-            if (patient == null) {
-                String[] first = {null};
-                References.each(p.json(), (t, refId) -> {
-                    if (first[0] == null && "Patient".equals(t)) {
-                        first[0] = refId;
-                    }
-                });
-                patient = first[0] != null ? first[0] : bundlePatient;
-            }
-        }
-        return new StoredResource(org, p.type(), p.id(), patient, p.effective(), p.status(), p.code(), p.json());
-    }
-
-    private void write(List<StoredResource> rows, List<String> lu, Map<String, Integer> stored) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (CacheBatch b = cache.begin()) {
-            for (int i = 0; i < rows.size(); i++) {
-                b.put(rows.get(i), lu.get(i));
-            }
-            b.commit();
-        }
-        rows.forEach(r -> stored.merge(r.type(), 1, Integer::sum));
-    }
-
-    /** Rewrites urn:uuid and conditional references to literal Type/id where the import knows them. */
-    private static void rewrite(JsonNode node, Map<String, String> literal, ParseWarnings problems) {
-        if (node instanceof ObjectNode o) {
-            Iterator<Map.Entry<String, JsonNode>> it = o.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
-                JsonNode v = f.getValue();
-                if ("reference".equals(f.getKey()) && v.isTextual()) {
-                    String ref = v.asText();
-                    if (ref.startsWith("urn:") || ref.contains("?")) {
-                        String lit = literal.get(ref);
-                        if (lit != null) {
-                            f.setValue(TextNode.valueOf(lit));
-                        } else {
-                            problems.report("References that resolve nowhere were kept as given");
-                        }
-                    }
-                } else if (v.isContainerNode()) {
-                    rewrite(v, literal, problems);
-                }
-            }
-        } else if (node != null && node.isArray()) {
-            for (JsonNode n : node) {
-                rewrite(n, literal, problems);
-            }
-        }
-    }
-
-    private static final class JsonNodeFactoryHolder {
-        static ObjectNode object() {
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        }
+    private static int flush(List<ReceivedResource> batch, Ingest ingest, List<String> patients)
+            throws InterruptedException {
+        Ingest.Batch b = ingest.accept(batch, null);
+        batch.clear();
+        patients.addAll(b.patients());
+        return b.rows().size();
     }
 }

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chartlens.connect.Organization;
-import org.chartlens.fhir.References;
+import org.chartlens.domain.Compartment;
 
 /**
  * Plans a sync from the server's CapabilityStatement, the organization's preset (quirks) and
@@ -37,7 +37,7 @@ public final class Planner {
         Set<String> wanted = new TreeSet<>(CHART_TYPES);
         // everything else the server offers in the patient compartment, so charts are complete
         for (String t : caps.patientSearchTypes()) {
-            if (!References.SHARED_TYPES.contains(t) && !"Patient".equals(t)) {
+            if (!Compartment.isShared(t) && !"Patient".equals(t)) {
                 wanted.add(t);
             }
         }

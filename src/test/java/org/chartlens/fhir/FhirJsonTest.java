@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.chartlens.domain.LiteralReference;
 import org.junit.jupiter.api.Test;
 
 class FhirJsonTest {
@@ -73,8 +74,43 @@ class FhirJsonTest {
                 + "\"details\":{\"text\":\"Not found\"}}]}").getBytes());
         assertTrue(oo.resources().isEmpty());
         assertEquals("error: Not found", oo.outcomes().get(0));
-        assertNull(ReceivedResource.idOf("Practitioner/1", "Patient"));
-        assertEquals("7", ReceivedResource.idOf("https://x/fhir/Patient/7/_history/2", "Patient"));
+        assertNull(LiteralReference.idOf("Practitioner/1", "Patient"));
+        assertEquals("7", LiteralReference.idOf("https://x/fhir/Patient/7/_history/2", "Patient"));
+    }
+
+    @Test
+    void everyLiteralReferenceIsCollectedInTheStreamingPassAndTextInsideStringsIsNot() throws Exception {
+        String json = """
+                {"resourceType":"Observation","id":"o1","status":"final",
+                 "subject":{"reference":"Patient/p1"},
+                 "note":[{"text":"he wrote \\"reference\\": \\"Practitioner/in-a-note\\" on the form"}],
+                 "x \\"reference":"Practitioner/in-a-name",
+                 "performer":[{"reference":"Practitioner\\/escaped-slash"},{"reference":"Organization/o\\"q"}],
+                 "contained":[{"resourceType":"Medication","id":"m","manufacturer":{"reference":"Organization/made"}}],
+                 "medicationReference":{"reference":"#m"},
+                 "basedOn":[{"reference":"urn:uuid:1"},{"reference":"ServiceRequest?identifier=a|b"}],
+                 "extension":[{"url":"u","valueReference":{"reference":"https://h/fhir/Location/loc\\u002D1/_history/3"}}],
+                 "code":{"coding":[{"code":"x","extension":[{"valueReference":{"reference":"Device/in-code"}}]}]},
+                 "effectivePeriod":{"start":"2020","extension":[{"valueReference":{"reference":"Device/in-period"}}]}}""";
+        byte[] b = json.getBytes(StandardCharsets.UTF_8);
+        ReceivedResource r = new FhirJson().readResource(b, 0, b.length);
+        assertEquals(java.util.List.of(new LiteralReference("Patient", "p1"),
+                new LiteralReference("Practitioner", "escaped-slash"), new LiteralReference("Organization", "o\"q"),
+                new LiteralReference("Organization", "made"), new LiteralReference("Location", "loc-1"),
+                new LiteralReference("Device", "in-code"), new LiteralReference("Device", "in-period")), r.references());
+        assertEquals("p1", r.patientId());
+        assertEquals("x", r.code());
+        assertEquals("2020", r.effective());
+        // the same resource in a Bundle, and a Patient read alone whose "link" is its own (not a Bundle's)
+        BundlePage page = new FhirJson().readPage(("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":" + json
+                + "}]}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(r.references(), page.resources().get(0).references());
+        BundlePage patient = new FhirJson().readPage(("{\"resourceType\":\"Patient\",\"id\":\"p2\","
+                + "\"link\":[{\"other\":{\"reference\":\"Patient/p3\"},\"type\":\"seealso\"}],"
+                + "\"generalPractitioner\":[{\"reference\":\"Practitioner/gp\"}]}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, patient.resources().size(), patient.problems().toString());
+        assertEquals(java.util.List.of(new LiteralReference("Patient", "p3"), new LiteralReference("Practitioner", "gp")),
+                patient.resources().get(0).references());
     }
 
     @Test

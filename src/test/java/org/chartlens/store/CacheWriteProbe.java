@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.chartlens.domain.Compartment;
 import org.chartlens.fhir.BundlePage;
 import org.chartlens.fhir.FhirJson;
 import org.chartlens.fhir.ReceivedResource;
@@ -105,7 +106,7 @@ public final class CacheWriteProbe {
         BundlePage page = new FhirJson().readPage(body);
         List<StoredResource> rows = new ArrayList<>();
         for (ReceivedResource r : page.resources()) {
-            boolean shared = ChartCache.SHARED_TYPES.contains(r.type());
+            boolean shared = Compartment.isShared(r.type());
             rows.add(new StoredResource("demo", r.type(), r.id(), shared ? null : "p1", r.effective(),
                     r.status(), r.code(), r.json()));
         }

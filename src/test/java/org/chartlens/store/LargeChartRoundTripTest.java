@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.chartlens.domain.Compartment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +40,7 @@ class LargeChartRoundTripTest {
         for (JsonNode e : b.path("entry")) {
             JsonNode r = e.path("resource");
             String type = r.path("resourceType").asText();
-            boolean shared = ChartCache.SHARED_TYPES.contains(type);
+            boolean shared = Compartment.isShared(type);
             rows.add(new StoredResource("demo", type, r.path("id").asText(), shared ? null : "p1",
                     r.path("effectiveDateTime").asText(null), r.path("status").asText(null),
                     r.path("code").path("coding").path(0).path("code").asText(null), m.writeValueAsString(r)));

@@ -14,9 +14,9 @@ import org.chartlens.auth.PassphraseSource;
 import org.chartlens.auth.Session;
 import org.chartlens.connect.Organization;
 import org.chartlens.connect.Organization.Quirk;
+import org.chartlens.domain.Compartment;
 import org.chartlens.fhir.FhirHttp;
 import org.chartlens.fhir.FhirJson;
-import org.chartlens.fhir.References;
 import org.chartlens.sandbox.DemoEhr;
 import org.chartlens.sandbox.SandboxOptions;
 import org.chartlens.store.ChartCache;
@@ -110,7 +110,7 @@ final class DemoFixture implements AutoCloseable {
     Map<String, Integer> cached(String patient) {
         Map<String, Integer> out = new TreeMap<>();
         for (StoredResource r : cache.chart(org.id(), patient)) {
-            if (!References.SHARED_TYPES.contains(r.type()) || "Medication".equals(r.type())) {
+            if (!Compartment.isShared(r.type()) || "Medication".equals(r.type())) {
                 out.merge(r.type(), 1, Integer::sum);
             }
         }

@@ -17,8 +17,10 @@ import org.chartlens.auth.AuthSessions;
 import org.chartlens.auth.PassphraseSecretStore;
 import org.chartlens.auth.PassphraseSource;
 import org.chartlens.connect.Organization;
+import org.chartlens.domain.Compartment;
+import org.chartlens.domain.LiteralReference;
 import org.chartlens.fhir.FhirHttp;
-import org.chartlens.fhir.References;
+import org.chartlens.fhir.FhirJson;
 import org.chartlens.sandbox.DemoEhr;
 import org.chartlens.sandbox.SandboxOptions;
 import org.chartlens.store.ChartCache;
@@ -39,6 +41,7 @@ class LargeChartSyncCompletenessTest {
 
     @Test
     void theLargeChartArrivesCompleteWithTheSharedResourcesItReferences() throws Exception {
+        FhirJson json = new FhirJson();
         try (DemoEhr ehr = DemoEhr.start(SandboxOptions.builder().profile("demo").autoApprove(true)
                 .dataDir(Path.of("/work/shared/fhir-data/synthea-large")).build())) {
             Organization org = DemoFixture.organization("demo", ehr);
@@ -59,11 +62,11 @@ class LargeChartSyncCompletenessTest {
                         "the large chart: " + source);
                 // shared types (Medication, ...) are kept once per organization, outside the compartment
                 Map<String, Integer> compartment = new TreeMap<>(source);
-                compartment.keySet().removeAll(References.SHARED_TYPES);
+                compartment.keySet().removeAll(Compartment.SHARED_TYPES);
                 assertEquals(compartment, new TreeMap<>(cache.countsByType(org.id(), patient)));
                 Map<String, Integer> organization = cache.countsByType(org.id());
                 source.forEach((type, n) -> {
-                    if (References.SHARED_TYPES.contains(type)) {
+                    if (Compartment.isShared(type)) {
                         assertTrue(organization.getOrDefault(type, 0) >= n, type + ": " + organization);
                     }
                 });
@@ -76,11 +79,12 @@ class LargeChartSyncCompletenessTest {
                     assertTrue(s.json().startsWith("{") && s.json().endsWith("}")
                             && s.json().contains("\"id\"") && s.json().contains("\"" + s.type() + "\""),
                             "raw JSON of " + s.type() + " read back whole");
-                    References.each(s.json(), (t, id) -> {
-                        if (References.SHARED_TYPES.contains(t)) {
-                            referenced.add(t + "/" + id);
+                    byte[] raw = s.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    for (LiteralReference ref : json.readResource(raw, 0, raw.length).references()) {
+                        if (Compartment.isShared(ref.type())) {
+                            referenced.add(ref.type() + "/" + ref.id());
                         }
-                    });
+                    }
                 }
                 assertTrue(referenced.size() > 0, "the chart references practitioners and organizations");
                 referenced.removeAll(cached);

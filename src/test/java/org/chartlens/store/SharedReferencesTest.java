@@ -1,0 +1,49 @@
+package org.chartlens.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opening a chart brings the shared resources its JSON references, found without a parse: the
+ * scan must read JSON strings as JSON does (escaped quotes, escaped slashes, unicode escapes) and
+ * must not take text inside a string for a reference.
+ */
+class SharedReferencesTest {
+    @TempDir
+    Path dir;
+
+    /** An Observation whose references test the scan; every referenced id is in the cache. */
+    static final String TRICKY = """
+            {"resourceType":"Observation","id":"o1","status":"final",
+             "subject":{"reference":"Patient/p1"},
+             "note":[{"text":"he wrote \\"reference\\": \\"Practitioner/in-a-note\\" on the form"}],
+             "x \\"reference":"Practitioner/in-a-name",
+             "performer":[{"reference":"Practitioner\\/escaped-slash"},{"reference":"Organization/o\\"q"}],
+             "extension":[{"url":"u","valueReference":{"reference":"Location/loc\\u002D1"}}]}""";
+
+    @Test
+    void chartReadsReferencesAsJsonStringsAndNeverTextInsideAString() {
+        try (ChartCache cache = ChartCache.open(dir.resolve("c.db"), ChartCacheTest.key())) {
+            cache.putAll(List.of(ChartCacheTest.patient("org", "p1", "Quistorpfeld"),
+                    new StoredResource("org", "Observation", "o1", "p1", null, "final", null, TRICKY),
+                    shared("Practitioner", "in-a-note"), shared("Practitioner", "in-a-name"),
+                    shared("Practitioner", "escaped-slash"), shared("Organization", "o\"q"),
+                    shared("Location", "loc-1")));
+            Set<String> got = new TreeSet<>();
+            cache.chart("org", "p1").forEach(r -> got.add(r.type() + "/" + r.id()));
+            assertEquals(Set.of("Patient/p1", "Observation/o1", "Practitioner/escaped-slash", "Organization/o\"q",
+                    "Location/loc-1"), got);
+        }
+    }
+
+    static StoredResource shared(String type, String id) {
+        return new StoredResource("org", type, id, null, null, null, null,
+                "{\"resourceType\":\"" + type + "\",\"id\":\"" + id.replace("\"", "\\\"") + "\"}");
+    }
+}
