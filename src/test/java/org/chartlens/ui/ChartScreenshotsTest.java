@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.chartlens.clinical.ChartData;
+import org.chartlens.clinical.ChartQuery;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.ChartStore;
-import org.chartlens.ui.chart.ChartData;
 import org.chartlens.ui.chart.ChartView;
 import org.chartlens.ui.chart.ChartViewModel;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
@@ -28,7 +30,7 @@ class ChartScreenshotsTest {
     static void renderAll(Path bundle, String prefix, boolean dark, String... tabs) throws Exception {
         ChartStore store = new BundleChartStore(Instant.now().minusSeconds(600), bundle);
         var p = store.patients().get(0);
-        ChartData data = ChartViewModel.build(store, p.org(), p.id(), UnitSystem.METRIC, LocalDate.now());
+        ChartData data = ChartQuery.open(store, new PatientRef(p.org(), p.id()), UnitSystem.METRIC, LocalDate.now());
         for (String tab : tabs) {
             Path out = OUT.resolve(prefix + "-" + tab + ".png");
             long t0 = System.nanoTime();

@@ -23,9 +23,9 @@ import java.util.stream.Stream;
 import org.chartlens.app.ChartLensContext;
 import org.chartlens.app.ScriptedBrowser;
 import org.chartlens.auth.PassphraseSource;
-import org.chartlens.clinical.ChartModels;
+import org.chartlens.clinical.ChartQuery;
 import org.chartlens.connect.Organization;
-import org.chartlens.domain.RawResource;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.sandbox.DemoEhr;
 import org.chartlens.sandbox.SandboxOptions;
@@ -212,7 +212,7 @@ public final class BenchSuite {
         Figure build = Stopwatch.time("5. all tabs' view models from the cache (read + build)", settings.warmups(),
                 settings.runs(), () -> {
                     Memory.reset();
-                    ChartModels.build(raw(ws.ctx.cache().chart(ws.org.id(), patient)), UnitSystem.METRIC, LocalDate.now());
+                    ChartQuery.open(ws.ctx.cache(), new PatientRef(ws.org.id(), patient), UnitSystem.METRIC, LocalDate.now());
                     heap.add(Memory.peakHeapMb());
                 });
         report.add(build).target("< 1000 ms", build.median() < 1000);
@@ -283,7 +283,7 @@ public final class BenchSuite {
                     }
                     String pid = ehr.patientIds().get(ehr.patientIds().size() - 1);
                     long o0 = System.nanoTime();
-                    ChartModels.build(raw(ws.ctx.cache().chart(ws.org.id(), pid)), UnitSystem.METRIC, LocalDate.now());
+                    ChartQuery.open(ws.ctx.cache(), new PatientRef(ws.org.id(), pid), UnitSystem.METRIC, LocalDate.now());
                     open.add((System.nanoTime() - o0) / 1e6);
                 }
                 report.add(sync);
@@ -377,14 +377,6 @@ public final class BenchSuite {
                 p.destroyForcibly();
             }
         }
-    }
-
-    static List<RawResource> raw(List<StoredResource> stored) {
-        List<RawResource> out = new ArrayList<>(stored.size());
-        for (StoredResource s : stored) {
-            out.add(new RawResource(s.org(), s.type(), s.id(), s.patientId(), s.effective(), s.status(), s.code(), s.json()));
-        }
-        return out;
     }
 
     static Path largestPatientBundle(Path dir) throws IOException {
