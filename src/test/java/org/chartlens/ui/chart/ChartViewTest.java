@@ -174,7 +174,7 @@ class ChartViewTest {
         Fx.settle();
         double x = Fx.call(() -> TimelineView.LANE_LABEL + (t - tl.viewStart()) / (double) (tl.viewEnd() - tl.viewStart())
                 * (tl.canvas().getWidth() - TimelineView.LANE_LABEL - 10));
-        TimelineItem hit = Fx.call(() -> tl.hit(x, TimelineView.AXIS + 10));
+        TimelineItem hit = Fx.call(() -> tl.hit(x, TimelineLayout.AXIS + 10));
         assertNotNull(hit, "an encounter is drawn at its date");
         assertEquals(TimelineLane.ENCOUNTERS, hit.lane());
         assertEquals("Prenatal initial visit", hit.label());
