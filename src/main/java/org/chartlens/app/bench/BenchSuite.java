@@ -1,24 +1,16 @@
 package org.chartlens.app.bench;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.chartlens.app.ChartLensContext;
 import org.chartlens.app.ScriptedBrowser;
@@ -75,7 +67,7 @@ public final class BenchSuite {
     public BenchReport run() throws Exception {
         Files.createDirectories(settings.workDir());
         if (settings.onlyCold()) {
-            coldProcesses();
+            new ColdProcesses(settings, log, report).run();
             report.writeJson(settings.outDir().resolve("results.json"));
             return report;
         }
@@ -93,7 +85,7 @@ public final class BenchSuite {
             }
         }
         growth();
-        coldProcesses();
+        new ColdProcesses(settings, log, report).run();
         report.writeJson(settings.outDir().resolve("results.json"));
         return report;
     }
@@ -247,7 +239,7 @@ public final class BenchSuite {
         Map<String, String> env = Map.of("CHARTLENS_PASSPHRASE", Workspace.PASSPHRASE, "CHARTLENS_SECRET_STORE", "file");
         for (int i = 0; i < Math.max(3, settings.runs() / 2); i++) {
             long t0 = System.nanoTime();
-            int exit = run(List.of(), List.of("--data-dir", ws.dir.toString(), "sync", "demo", "--patient", patient, "--full"),
+            int exit = new ColdProcesses(settings, log, report).run(List.of(), List.of("--data-dir", ws.dir.toString(), "sync", "demo", "--patient", patient, "--full"),
                     env, Duration.ofSeconds(120));
             if (exit != 0) {
                 throw new IllegalStateException("cold `chartlens sync` exited with " + exit);
@@ -288,93 +280,6 @@ public final class BenchSuite {
                 }
                 report.add(sync);
                 report.add(open);
-            }
-        }
-    }
-
-    // 1 + 3 + 7 as fresh processes
-    private void coldProcesses() throws Exception {
-        if (settings.launcher() == null) {
-            return;
-        }
-        log.println("bench: cold processes");
-        Figure ehr = new Figure("1. demo EHR start, large chart, cold process", "ms");
-        Figure demo = new Figure("1. demo EHR start, demo data, cold `chartlens sandbox` process", "ms");
-        List<String> vendors = List.of("credible", "insync", "veracity", "carecloud", "payer");
-        Map<String, Figure> profiles = new java.util.LinkedHashMap<>();
-        for (String p : vendors) {
-            profiles.put(p, new Figure("1. demo EHR start, cold `chartlens sandbox --profile " + p + "`", "ms"));
-        }
-        Figure jvm = new Figure("1. baseline: cold `chartlens --version` process", "ms");
-        Figure frame = new Figure("7. app cold start to first frame (headless)", "ms");
-        Map<String, String> env = Map.of("CHARTLENS_PASSPHRASE", Workspace.PASSPHRASE, "CHARTLENS_SECRET_STORE", "file");
-        List<String> headless = List.of("-Dchartlens.firstFrameProbe=true", "-Dglass.platform=Monocle",
-                "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true");
-        int rounds = settings.onlyCold() ? settings.runs() : Math.max(3, settings.runs() / 2);
-        for (int i = 0; i < rounds; i++) {
-            Path dir = settings.workDir().resolve("cold-" + i);
-            long v0 = System.nanoTime();
-            run(List.of(), List.of("--version"), env, Duration.ofSeconds(60));
-            jvm.add((System.nanoTime() - v0) / 1e6);
-            ehr.add(untilLine(List.of(), List.of("--data-dir", dir.toString(), "sandbox", "--data",
-                    settings.largeData().toString(), "--auto-approve"), env, "FHIR base:", Duration.ofSeconds(60)));
-            demo.add(untilLine(List.of(), List.of("--data-dir", dir.toString(), "sandbox", "--auto-approve"), env,
-                    "FHIR base:", Duration.ofSeconds(60)));
-            for (String p : vendors) {
-                profiles.get(p).add(untilLine(List.of(), List.of("--data-dir", dir.toString(), "sandbox",
-                        "--profile", p), env, "FHIR base:", Duration.ofSeconds(60)));
-            }
-            frame.add(untilLine(headless, List.of("--data-dir", dir.resolve("app").toString()), env,
-                    "FIRST FRAME", Duration.ofSeconds(60)));
-        }
-        report.add(jvm).note("JVM start + picocli, nothing else: the floor of every cold figure");
-        report.add(demo).comparedTo(jvm).target("< 2000 ms", demo.median() < 2000)
-                .note("the demo profile; demo patients read from the data prepared at build time");
-        for (Figure f : profiles.values()) {
-            report.add(f).comparedTo(jvm).target("< 2000 ms", f.median() < 2000);
-        }
-        report.add(ehr).comparedTo(jvm).target("< 2000 ms", ehr.median() < 2000);
-        report.add(frame).comparedTo(jvm).target("< 2500 ms", frame.median() < 2500)
-                .note("Monocle headless, software rendering; welcome screen");
-    }
-
-    private ProcessBuilder process(List<String> jvmArgs, List<String> args, Map<String, String> env) {
-        List<String> cmd = new ArrayList<>(settings.launcher());
-        cmd.addAll(1, jvmArgs);
-        cmd.add("org.chartlens.app.Launcher");
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().putAll(env);
-        return pb;
-    }
-
-    /** Runs a fresh ChartLens process to its end; returns its exit status. */
-    private int run(List<String> jvmArgs, List<String> args, Map<String, String> env, Duration timeout) throws Exception {
-        Process p = process(jvmArgs, args, env).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("'" + String.join(" ", args) + "' did not finish in " + timeout);
-        }
-        return p.exitValue();
-    }
-
-    /** Starts a fresh ChartLens process and times until a stdout line starts with {@code marker}. */
-    private double untilLine(List<String> jvmArgs, List<String> args, Map<String, String> env, String marker,
-                             Duration timeout) throws Exception {
-        long t0 = System.nanoTime();
-        Process p = process(jvmArgs, args, env).start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.startsWith(marker)) {
-                    return (System.nanoTime() - t0) / 1e6;
-                }
-            }
-            throw new IllegalStateException("'" + String.join(" ", args) + "' ended without printing " + marker);
-        } finally {
-            p.destroy();
-            if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly();
             }
         }
     }
@@ -425,7 +330,7 @@ public final class BenchSuite {
     }
 
     /** A data folder signed in to one demo EHR, with a cache that can be emptied between runs. */
-    private static final class Workspace implements AutoCloseable {
+    static final class Workspace implements AutoCloseable {
         final ChartLensContext ctx;
         final Organization org;
         final Path dir;
@@ -451,49 +356,6 @@ public final class BenchSuite {
         @Override
         public void close() {
             ctx.close();
-        }
-    }
-
-    /** Peak heap (sum of heap pools' peaks) and peak RSS, both resettable. */
-    static final class Memory {
-        private Memory() {
-        }
-
-        static void reset() {
-            System.gc();
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    pool.resetPeakUsage();
-                }
-            }
-            try {
-                Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-            } catch (IOException | RuntimeException e) {
-                // not Linux, or not allowed: RSS then reports the process-lifetime peak
-            }
-        }
-
-        static double peakHeapMb() {
-            long sum = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    sum += pool.getPeakUsage().getUsed();
-                }
-            }
-            return sum / (1024.0 * 1024.0);
-        }
-
-        static double peakRssMb() {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                    if (line.startsWith("VmHWM:")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                return Double.NaN;
-            }
-            return Double.NaN;
         }
     }
 }
