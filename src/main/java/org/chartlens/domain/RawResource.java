@@ -2,9 +2,9 @@ package org.chartlens.domain;
 
 /**
  * One FHIR resource as the clinical layer receives it: raw JSON plus the columns the cache
- * indexes. The same shape as {@code store.StoredResource}; the UI copies one into the other so
- * that {@code clinical} depends on nothing but {@code domain} (see docs/architecture.md).
- * Immutable, thread safe.
+ * indexes. The same shape as {@code store.StoredResource}; the store hands these out
+ * ({@code ChartStore.chartResources}, the one copy) so that the clinical builders depend on
+ * nothing but {@code domain} (see docs/architecture.md). Immutable, thread safe.
  *
  * @param org       source organization id
  * @param type      resourceType

@@ -3,6 +3,7 @@ package org.chartlens.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.chartlens.domain.RawResource;
 
 /**
  * Read side of the encrypted local cache, as the views need it. Thread safe; every method does
@@ -19,6 +20,20 @@ public interface ChartStore extends AutoCloseable {
      * that the chart references.
      */
     List<StoredResource> chart(String org, String patientId);
+
+    /**
+     * {@link #chart} as the clinical layer reads it. This default copies each row; a store may
+     * override it to build the records directly.
+     */
+    default List<RawResource> chartResources(String org, String patientId) {
+        return chart(org, patientId).stream().map(ChartStore::toRaw).toList();
+    }
+
+    /** The one copy of a cached row into the clinical layer's record (the same eight fields). */
+    static RawResource toRaw(StoredResource s) {
+        return new RawResource(s.org(), s.type(), s.id(), s.patientId(), s.effective(), s.status(),
+                s.code(), s.json());
+    }
 
     /** One resource by identity. */
     Optional<StoredResource> resource(String org, String type, String id);

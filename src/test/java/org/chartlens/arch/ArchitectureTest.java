@@ -5,9 +5,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.chartlens.store.CachedPatient;
+import org.chartlens.store.ChartStore;
+import org.chartlens.store.Freshness;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,13 +46,29 @@ class ArchitectureTest {
                 .whereLayer("sync").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("clinical").mayOnlyBeAccessedByLayers("ui", "app")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("clinical", "ui", "app")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("sync", "ui", "app")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("sync", "clinical", "ui", "app")
                 .whereLayer("fhir").mayOnlyBeAccessedByLayers("sync", "app")
                 .whereLayer("auth").mayOnlyBeAccessedByLayers("fhir", "sync", "app")
                 .whereLayer("connect").mayOnlyBeAccessedByLayers("auth", "fhir", "sync", "ui", "app")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("connect", "auth", "fhir", "sync",
                         "store", "clinical", "identity", "ui", "app")
                 .whereLayer("sandbox").mayOnlyBeAccessedByLayers("app")
+                .check(classes);
+    }
+
+    @Test
+    void clinicalReadsTheStoreOnlyThroughItsInterfaceAndOnlyInTheChartQuery() {
+        // The builders stay pure functions of domain records; reading the cache is ChartQuery's
+        // job alone, and only through the ChartStore contract (never ChartCache or SQL).
+        noClasses().that().resideInAPackage("org.chartlens.clinical..")
+                .and().doNotHaveFullyQualifiedName("org.chartlens.clinical.ChartQuery")
+                .and().doNotHaveFullyQualifiedName("org.chartlens.clinical.ChartData")
+                .should().dependOnClassesThat().resideInAPackage("org.chartlens.store..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.chartlens.clinical..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.chartlens.store..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
+                                ChartStore.class, CachedPatient.class, Freshness.class))))
                 .check(classes);
     }
 

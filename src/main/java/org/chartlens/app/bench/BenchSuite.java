@@ -7,12 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.chartlens.app.ScratchFolders;
-import org.chartlens.clinical.ChartModels;
-import org.chartlens.domain.RawResource;
+import org.chartlens.clinical.ChartQuery;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.sandbox.DemoEhr;
 import org.chartlens.sandbox.SandboxOptions;
@@ -199,7 +198,7 @@ public final class BenchSuite {
         Figure build = Stopwatch.time("5. all tabs' view models from the cache (read + build)", settings.warmups(),
                 settings.runs(), () -> {
                     Memory.reset();
-                    ChartModels.build(raw(ws.ctx.cache().chart(ws.org.id(), patient)), UnitSystem.METRIC, LocalDate.now());
+                    ChartQuery.open(ws.ctx.cache(), new PatientRef(ws.org.id(), patient), UnitSystem.METRIC, LocalDate.now());
                     heap.add(Memory.peakHeapMb());
                 });
         report.add(build).target("< 1000 ms", build.median() < 1000);
@@ -270,21 +269,13 @@ public final class BenchSuite {
                     }
                     String pid = ehr.patientIds().get(ehr.patientIds().size() - 1);
                     long o0 = System.nanoTime();
-                    ChartModels.build(raw(ws.ctx.cache().chart(ws.org.id(), pid)), UnitSystem.METRIC, LocalDate.now());
+                    ChartQuery.open(ws.ctx.cache(), new PatientRef(ws.org.id(), pid), UnitSystem.METRIC, LocalDate.now());
                     open.add((System.nanoTime() - o0) / 1e6);
                 }
                 report.add(sync);
                 report.add(open);
             }
         }
-    }
-
-    static List<RawResource> raw(List<StoredResource> stored) {
-        List<RawResource> out = new ArrayList<>(stored.size());
-        for (StoredResource s : stored) {
-            out.add(new RawResource(s.org(), s.type(), s.id(), s.patientId(), s.effective(), s.status(), s.code(), s.json()));
-        }
-        return out;
     }
 
 }

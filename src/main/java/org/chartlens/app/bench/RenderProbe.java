@@ -6,10 +6,12 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.chartlens.clinical.ChartData;
+import org.chartlens.clinical.ChartQuery;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.Screenshots;
-import org.chartlens.ui.chart.ChartData;
 import org.chartlens.ui.chart.ChartView;
 import org.chartlens.ui.chart.ChartViewModel;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
@@ -32,7 +34,7 @@ final class RenderProbe {
         this.store = store;
         this.org = org;
         this.patient = patient;
-        this.data = ChartViewModel.build(store, org, patient, UnitSystem.METRIC, LocalDate.now());
+        this.data = ChartQuery.open(store, new PatientRef(org, patient), UnitSystem.METRIC, LocalDate.now());
     }
 
     /** Milliseconds from an empty window to a snapshot of {@code tab}. */

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.chartlens.app.ChartLensContext;
+import org.chartlens.clinical.ChartData;
+import org.chartlens.clinical.ChartQuery;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
-import org.chartlens.store.CachedPatient;
 import org.chartlens.store.ChartStore;
-import org.chartlens.ui.ChartReport;
 import org.chartlens.ui.Screenshots;
-import org.chartlens.ui.chart.ChartData;
 import org.chartlens.ui.chart.ChartView;
 import org.chartlens.ui.chart.ChartViewModel;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
@@ -53,7 +53,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
         Screenshots.useHeadless();
         try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
             ChartStore store = ctx.cache();
-            CachedPatient p = ChartReport.resolve(store, patient);
+            PatientRef p = ChartQuery.resolve(store, patient);
             render(store, p.org(), p.id(), tab, dark, width, height, out, ctx.dataDir());
         }
         System.out.println(out.toAbsolutePath());
@@ -64,7 +64,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
     /** Renders a chart tab (or the main window) of the real UI to {@code png}. Blocking. */
     public static void render(ChartStore store, String org, String id, String tab, boolean dark, int width,
                               int height, Path png, Path dataDir) throws Exception {
-        ChartData data = ChartViewModel.build(store, org, id, UnitSystem.METRIC, LocalDate.now());
+        ChartData data = ChartQuery.open(store, new PatientRef(org, id), UnitSystem.METRIC, LocalDate.now());
         SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
         Object[] holder = new Object[1];
         Screenshots.render(() -> {

@@ -1,11 +1,12 @@
 package org.chartlens.app.cli;
 
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.chartlens.app.ChartLensContext;
+import org.chartlens.clinical.ChartQuery;
 import org.chartlens.domain.ChartModel;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
-import org.chartlens.store.CachedPatient;
-import org.chartlens.ui.ChartReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,9 +44,9 @@ public final class ShowCommand implements Callable<Integer> {
         ChartReport.Part part = which.problems ? ChartReport.Part.PROBLEMS : which.vitals ? ChartReport.Part.VITALS
                 : which.timeline ? ChartReport.Part.TIMELINE : which.meds ? ChartReport.Part.MEDS : ChartReport.Part.SUMMARY;
         try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
-            CachedPatient p = ChartReport.resolve(ctx.cache(), patient);
-            ChartModel m = ChartReport.model(ctx.cache(), p,
-                    "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC);
+            PatientRef p = ChartQuery.resolve(ctx.cache(), patient);
+            ChartModel m = ChartQuery.open(ctx.cache(), p,
+                    "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC, LocalDate.now()).model();
             System.out.print(json ? ChartReport.json(m, p.org(), part) + "\n" : ChartReport.text(m, p.org(), part));
             return 0;
         }

@@ -13,6 +13,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import org.chartlens.clinical.ChartData;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.ui.common.TaskExecutor;
 

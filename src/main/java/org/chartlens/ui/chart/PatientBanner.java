@@ -17,6 +17,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.chartlens.clinical.Allergies;
+import org.chartlens.clinical.ChartData;
 import org.chartlens.domain.AllergyEntry;
 import org.chartlens.domain.Identifier;
 import org.chartlens.domain.PatientSummary;

@@ -16,6 +16,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import org.chartlens.clinical.ChartData;
+import org.chartlens.clinical.ChartQuery;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.Problem;
 import org.chartlens.domain.TimelineItem;
 import org.chartlens.domain.TimelineLane;
@@ -171,7 +174,7 @@ class ChartViewTest {
         Fx.settle();
         double x = Fx.call(() -> TimelineView.LANE_LABEL + (t - tl.viewStart()) / (double) (tl.viewEnd() - tl.viewStart())
                 * (tl.canvas().getWidth() - TimelineView.LANE_LABEL - 10));
-        TimelineItem hit = Fx.call(() -> tl.hit(x, TimelineView.AXIS + 10));
+        TimelineItem hit = Fx.call(() -> tl.hit(x, TimelineLayout.AXIS + 10));
         assertNotNull(hit, "an encounter is drawn at its date");
         assertEquals(TimelineLane.ENCOUNTERS, hit.lane());
         assertEquals("Prenatal initial visit", hit.label());
@@ -279,7 +282,7 @@ class ChartViewTest {
         ChartStore large = org.chartlens.ui.testing.RealCache.of(java.nio.file.Files.createTempDirectory("chartlens-ui-large"),
                 Instant.now(), SyntheaBundles.large());
         CachedPatient p = large.patients().get(0);
-        ChartData built = ChartViewModel.build(large, p.org(), p.id(), UnitSystem.METRIC, LocalDate.now());
+        ChartData built = ChartQuery.open(large, new PatientRef(p.org(), p.id()), UnitSystem.METRIC, LocalDate.now());
         ChartView offscreen = Fx.call(() -> {
             ChartViewModel vm = new ChartViewModel(large, new SameThreadTaskExecutor(), p.org(), p.id());
             vm.dataProperty().set(built);

@@ -14,7 +14,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import org.chartlens.clinical.ChartData;
+import org.chartlens.clinical.ChartQuery;
 import org.chartlens.domain.DocumentEntry;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
@@ -40,7 +43,7 @@ class DocumentsTabTest {
         store = RealCache.of(Files.createTempDirectory("chartlens-docs"), Instant.now().minusSeconds(300),
                 SyntheaBundles.columbus("Babette571"));
         var p = store.patients().get(0);
-        data = ChartViewModel.build(store, p.org(), p.id(), UnitSystem.METRIC, java.time.LocalDate.now());
+        data = ChartQuery.open(store, new PatientRef(p.org(), p.id()), UnitSystem.METRIC, java.time.LocalDate.now());
     }
 
     /** In a chart view, so the list has the width it has in the app. */

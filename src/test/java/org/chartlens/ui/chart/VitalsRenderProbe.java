@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.chartlens.clinical.ChartData;
+import org.chartlens.clinical.ChartQuery;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.CachedPatient;
 import org.chartlens.store.ChartStore;
@@ -34,7 +37,7 @@ public final class VitalsRenderProbe {
         List<String> tabs = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : List.of("vitals", "timeline");
         ChartStore store = RealCache.of(Files.createTempDirectory("probe"), Instant.now(), SyntheaBundles.large());
         CachedPatient p = store.patients().get(0);
-        ChartData data = ChartViewModel.build(store, p.org(), p.id(), UnitSystem.METRIC, LocalDate.now());
+        ChartData data = ChartQuery.open(store, new PatientRef(p.org(), p.id()), UnitSystem.METRIC, LocalDate.now());
         for (String tab : tabs) {
             List<double[]> all = new ArrayList<>();
             for (int i = 0; i < runs + 3; i++) {

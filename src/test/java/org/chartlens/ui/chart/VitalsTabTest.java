@@ -107,8 +107,8 @@ class VitalsTabTest {
         for (int i = 1; i < ticks.size(); i++) {
             CalendarTicks.Tick a = ticks.get(i - 1);
             CalendarTicks.Tick b = ticks.get(i);
-            double wa = Fx.call(() -> VitalsChart.textWidth(javafx.scene.text.Font.font("System", 12), a.label()));
-            double wb = Fx.call(() -> VitalsChart.textWidth(javafx.scene.text.Font.font("System", 12), b.label()));
+            double wa = Fx.call(() -> VitalsPainter.textWidth(javafx.scene.text.Font.font("System", 12), a.label()));
+            double wb = Fx.call(() -> VitalsPainter.textWidth(javafx.scene.text.Font.font("System", 12), b.label()));
             double gap = (b.millis() - a.millis()) * pxPerMs - wa / 2 - wb / 2;
             assertTrue(gap >= CalendarTicks.GAP - 0.01, a + " and " + b + " leave " + gap + " px");
         }

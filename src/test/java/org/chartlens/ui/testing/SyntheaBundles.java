@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.chartlens.domain.RawResource;
+import org.chartlens.store.ChartStore;
 import org.chartlens.store.StoredResource;
 
 /**
@@ -79,8 +80,7 @@ public final class SyntheaBundles {
     }
 
     public static RawResource toRaw(StoredResource s) {
-        return new RawResource(s.org(), s.type(), s.id(), s.patientId(), s.effective(), s.status(),
-                s.code(), s.json());
+        return ChartStore.toRaw(s);
     }
 
     public static List<StoredResource> read(Path file, String org) {

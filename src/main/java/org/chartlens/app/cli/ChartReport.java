@@ -1,74 +1,31 @@
-package org.chartlens.ui;
+package org.chartlens.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.chartlens.clinical.ChartModels;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.domain.MedicationEntry;
 import org.chartlens.domain.Problem;
-import org.chartlens.domain.RawResource;
 import org.chartlens.domain.TimelineItem;
 import org.chartlens.domain.TimelineLane;
-import org.chartlens.domain.UnitSystem;
 import org.chartlens.domain.VitalKind;
 import org.chartlens.domain.VitalReading;
 import org.chartlens.domain.VitalSeries;
-import org.chartlens.store.CachedPatient;
-import org.chartlens.store.ChartStore;
-import org.chartlens.store.StoredResource;
 
 /**
- * What the views would show, as text or JSON, for {@code chartlens show}. No JavaFX. Stateless,
- * thread safe; cost: one chart model build (blocking: reads the store).
+ * What the views would show, as text or JSON, for {@code chartlens show}, from a model read by
+ * {@link org.chartlens.clinical.ChartQuery}. No JavaFX, no I/O. Stateless, thread safe.
  */
-public final class ChartReport {
+final class ChartReport {
     public enum Part { SUMMARY, PROBLEMS, VITALS, TIMELINE, MEDS }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ChartReport() {
-    }
-
-    /**
-     * Resolves "ID" (unique across organizations) or "ORG:ID" against the cached patients.
-     *
-     * @throws IllegalArgumentException with a plain reason when unknown or ambiguous
-     */
-    public static CachedPatient resolve(ChartStore store, String arg) {
-        List<CachedPatient> all = store.patients();
-        int colon = arg.indexOf(':');
-        if (colon > 0) {
-            String org = arg.substring(0, colon);
-            String id = arg.substring(colon + 1);
-            return all.stream().filter(p -> p.org().equals(org) && p.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no cached patient " + arg
-                            + " (see 'chartlens patients')"));
-        }
-        List<CachedPatient> matches = all.stream().filter(p -> p.id().equals(arg)).toList();
-        if (matches.isEmpty()) {
-            throw new IllegalArgumentException("no cached patient with id " + arg + " (see 'chartlens patients')");
-        }
-        if (matches.size() > 1) {
-            throw new IllegalArgumentException("patient id " + arg + " is cached for several organizations; use ORG:ID ("
-                    + String.join(", ", matches.stream().map(p -> p.org() + ":" + p.id()).toList()) + ")");
-        }
-        return matches.get(0);
-    }
-
-    public static ChartModel model(ChartStore store, CachedPatient p, UnitSystem units) {
-        List<StoredResource> rows = store.chart(p.org(), p.id());
-        List<RawResource> raw = new ArrayList<>(rows.size());
-        for (StoredResource s : rows) {
-            raw.add(new RawResource(s.org(), s.type(), s.id(), s.patientId(), s.effective(), s.status(),
-                    s.code(), s.json()));
-        }
-        return ChartModels.build(raw, units, LocalDate.now());
     }
 
     public static String text(ChartModel m, String org, Part part) {

@@ -1,0 +1,64 @@
+package org.chartlens.clinical;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.chartlens.domain.ChartModel;
+import org.chartlens.domain.PatientRef;
+import org.chartlens.domain.UnitSystem;
+import org.chartlens.store.CachedPatient;
+import org.chartlens.store.ChartStore;
+
+/**
+ * Reading a chart: the one entry point from the cache to what the views, the command line, the
+ * screenshots and the benchmark show. Reads through the {@link ChartStore} interface only, then
+ * builds with the pure {@link ChartModels}. No JavaFX. Stateless, thread safe; every method is
+ * blocking (reads the store), so call it off the FX thread.
+ */
+public final class ChartQuery {
+    private ChartQuery() {
+    }
+
+    /**
+     * Finds a cached patient from what a user typed: {@code ID} when that id is cached for one
+     * organization only, or {@code ORG:ID}.
+     *
+     * @throws IllegalArgumentException with a plain reason when unknown or ambiguous
+     */
+    public static PatientRef resolve(ChartStore store, String text) {
+        List<CachedPatient> all = store.patients();
+        int colon = text.indexOf(':');
+        if (colon > 0) {
+            String org = text.substring(0, colon);
+            String id = text.substring(colon + 1);
+            return all.stream().filter(p -> p.org().equals(org) && p.id().equals(id)).findFirst()
+                    .map(p -> new PatientRef(p.org(), p.id()))
+                    .orElseThrow(() -> new IllegalArgumentException("no cached patient " + text
+                            + " (see 'chartlens patients')"));
+        }
+        List<CachedPatient> matches = all.stream().filter(p -> p.id().equals(text)).toList();
+        if (matches.isEmpty()) {
+            throw new IllegalArgumentException("no cached patient with id " + text + " (see 'chartlens patients')");
+        }
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException("patient id " + text + " is cached for several organizations; use ORG:ID ("
+                    + String.join(", ", matches.stream().map(p -> p.org() + ":" + p.id()).toList()) + ")");
+        }
+        return new PatientRef(matches.get(0).org(), matches.get(0).id());
+    }
+
+    /**
+     * The whole chart of one patient: every tab's model, the organization's freshness and when
+     * the patient was last synced. Cost: one chart read and one model build (under a second
+     * for the 8,862-resource Synthea chart).
+     *
+     * @param today the date ages and "older reading" marks are counted from
+     */
+    public static ChartData open(ChartStore store, PatientRef ref, UnitSystem units, LocalDate today) {
+        long t0 = System.nanoTime();
+        ChartModel model = ChartModels.build(store.chartResources(ref.org(), ref.id()), units, today);
+        Instant synced = store.lastSynced(ref.org(), ref.id()).orElse(null);
+        return new ChartData(ref.org(), ref.id(), model, store.freshness(ref.org()), synced,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+}
