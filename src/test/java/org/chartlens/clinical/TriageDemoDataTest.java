@@ -114,4 +114,15 @@ class TriageDemoDataTest {
         VitalReading w = m.vitals().get(VitalKind.WEIGHT).latest();
         assertFalse(VitalSigns.olderReading(w, newest, birth));
     }
+
+    @Test
+    void timelineConditionsCarryTheirClinicalWeight() {
+        ChartModel m = large();
+        List<org.chartlens.domain.TimelineItem> conditions =
+                m.timeline().lanes().get(org.chartlens.domain.TimelineLane.CONDITIONS);
+        org.chartlens.domain.TimelineItem ckd = conditions.stream()
+                .filter(i -> i.label().startsWith("Chronic kidney disease stage 2")).findFirst().orElseThrow();
+        assertEquals(3, ckd.weight());
+        assertTrue(conditions.stream().filter(i -> i.label().endsWith("(finding)")).allMatch(i -> i.weight() == 0));
+    }
 }
