@@ -27,41 +27,13 @@ public final class ChartLists {
         return List.copyOf(list);
     }
 
+    /**
+     * Every MedicationRequest, MedicationStatement, MedicationDispense and
+     * MedicationAdministration, newest first (one row per order or event; see
+     * {@link MedicationGroups} for one row per medication).
+     */
     public static List<MedicationEntry> medications(ParsedChart chart) {
-        List<MedicationEntry> out = new ArrayList<>();
-        for (String type : List.of("MedicationRequest", "MedicationStatement")) {
-            for (ResourceTree r : chart.all(type)) {
-                JsonNode n = r.node();
-                Coded med = FhirNodes.coded(n.get("medicationCodeableConcept"));
-                if (med == Coded.NONE && n.has("medicationReference")) {
-                    ResourceTree m = chart.get("Medication", FhirNodes.refId(n.get("medicationReference")));
-                    med = m != null ? FhirNodes.coded(m.node().get("code"))
-                            : new Coded(null, null, null, FhirNodes.ref(n.get("medicationReference")));
-                }
-                String status = n.path("status").asText("");
-                ChartDate authored = type.equals("MedicationRequest") ? FhirNodes.date(n, "authoredOn")
-                        : first(FhirNodes.date(n, "effectiveDateTime"), FhirNodes.date(n, "effectivePeriod", "start"),
-                        FhirNodes.date(n, "dateAsserted"));
-                ChartDate end = type.equals("MedicationRequest")
-                        ? FhirNodes.date(n, "dispenseRequest", "validityPeriod", "end")
-                        : FhirNodes.date(n, "effectivePeriod", "end");
-                String dosage = FhirNodes.text(n, "dosageInstruction", "text");
-                if (dosage.isEmpty()) {
-                    dosage = FhirNodes.text(n, "dosage", "text");
-                }
-                String prescriber = FhirNodes.ref(n.get("requester"));
-                if (prescriber.isEmpty()) {
-                    prescriber = FhirNodes.ref(n.get("informationSource"));
-                }
-                String reason = FhirNodes.displays(n.get("reasonCode"));
-                if (reason.isEmpty()) {
-                    reason = FhirNodes.ref(n.get("reasonReference"));
-                }
-                out.add(new MedicationEntry(med, status, n.path("intent").asText(""), authored, end,
-                        dosage, prescriber, reason,
-                        status.equals("active") || status.equals("on-hold"), r.source()));
-            }
-        }
+        List<MedicationEntry> out = new ArrayList<>(MedicationEntries.of(chart));
         return newestFirst(out, m -> m.authored().millisOr(Long.MIN_VALUE));
     }
 

@@ -42,6 +42,6 @@ public final class ChartModels {
                 VitalSigns.of(chart, units),
                 Timelines.of(chart, allProblems, meds, imms, encounters, labs, docs),
                 meds, allergies, imms, encounters, labs, docs, Claims.coverage(chart),
-                Claims.claims(chart), chart.warnings());
+                Claims.claims(chart), chart.warnings(), MedicationGroups.of(meds));
     }
 }

@@ -10,11 +10,13 @@ import org.chartlens.domain.ChartDate;
 import org.chartlens.domain.Coded;
 import org.chartlens.domain.LabReport;
 import org.chartlens.domain.LabResult;
+import org.chartlens.domain.ResultFlag;
 import org.chartlens.domain.VitalKind;
 
 /**
  * Lab reports (DiagnosticReport, category LAB) with their results, plus laboratory Observations
- * no report lists. Flags come from the interpretation, else from the reference range.
+ * no report lists. Flags: {@link ResultFlags} (the lab's interpretation, else the lab's range,
+ * else ChartLens's shipped interval for the age and sex at the time).
  * Stateless, thread safe; linear.
  */
 public final class LabResults {
@@ -22,6 +24,7 @@ public final class LabResults {
     }
 
     public static List<LabReport> of(ParsedChart chart) {
+        ResultFlags.Who who = ResultFlags.Who.of(chart);
         List<LabReport> reports = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         for (ResourceTree r : chart.all("DiagnosticReport")) {
@@ -35,7 +38,7 @@ public final class LabResults {
                 ResourceTree obs = chart.get("Observation", id);
                 if (obs != null) {
                     listed.add(id);
-                    results.add(result(obs));
+                    results.add(result(obs, who));
                 }
             }
             reports.add(new LabReport(FhirNodes.coded(n.get("code")), VitalSigns.effective(n),
@@ -55,7 +58,7 @@ public final class LabResults {
             }
             String code = n.path("code").path("coding").path(0).path("code").asText("");
             if (lab && VitalKind.ofLoinc(code) == null) {
-                loose.add(result(o));
+                loose.add(result(o, who));
             }
         }
         reports.sort(Comparator.comparingLong((LabReport x) -> x.when().millisOr(Long.MIN_VALUE)).reversed());
@@ -80,19 +83,31 @@ public final class LabResults {
     }
 
     static LabResult result(ResourceTree r) {
+        return result(r, ResultFlags.Who.UNKNOWN);
+    }
+
+    static LabResult result(ResourceTree r, ResultFlags.Who who) {
         JsonNode n = r.node();
         String value;
         double numeric = Double.NaN;
         String unit = "";
+        String ucum = "";
+        String coded = "";
         JsonNode q = n.get("valueQuantity");
         if (q != null) {
             numeric = q.path("value").asDouble(Double.NaN);
             value = q.path("comparator").asText("") + VitalFormat.number(numeric);
             unit = q.path("unit").asText(q.path("code").asText(""));
+            ucum = q.path("code").asText(unit);
+            if (q.has("comparator")) {
+                numeric = Double.NaN; // "<5" is not a value to compare with a range
+            }
         } else if (n.has("valueCodeableConcept")) {
             value = FhirNodes.coded(n.get("valueCodeableConcept")).label();
+            coded = value;
         } else if (n.has("valueString")) {
             value = n.get("valueString").asText();
+            coded = value;
         } else if (n.has("valueBoolean")) {
             value = n.get("valueBoolean").asText();
         } else if (n.has("valueInteger")) {
@@ -103,26 +118,49 @@ public final class LabResults {
         } else {
             value = "";
         }
-        JsonNode rr = n.path("referenceRange").path(0);
-        double low = rr.path("low").path("value").asDouble(Double.NaN);
-        double high = rr.path("high").path("value").asDouble(Double.NaN);
-        String range = rr.path("text").asText("");
-        if (range.isEmpty() && (!Double.isNaN(low) || !Double.isNaN(high))) {
-            range = (Double.isNaN(low) ? "" : VitalFormat.number(low)) + "–"
-                    + (Double.isNaN(high) ? "" : VitalFormat.number(high));
-        }
-        String flag = FhirNodes.code(n.get("interpretation"));
-        if (flag.isEmpty() && !Double.isNaN(numeric)) {
-            if (!Double.isNaN(high) && numeric > high) {
-                flag = "H";
-            } else if (!Double.isNaN(low) && numeric < low) {
-                flag = "L";
-            } else if (!Double.isNaN(low) || !Double.isNaN(high)) {
-                flag = "N";
+        ChartDate when = VitalSigns.effective(n);
+        ResultFlag flag = ResultFlags.assess(n, loinc(n), numeric, ucum, coded, when, who);
+        return new LabResult(FhirNodes.coded(n.get("code")), value, q != null
+                ? q.path("value").asDouble(Double.NaN) : numeric, unit, flag.range(), flag.code(),
+                when, n.path("status").asText(""), r.source(), flag);
+    }
+
+    /** The first LOINC code of an Observation's code, or "". */
+    static String loinc(JsonNode n) {
+        for (JsonNode c : n.path("code").path("coding")) {
+            String sys = c.path("system").asText("");
+            if (sys.isEmpty() || sys.equals("http://loinc.org")) {
+                return c.path("code").asText("");
             }
         }
-        return new LabResult(FhirNodes.coded(n.get("code")), value, numeric, unit, range, flag,
-                VitalSigns.effective(n), n.path("status").asText(""), r.source());
+        return "";
+    }
+
+    /**
+     * The trend in one unit: every numeric result of {@code analyte}, oldest first, converted to
+     * the unit of the latest result (UCUM, with the SI factor where ChartLens ships one); results
+     * whose unit cannot be converted are left out, never plotted on the wrong scale.
+     */
+    public static List<LabResult> trendInOneUnit(List<LabReport> reports, Coded analyte) {
+        List<LabResult> all = trend(reports, analyte);
+        if (all.isEmpty()) {
+            return all;
+        }
+        String unit = all.get(all.size() - 1).unit();
+        ReferenceIntervals.Interval i = ReferenceIntervals.anyOf(analyte.code());
+        double factor = i == null ? Double.NaN : i.siFactor();
+        boolean mono = i != null && i.monovalent();
+        List<LabResult> out = new ArrayList<>();
+        for (LabResult r : all) {
+            double v = UcumUnits.convert(r.numeric(), r.unit(), unit, factor, mono);
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            out.add(v == r.numeric() && r.unit().equals(unit) ? r
+                    : new LabResult(r.test(), VitalFormat.number(v), v, unit, r.range(), r.flag(),
+                    r.when(), r.status(), r.source(), r.assessment()));
+        }
+        return out;
     }
 
     /** Every numeric result with the same code as {@code analyte}, oldest first (the trend). */

@@ -28,7 +28,8 @@ public final class ParsedChart {
 
     /** Types some view reads; others (Provenance, SupplyDelivery, ...) are not parsed. */
     static final java.util.Set<String> USED = java.util.Set.of("Patient", "Condition", "Observation",
-            "Encounter", "Procedure", "MedicationRequest", "MedicationStatement", "Medication",
+            "Encounter", "Procedure", "MedicationRequest", "MedicationStatement", "MedicationDispense",
+            "MedicationAdministration", "Medication",
             "Immunization", "AllergyIntolerance", "DiagnosticReport", "DocumentReference",
             "Claim", "ExplanationOfBenefit", "Coverage");
 

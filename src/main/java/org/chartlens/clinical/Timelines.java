@@ -36,7 +36,7 @@ public final class Timelines {
         }
         for (Problem p : problems) {
             add(lanes, undated, TimelineLane.CONDITIONS, p.code().label(), p.onset(), p.abatement(),
-                    p.active(), join(p.clinicalStatus(), p.category()), p.source());
+                    p.active(), join(p.clinicalStatus(), p.category()), p.source(), ProblemLists.clinicalWeight(p));
         }
         for (ResourceTree r : chart.all("Procedure")) {
             JsonNode n = r.node();
@@ -86,6 +86,12 @@ public final class Timelines {
     private static void add(Map<TimelineLane, List<TimelineItem>> lanes, int[] undated,
                             TimelineLane lane, String label, ChartDate start, ChartDate end,
                             boolean ongoing, String detail, Source src) {
+        add(lanes, undated, lane, label, start, end, ongoing, detail, src, 0);
+    }
+
+    private static void add(Map<TimelineLane, List<TimelineItem>> lanes, int[] undated,
+                            TimelineLane lane, String label, ChartDate start, ChartDate end,
+                            boolean ongoing, String detail, Source src, int weight) {
         if (start.instant() == null) {
             undated[0]++;
             return;
@@ -94,7 +100,7 @@ public final class Timelines {
         long e = end.instant() == null ? s : Math.max(s, end.instant().toEpochMilli());
         String when = start.display() + (end.isPresent() ? " – " + end.display() : ongoing ? " – ongoing" : "");
         lanes.computeIfAbsent(lane, k -> new ArrayList<>()).add(
-                new TimelineItem(lane, label, s, e, ongoing, when, detail, src));
+                new TimelineItem(lane, label, s, e, ongoing, when, detail, src, weight));
     }
 
     static String join(String... parts) {

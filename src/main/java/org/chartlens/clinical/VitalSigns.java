@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chartlens.domain.ChartDate;
+import org.chartlens.domain.ResultFlag;
 import org.chartlens.domain.Source;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.domain.VitalKind;
@@ -27,6 +28,7 @@ public final class VitalSigns {
     }
 
     public static Vitals of(ParsedChart chart, UnitSystem units) {
+        ResultFlags.Who who = ResultFlags.Who.of(chart);
         Map<VitalKind, List<VitalReading>> byKind = new EnumMap<>(VitalKind.class);
         // Stand-alone systolic/diastolic Observations are paired by their effective time.
         Map<String, double[]> loose = new HashMap<>();
@@ -83,7 +85,8 @@ public final class VitalSigns {
                 }
                 String orig = VitalReading.format(sys) + "/" + VitalReading.format(dia) + " mmHg";
                 byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(
-                        new VitalReading(kind, when, sys, dia, "mmHg", orig, r.source()));
+                        new VitalReading(kind, when, sys, dia, "mmHg", orig, r.source(),
+                                flag(n, kind, sys, dia, when, who)));
                 continue;
             }
             JsonNode q = n.path("valueQuantity");
@@ -95,17 +98,20 @@ public final class VitalSigns {
             String shownUnit = q.path("unit").asText(unit);
             String orig = VitalReading.format(v) + " " + shownUnit;
             double[] conv = convert(kind, v, unit, units);
+            double[] metric = convert(kind, v, unit, UnitSystem.METRIC);
+            ResultFlag flag = metric.length > 1 ? flag(n, kind, metric[0], Double.NaN, when, who) : ResultFlag.NONE;
             byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(
                     new VitalReading(kind, when, conv[0], Double.NaN,
-                            conv.length > 1 ? displayUnit(kind, units) : shownUnit, orig, r.source()));
+                            conv.length > 1 ? displayUnit(kind, units) : shownUnit, orig, r.source(), flag));
         }
         for (Map.Entry<String, double[]> e : loose.entrySet()) {
             ResourceTree r = looseSource.get(e.getKey());
             double[] p = e.getValue();
+            ChartDate when = effective(r.node());
             byKind.computeIfAbsent(VitalKind.BLOOD_PRESSURE, k -> new ArrayList<>()).add(
-                    new VitalReading(VitalKind.BLOOD_PRESSURE, effective(r.node()), p[0], p[1], "mmHg",
+                    new VitalReading(VitalKind.BLOOD_PRESSURE, when, p[0], p[1], "mmHg",
                             VitalReading.format(p[0]) + "/" + VitalReading.format(p[1]) + " mmHg",
-                            r.source()));
+                            r.source(), flag(r.node(), VitalKind.BLOOD_PRESSURE, p[0], p[1], when, who)));
         }
         Map<VitalKind, VitalSeries> series = new EnumMap<>(VitalKind.class);
         Comparator<VitalReading> oldestFirst = Comparator.comparingLong(
@@ -119,6 +125,18 @@ public final class VitalSigns {
                     range(k, k.normalHigh(), units), list));
         }
         return new Vitals(units, series);
+    }
+
+    /** The lab's (device's) interpretation when sent, else ChartLens's interval for the age and sex then. */
+    static ResultFlag flag(JsonNode n, VitalKind kind, double metric, double dia, ChartDate when,
+                           ResultFlags.Who who) {
+        String interp = FhirNodes.code(n.get("interpretation"));
+        if (!interp.isEmpty()) {
+            return ResultFlags.assess(n, "", metric, "", "", when, who);
+        }
+        double age = who.ageAt(when);
+        return kind == VitalKind.BLOOD_PRESSURE ? VitalRanges.bloodPressure(metric, dia, age, who.sex())
+                : VitalRanges.assess(kind, metric, age, who.sex());
     }
 
     static ChartDate effective(JsonNode n) {
@@ -210,8 +228,8 @@ public final class VitalSigns {
         return r.source();
     }
 
-    /** A latest reading this much older than the chart's newest vital sign is not current. */
-    public static final long OLD_AFTER_MILLIS = 365L * 86_400_000L;
+    /** A latest reading this much older than the chart's newest vital sign is not current (child or unknown age). */
+    public static final long OLD_AFTER_MILLIS = VitalRanges.CHILD_OLD_AFTER_MILLIS;
 
     /** The time of the newest latest reading of these vital signs, or {@link Long#MIN_VALUE}. */
     public static long newestReading(List<VitalSeries> series) {
@@ -224,12 +242,17 @@ public final class VitalSigns {
         return newest;
     }
 
-    /**
-     * A reading {@link #OLD_AFTER_MILLIS} or more older than the newest: not the patient's
-     * current state (an 87-year-old's latest head circumference is from infancy).
-     */
+    /** {@link VitalRanges#olderReading} for a patient of unknown age: one year. */
     public static boolean olderReading(VitalReading r, long newest) {
-        long when = r.when().millisOr(Long.MIN_VALUE);
-        return when != Long.MIN_VALUE && newest != Long.MIN_VALUE && newest - when >= OLD_AFTER_MILLIS;
+        return VitalRanges.olderReading(r, newest, null);
+    }
+
+    /**
+     * The one rule for "latest value still current" (issue 16): see
+     * {@link VitalRanges#olderReading(VitalReading, long, java.time.LocalDate)}: two years for an
+     * adult, one for a child; head circumference only until 36 months.
+     */
+    public static boolean olderReading(VitalReading r, long newest, java.time.LocalDate birthDate) {
+        return VitalRanges.olderReading(r, newest, birthDate);
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
  * to hand to the FX thread in one piece.
  *
  * @param warnings plain-words notes on data that could not be read (no PHI), shown once
+ * @param medicationGroups one row per medication, current first (issue 16)
  */
 public record ChartModel(PatientSummary patient, ProblemList problems, Vitals vitals,
                          Timeline timeline, List<MedicationEntry> medications,
                          List<AllergyEntry> allergies, List<ImmunizationEntry> immunizations,
                          List<EncounterEntry> encounters, List<LabReport> labs,
                          List<DocumentEntry> documents, List<CoverageEntry> coverage,
-                         List<ClaimEntry> claims, List<String> warnings) {
+                         List<ClaimEntry> claims, List<String> warnings,
+                         List<MedicationGroup> medicationGroups) {
 }

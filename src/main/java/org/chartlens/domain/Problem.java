@@ -13,8 +13,24 @@ package org.chartlens.domain;
  * @param recorder           who recorded or asserted it, or ""
  * @param active             true when the clinical status counts as active
  * @param source             organization and resource
+ * @param kind               clinical problem, social/situational finding or encounter diagnosis
  */
 public record Problem(Coded code, String clinicalStatus, String verificationStatus,
                       String category, ChartDate onset, ChartDate abatement, ChartDate recorded,
-                      String recorder, boolean active, Source source) {
+                      String recorder, boolean active, Source source, ProblemKind kind) {
+    public Problem {
+        kind = kind == null ? ProblemKind.PROBLEM : kind;
+    }
+
+    /** A problem of kind PROBLEM. */
+    public Problem(Coded code, String clinicalStatus, String verificationStatus,
+                   String category, ChartDate onset, ChartDate abatement, ChartDate recorded,
+                   String recorder, boolean active, Source source) {
+        this(code, clinicalStatus, verificationStatus, category, onset, abatement, recorded,
+                recorder, active, source, ProblemKind.PROBLEM);
+    }
+
+    public boolean isProblem() {
+        return kind == ProblemKind.PROBLEM;
+    }
 }

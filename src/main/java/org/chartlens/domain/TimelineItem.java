@@ -12,9 +12,17 @@ package org.chartlens.domain;
  * @param when    the dates as given, for the details pane ("2019-04-01 - 2020")
  * @param detail  one or two lines for the details pane
  * @param source  organization and resource
+ * @param weight  clinical weight for label priority (higher first): conditions use
+ *                clinical.ProblemLists.clinicalWeight (active disorders 3 ... findings 0); others 0
  */
 public record TimelineItem(TimelineLane lane, String label, long start, long end, boolean ongoing,
-                           String when, String detail, Source source) {
+                           String when, String detail, Source source, int weight) {
+
+    public TimelineItem(TimelineLane lane, String label, long start, long end, boolean ongoing,
+                        String when, String detail, Source source) {
+        this(lane, label, start, end, ongoing, when, detail, source, 0);
+    }
+
     public boolean isSpan() {
         return ongoing || end > start;
     }

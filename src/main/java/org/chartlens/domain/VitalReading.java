@@ -10,9 +10,23 @@ package org.chartlens.domain;
  * @param unit      display unit after normalisation
  * @param original  the value and unit as the server sent them ("165 [lb_av]"), for the table
  * @param source    organization and resource
+ * @param assessment flag against the interval for the patient's age and sex then, or NONE
  */
 public record VitalReading(VitalKind kind, ChartDate when, double value, double second,
-                           String unit, String original, Source source) {
+                           String unit, String original, Source source, ResultFlag assessment) {
+
+    public VitalReading {
+        assessment = assessment == null ? ResultFlag.NONE : assessment;
+    }
+
+    public VitalReading(VitalKind kind, ChartDate when, double value, double second,
+                        String unit, String original, Source source) {
+        this(kind, when, value, second, unit, original, source, ResultFlag.NONE);
+    }
+
+    public VitalReading withAssessment(ResultFlag f) {
+        return new VitalReading(kind, when, value, second, unit, original, source, f);
+    }
 
     public boolean hasSecond() {
         return !Double.isNaN(second);

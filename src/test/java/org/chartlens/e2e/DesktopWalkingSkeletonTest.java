@@ -79,7 +79,8 @@ class DesktopWalkingSkeletonTest {
             Fx.settle();
 
             Set<String> shown = new TreeSet<>();
-            for (String id : new String[] {"problems-active", "problems-inactive"}) {
+            // issue 16: social and situational findings have their own (collapsed) section
+            for (String id : new String[] {"problems-active", "problems-findings", "problems-inactive"}) {
                 @SuppressWarnings("unchecked")
                 TableView<Problem> table = (TableView<Problem>) Fx.call(() -> {
                     Node n = view.tabContent("problems").lookup("#" + id);

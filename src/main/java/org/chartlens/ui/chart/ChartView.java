@@ -83,9 +83,10 @@ public final class ChartView extends BorderPane {
             return tl;
         });
         add("problems", "Problems (" + m.problems().active().size() + ")", () -> TableTabs.problems(m.problems()));
-        add("vitals", "Vitals", () -> new VitalsTab(m.vitals(), dark));
+        add("vitals", "Vitals", () -> new VitalsTab(m.vitals(), dark, m.patient().birthDate().instant() == null ? null
+                : m.patient().birthDate().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
         add("labs", "Labs", () -> new LabsTab(m.labs()));
-        add("medications", "Medications", () -> TableTabs.medications(m.medications()));
+        add("medications", "Medications", () -> TableTabs.medicationGroups(m.medicationGroups()));
         add("allergies", "Allergies (" + m.allergies().size() + ")", () -> TableTabs.allergies(m.allergies()));
         add("immunizations", "Immunizations", () -> TableTabs.immunizations(m.immunizations()));
         add("encounters", "Encounters", () -> TableTabs.encounters(m.encounters()));

@@ -22,8 +22,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.chartlens.clinical.LabResults;
+import org.chartlens.domain.FlagSource;
 import org.chartlens.domain.LabReport;
 import org.chartlens.domain.LabResult;
+import org.chartlens.domain.ResultFlag;
 import org.chartlens.ui.common.Tables;
 
 /** Labs: reports/panels, the selected report's results with flags, and one analyte's trend. */
@@ -76,7 +78,7 @@ public final class LabsTab extends BorderPane {
         flag.setMinWidth(60); // the abnormal flag is the column a clinician looks for first
         results.getColumns().add(unit);
         results.getColumns().add(flag);
-        results.getColumns().add(text("Reference range", 120, LabResult::range));
+        results.getColumns().add(text("Reference range", 160, r -> r.assessment().rangeWithSource()));
         results.getColumns().add(date("Date", 130, LabResult::when));
         withSource(results, LabResult::source);
         reportTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
@@ -113,35 +115,34 @@ public final class LabsTab extends BorderPane {
         return results;
     }
 
+    /**
+     * The flag as symbol, code and colour (never colour alone): "▲ H", "▼ L", "▲!! HH" on a
+     * critical background; its accessible text says it in words and who flagged it.
+     */
     static TableColumn<LabResult, String> flagColumn() {
         TableColumn<LabResult, String> c = text("Flag", 50, LabResult::flag);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String f, boolean empty) {
                 super.updateItem(f, empty);
-                getStyleClass().removeAll("flag-abnormal", "flag-normal");
+                getStyleClass().removeAll("flag-abnormal", "flag-normal", "flag-critical");
+                LabResult r = empty || getTableRow() == null ? null : getTableRow().getItem();
                 if (empty || f == null || f.isEmpty()) {
                     setText(null);
                     setAccessibleText(null);
+                    setTooltip(null);
                     return;
                 }
-                setText(switch (f) {
-                    case "H" -> "▲ H";
-                    case "HH" -> "▲▲ HH";
-                    case "L" -> "▼ L";
-                    case "LL" -> "▼▼ LL";
-                    default -> f;
-                });
-                getStyleClass().add("N".equals(f) ? "flag-normal" : "flag-abnormal");
-                setAccessibleText(switch (f) {
-                    case "H" -> "High";
-                    case "HH" -> "Critically high";
-                    case "L" -> "Low";
-                    case "LL" -> "Critically low";
-                    case "N" -> "Normal";
-                    case "A" -> "Abnormal";
-                    default -> f;
-                });
+                ResultFlag flag = r != null && f.equals(r.assessment().code()) ? r.assessment()
+                        : new ResultFlag(f, FlagSource.LAB, "", "", f.equals("HH") || f.equals("LL") || f.equals("AA"));
+                String sym = flag.symbol();
+                setText(sym.isEmpty() ? f : sym + " " + f);
+                getStyleClass().add(!flag.isAbnormal() ? "flag-normal" : flag.critical() ? "flag-critical" : "flag-abnormal");
+                String words = flag.words().isEmpty() ? f : flag.words();
+                setAccessibleText(flag.source() == FlagSource.CHARTLENS ? words + ", flagged by ChartLens" : words);
+                setTooltip(new Tooltip(words + (flag.source() == FlagSource.CHARTLENS
+                        ? " by ChartLens's reference interval (" + flag.citation() + "), not the lab's"
+                        : flag.source() == FlagSource.LAB_RANGE ? " against the lab's reference range" : " (the lab's flag)")));
             }
         });
         return c;
@@ -151,7 +152,7 @@ public final class LabsTab extends BorderPane {
         if (r == null) {
             return;
         }
-        List<LabResult> series = LabResults.trend(reports, r.test());
+        List<LabResult> series = LabResults.trendInOneUnit(reports, r.test());
         if (series.size() < 2) {
             Label l = new Label(series.isEmpty() ? "This result has no numeric value, so there is no trend to draw."
                     : "Only one numeric result is recorded for " + r.test().label() + ": a trend needs two or more.");
@@ -171,7 +172,7 @@ public final class LabsTab extends BorderPane {
         x.setTickLabelFormatter(VitalsTab.dayFormatter(max - min));
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(false);
-        y.setLabel(r.unit());
+        y.setLabel(series.get(series.size() - 1).unit());
         LineChart<Number, Number> c = new LineChart<>(x, y);
         c.setVerticalZeroLineVisible(false);
         c.setAnimated(false);

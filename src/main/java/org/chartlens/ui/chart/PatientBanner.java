@@ -18,6 +18,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.chartlens.clinical.Allergies;
 import org.chartlens.clinical.ChartData;
+import org.chartlens.clinical.RecentResults;
 import org.chartlens.domain.AllergyEntry;
 import org.chartlens.domain.Identifier;
 import org.chartlens.domain.PatientSummary;
@@ -81,10 +82,43 @@ public final class PatientBanner extends HBox {
         fresh.setMinWidth(Math.max(FRESHNESS_MIN_WIDTH, Math.min(FRESHNESS_MAX_WIDTH,
                 firstLineWidth(fresh.getText()))));
         fresh.setMaxWidth(FRESHNESS_MAX_WIDTH);
-        getChildren().addAll(who, ids, allergies, grow, fresh);
+        getChildren().addAll(who, ids, allergies);
+        Label critical = critical(d.model());
+        if (critical != null) {
+            getChildren().add(critical);
+        }
+        getChildren().addAll(grow, fresh);
         // In a window narrower than the banner's parts, the banner overflows on its own rather
         // than making the whole chart (tabs, documents) wider than the window.
         setMinWidth(0);
+    }
+
+    /**
+     * Critical values (issue 16): the latest results and vital signs flagged critical (HH, LL,
+     * AA, or beyond a critical limit), in words with symbol and colour; null when there are none.
+     */
+    static Label critical(org.chartlens.domain.ChartModel m) {
+        List<String> items = new java.util.ArrayList<>();
+        for (org.chartlens.domain.LabResult r : RecentResults.critical(m.labs())) {
+            items.add(r.test().label() + " " + r.value() + (r.unit().isEmpty() ? "" : " " + r.unit())
+                    + " (" + r.flag() + ")");
+        }
+        for (org.chartlens.domain.VitalReading r : RecentResults.criticalVitals(m.vitals())) {
+            items.add(r.kind().label() + " " + r.valueText() + " (" + r.assessment().code() + ")");
+        }
+        if (items.isEmpty()) {
+            return null;
+        }
+        Label l = new Label("‼ Critical: " + String.join("; ", items.subList(0, Math.min(3, items.size())))
+                + (items.size() > 3 ? "; +" + (items.size() - 3) + " more" : ""));
+        l.setId("banner-critical");
+        l.getStyleClass().add("banner-critical");
+        l.setWrapText(true);
+        l.setMaxWidth(360);
+        l.setMinWidth(160);
+        l.setAccessibleText(l.getText());
+        l.setTooltip(new Tooltip(String.join("\n", items)));
+        return l;
     }
 
     /**

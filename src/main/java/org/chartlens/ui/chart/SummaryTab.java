@@ -10,17 +10,24 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.chartlens.clinical.Allergies;
+import org.chartlens.clinical.RecentResults;
 import org.chartlens.clinical.VitalSigns;
 import org.chartlens.domain.AllergyEntry;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.domain.EncounterEntry;
+import org.chartlens.domain.LabResult;
 import org.chartlens.domain.MedicationEntry;
+import org.chartlens.domain.MedicationGroup;
 import org.chartlens.domain.Problem;
+import org.chartlens.domain.ProblemList;
 import org.chartlens.domain.VitalKind;
 import org.chartlens.domain.VitalReading;
 import org.chartlens.domain.VitalSeries;
 
-/** Summary: active problems, active medications, allergies, latest vitals, recent encounters. */
+/**
+ * Summary: active clinical problems, current medications, latest vitals still current (with
+ * flags), allergies, abnormal recent results (critical first), recent encounters.
+ */
 public final class SummaryTab extends ScrollPane {
     static final int MAX_LINES = 10;
 
@@ -35,10 +42,10 @@ public final class SummaryTab extends ScrollPane {
             c.setHgrow(Priority.ALWAYS);
             g.getColumnConstraints().add(c);
         }
-        g.add(card("summary-problems", "Active problems", problems(m.problems().active()),
+        g.add(card("summary-problems", "Active problems", problems(m.problems()),
                 "No active problems recorded."), 0, 0);
-        g.add(card("summary-medications", "Active medications", meds(m.medications()),
-                "No active medications recorded."), 1, 0);
+        g.add(card("summary-medications", "Current medications", currentMeds(m.medicationGroups()),
+                "No current medications recorded."), 1, 0);
         VBox vitals = card("summary-vitals", "Latest vital signs", vitals(m), "No vital signs recorded.");
         for (String old : olderVitals(m)) {
             // a reading from years ago is not the patient's current state: said, and set apart
@@ -50,8 +57,9 @@ public final class SummaryTab extends ScrollPane {
         g.add(vitals, 0, 1);
         g.add(card("summary-allergies", "Allergies and intolerances", allergies(m.allergies()),
                 "No allergies recorded (this does not mean there are none)."), 1, 1);
+        g.add(results(m), 0, 2, 2, 1);
         g.add(card("summary-encounters", "Recent encounters", encounters(m.encounters()),
-                "No encounters recorded."), 0, 2, 2, 1);
+                "No encounters recorded."), 0, 3, 2, 1);
         setContent(g);
         setFitToWidth(true);
         getStyleClass().add("summary-tab");
@@ -76,6 +84,66 @@ public final class SummaryTab extends ScrollPane {
             box.getChildren().add(l);
         }
         return box;
+    }
+
+    /**
+     * Abnormal recent results (latest per test, critical first), each with its flag's symbol and
+     * who flagged it; critical lines stand out in the theme's danger colours.
+     */
+    static VBox results(ChartModel m) {
+        List<LabResult> abnormal = RecentResults.abnormal(m.labs());
+        List<String> lines = new ArrayList<>();
+        for (LabResult r : abnormal) {
+            if (lines.size() == MAX_LINES) {
+                lines.add("+ " + (abnormal.size() - MAX_LINES) + " more on the Labs tab");
+                break;
+            }
+            lines.add(RecentResults.line(r));
+        }
+        VBox box = card("summary-results", "Abnormal recent results", lines,
+                "No abnormal recent results (flags are the lab's, or ChartLens's where the lab sent none).");
+        for (int i = 0; i < lines.size() && i < abnormal.size(); i++) {
+            box.getChildren().get(i + 1).getStyleClass().add(abnormal.get(i).isCritical()
+                    ? "card-line-critical" : "card-line-abnormal");
+        }
+        return box;
+    }
+
+    /**
+     * Active clinical problems (disorders, problem-list items); social and situational findings
+     * are counted in a last line, one click away on the Problems tab (issue 16).
+     */
+    static List<String> problems(ProblemList list) {
+        List<Problem> shown = new ArrayList<>(list.activeProblems());
+        shown.addAll(list.activeEncounterDiagnoses());
+        List<String> out = new ArrayList<>();
+        for (Problem p : shown) {
+            if (out.size() == MAX_LINES) {
+                out.add("+ " + (shown.size() - MAX_LINES) + " more on the Problems tab");
+                break;
+            }
+            out.add(p.code().label() + (p.onset().isPresent() ? "   · since " + p.onset().dateOnly() : ""));
+        }
+        int findings = list.activeFindings().size();
+        if (findings > 0) {
+            out.add(findings + (findings == 1 ? " social or situational finding" : " social and situational findings")
+                    + " on the Problems tab");
+        }
+        return out;
+    }
+
+    /** Current medications, one line per medication (not per refill), with the dosage in words. */
+    static List<String> currentMeds(List<MedicationGroup> groups) {
+        List<MedicationGroup> current = groups.stream().filter(MedicationGroup::current).toList();
+        List<String> out = new ArrayList<>();
+        for (MedicationGroup g : current) {
+            if (out.size() == MAX_LINES) {
+                out.add("+ " + (current.size() - MAX_LINES) + " more on the Medications tab");
+                break;
+            }
+            out.add(g.medication().label() + (g.dosage().isEmpty() ? "" : "   · " + g.dosage()));
+        }
+        return out;
     }
 
     /**
@@ -151,12 +219,15 @@ public final class SummaryTab extends ScrollPane {
             }
         }
         long newest = VitalSigns.newestReading(all);
+        java.time.LocalDate birth = m.patient().birthDate().instant() == null ? null
+                : m.patient().birthDate().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
         List<String> out = new ArrayList<>();
         for (VitalSeries s : all) {
             VitalReading r = s.latest();
-            boolean isOld = VitalSigns.olderReading(r, newest);
+            boolean isOld = VitalSigns.olderReading(r, newest, birth);
             if (isOld == old) {
-                out.add(s.kind().label() + ":  " + r.valueText() + "   · " + r.when().dateOnly()
+                String flag = r.assessment().isAbnormal() ? "   " + r.assessment().symbol() + " " + r.assessment().code() : "";
+                out.add(s.kind().label() + ":  " + r.valueText() + flag + "   · " + r.when().dateOnly()
                         + (isOld ? "   (older reading)" : ""));
             }
         }

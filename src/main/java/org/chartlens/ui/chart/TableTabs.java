@@ -28,7 +28,9 @@ import org.chartlens.domain.ClaimEntry;
 import org.chartlens.domain.CoverageEntry;
 import org.chartlens.domain.EncounterEntry;
 import org.chartlens.domain.ImmunizationEntry;
+import org.chartlens.clinical.MedicationGroups;
 import org.chartlens.domain.MedicationEntry;
+import org.chartlens.domain.MedicationGroup;
 import org.chartlens.domain.Problem;
 import org.chartlens.domain.ProblemList;
 import org.chartlens.domain.Source;
@@ -82,38 +84,53 @@ public final class TableTabs {
 
     // ---- Problems --------------------------------------------------------------------------
 
+    /**
+     * Problems (issue 16): active clinical problems get the room; social and situational
+     * findings, encounter diagnoses (where the chart also has a problem list) and resolved
+     * problems are one click away, collapsed, never gone.
+     */
     public static Node problems(ProblemList list) {
         TextField filter = filterField("Filter problems (name, code, status, organization)");
-        CheckBox encounterDx = new CheckBox("Include encounter diagnoses");
-        encounterDx.setSelected(true);
+        List<Problem> problems = list.activeProblems();
         // an active problem normally has no abatement: the column only when one does (odd data is shown)
-        TableView<Problem> active = problemTable("No active problems recorded.",
-                list.active().stream().anyMatch(p -> p.abatement().isPresent()));
+        TableView<Problem> active = problemTable("No active clinical problems recorded.",
+                problems.stream().anyMatch(p -> p.abatement().isPresent()));
         active.setId("problems-active");
+        TableView<Problem> findings = problemTable("No social or situational findings recorded.", false);
+        findings.setId("problems-findings");
+        TableView<Problem> encounterDx = problemTable("No separate encounter diagnoses.", false);
+        encounterDx.setId("problems-encounter-diagnoses");
         TableView<Problem> inactive = problemTable("No resolved or inactive problems recorded.", true);
         inactive.setId("problems-inactive");
         Function<Problem, String> hay = p -> p.code().label() + " " + p.code().codeLabel() + " "
                 + p.clinicalStatus() + " " + p.category() + " " + p.source().org();
-        Predicate<Problem> cat = p -> encounterDx.isSelected() || !p.category().contains("Encounter diagnosis");
-        filtered(active, list.active(), filter, hay, cat);
-        filtered(inactive, list.inactive(), filter, hay, cat);
-        encounterDx.selectedProperty().addListener((o, a, b) -> {
-            String t = filter.getText();
-            filter.setText(t + " ");
-            filter.setText(t);
-        });
+        filtered(active, problems, filter, hay, p -> true);
+        filtered(findings, list.activeFindings(), filter, hay, p -> true);
+        filtered(encounterDx, list.activeEncounterDiagnoses(), filter, hay, p -> true);
+        filtered(inactive, list.inactive(), filter, hay, p -> true);
         if (list.isEmpty()) {
             Label empty = new Label("No problems are recorded for this patient in the cache.");
             empty.getStyleClass().add("empty-state");
             return page(empty);
         }
-        active.setPrefHeight(260);
-        VBox v = page(new HBox(12, filter, encounterDx),
-                heading("Active problems (" + list.active().size() + ")"), active,
-                heading("Resolved and inactive (" + list.inactive().size() + ")"), inactive);
-        VBox.setVgrow(active, Priority.SOMETIMES);
-        VBox.setVgrow(inactive, Priority.ALWAYS);
+        javafx.scene.control.Accordion more = new javafx.scene.control.Accordion();
+        more.getPanes().add(section("Social and situational findings (" + list.activeFindings().size() + ")", findings));
+        if (!list.activeEncounterDiagnoses().isEmpty()) {
+            more.getPanes().add(section("Encounter diagnoses (" + list.activeEncounterDiagnoses().size() + ")", encounterDx));
+        }
+        more.getPanes().add(section("Resolved and inactive (" + list.inactive().size() + ")", inactive));
+        VBox v = page(filter, heading("Active problems (" + problems.size() + ")"), active, more);
+        VBox.setVgrow(active, Priority.ALWAYS);
+        VBox.setVgrow(more, Priority.SOMETIMES);
         return v;
+    }
+
+    private static javafx.scene.control.TitledPane section(String title, TableView<Problem> t) {
+        javafx.scene.control.TitledPane p = new javafx.scene.control.TitledPane(title, t);
+        p.setId(t.getId() + "-section");
+        t.setPrefHeight(240);
+        p.setExpanded(false);
+        return p;
     }
 
     /** {@code abatement}: whether the Abatement column is shown. */
@@ -135,23 +152,13 @@ public final class TableTabs {
 
     // ---- Medications -----------------------------------------------------------------------
 
+    /** One row per medication, current first, orders expandable ({@link MedicationsTab}). */
     public static Node medications(List<MedicationEntry> meds) {
-        TextField filter = filterField("Filter medications");
-        CheckBox activeOnly = new CheckBox("Active only");
-        TableView<MedicationEntry> t = table("No medications are recorded for this patient in the cache.");
-        t.setId("medications-table");
-        t.getColumns().add(wrapped("Medication", 320, m -> m.medication().label()));
-        t.getColumns().add(text("Status", 80, MedicationEntry::status));
-        t.getColumns().add(date("Ordered", 130, MedicationEntry::authored));
-        t.getColumns().add(date("Ends", 110, MedicationEntry::end));
-        t.getColumns().add(text("Dosage", 160, MedicationEntry::dosage));
-        t.getColumns().add(text("Prescriber", 170, MedicationEntry::prescriber));
-        t.getColumns().add(wrapped("Reason", 160, MedicationEntry::reason));
-        withSource(t, MedicationEntry::source);
-        filtered(t, meds, filter, m -> m.medication().label() + " " + m.status() + " " + m.reason(),
-                m -> !activeOnly.isSelected() || m.active());
-        activeOnly.selectedProperty().addListener((o, a, b) -> refilter(filter));
-        return page(new HBox(12, filter, activeOnly), t);
+        return MedicationsTab.of(MedicationGroups.of(meds));
+    }
+
+    public static Node medicationGroups(List<MedicationGroup> groups) {
+        return MedicationsTab.of(groups);
     }
 
     static void refilter(TextField filter) {

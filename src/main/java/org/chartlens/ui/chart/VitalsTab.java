@@ -55,6 +55,11 @@ public final class VitalsTab extends BorderPane {
     }
 
     public VitalsTab(Vitals vitals, boolean dark) {
+        this(vitals, dark, null);
+    }
+
+    /** {@code birthDate}: for the age-aware "older" rule (two years for adults); null if unknown. */
+    public VitalsTab(Vitals vitals, boolean dark, java.time.LocalDate birthDate) {
         this.vitals = vitals;
         this.dark = dark;
         getStyleClass().add("vitals-tab");
@@ -87,7 +92,8 @@ public final class VitalsTab extends BorderPane {
                 // a latest value from years before the others is not the patient's current state
                 setText(s.kind().label() + "  (" + s.readings().size() + ")\n" + (last == null ? "no dated value"
                         : last.valueText() + "  ·  " + last.when().dateOnly()
-                        + (VitalSigns.olderReading(last, newest) ? "  (older)" : "")));
+                        + (last.assessment().isAbnormal() ? "  " + last.assessment().symbol() + " " + last.assessment().code() : "")
+                        + (VitalSigns.olderReading(last, newest, birthDate) ? "  (older)" : "")));
             }
         });
         range.getSelectionModel().select(0);
@@ -98,6 +104,8 @@ public final class VitalsTab extends BorderPane {
         table.getColumns().add(text("Vital sign", 150, r -> r.kind().label()));
         table.getColumns().add(text("Value", 120, VitalReading::valueText));
         table.getColumns().add(text("As sent", 120, VitalReading::original));
+        table.getColumns().add(text("Flag", 90, r -> r.assessment().display()));
+        table.getColumns().add(text("Reference range", 200, r -> r.assessment().rangeWithSource()));
         withSource(table, VitalReading::source);
         // Every row has one line of text: a fixed height lets the table skip measuring each row.
         table.setFixedCellSize(26);

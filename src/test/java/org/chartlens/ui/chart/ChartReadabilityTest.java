@@ -146,6 +146,12 @@ class ChartReadabilityTest {
     void medicationNamesWithTheirStrengthAreShownWhole() throws Exception {
         Parent meds = show(() -> (Parent) TableTabs.medications(babette.medications()));
         TableView<?> t = Fx.call(() -> (TableView<?>) meds.lookup("#medications-table"));
+        // Issue 16: "Current only" is on by default; the long injectable is a past medication.
+        javafx.scene.control.CheckBox current = Fx.call(() ->
+                (javafx.scene.control.CheckBox) meds.lookup("#medications-current-only"));
+        assertTrue(Fx.call(current::isSelected), "current medications only, by default");
+        Fx.run(() -> current.setSelected(false));
+        Fx.settle();
         List<TableCell<?, ?>> names = cells(t, "Medication");
         assertFalse(names.isEmpty());
         for (TableCell<?, ?> c : names) {
