@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.chartlens.app.ChartLensContext;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.domain.UnitSystem;
+import org.chartlens.store.AuditAction;
 import org.chartlens.store.CachedPatient;
 import org.chartlens.ui.ChartReport;
 import picocli.CommandLine.ArgGroup;
@@ -42,10 +43,11 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ChartReport.Part part = which.problems ? ChartReport.Part.PROBLEMS : which.vitals ? ChartReport.Part.VITALS
                 : which.timeline ? ChartReport.Part.TIMELINE : which.meds ? ChartReport.Part.MEDS : ChartReport.Part.SUMMARY;
-        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "show")) {
             CachedPatient p = ChartReport.resolve(ctx.cache(), patient);
             ChartModel m = ChartReport.model(ctx.cache(), p,
                     "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC);
+            ctx.audit(AuditAction.SHOW, p.org(), p.id(), "part=" + part.name().toLowerCase(java.util.Locale.ROOT));
             System.out.print(json ? ChartReport.json(m, p.org(), part) + "\n" : ChartReport.text(m, p.org(), part));
             return 0;
         }
