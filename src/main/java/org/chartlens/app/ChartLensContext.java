@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.chartlens.auth.AuthSessions;
 import org.chartlens.auth.PassphraseSource;
 import org.chartlens.auth.SecretStore;
@@ -16,6 +17,7 @@ import org.chartlens.fhir.FhirHttp;
 import org.chartlens.fhir.FhirJson;
 import org.chartlens.sandbox.DemoEhr;
 import org.chartlens.sandbox.SandboxOptions;
+import org.chartlens.store.AuditAction;
 import org.chartlens.store.ChartCache;
 import org.chartlens.sync.ChartSync;
 
@@ -33,6 +35,8 @@ public final class ChartLensContext implements AutoCloseable {
     public static final String CACHE_FILE = "cache.db";
     /** The secret-store entry holding the cache's 256-bit key. */
     public static final String CACHE_KEY = "cache-key";
+    /** The environment variable naming the reviewer recorded in the audit log (optional). */
+    public static final String REVIEWER_ENV = "CHARTLENS_REVIEWER";
 
     private final Path dataDir;
     private final PassphraseSource passphrase;
@@ -44,6 +48,8 @@ public final class ChartLensContext implements AutoCloseable {
     private volatile OrganizationDirectory organizations;
     private volatile AuthSessions auth;
     private volatile ChartCache cache;
+    private volatile String auditSource;
+    private volatile Consumer<ChartCache> onCacheOpened = c -> { };
 
     public ChartLensContext(Path dataDir, PassphraseSource passphrase, Map<String, String> env) {
         this.dataDir = DataDirectory.ensureOwnerOnly(dataDir);
@@ -56,6 +62,43 @@ public final class ChartLensContext implements AutoCloseable {
     public static ChartLensContext forCommandLine(Path dataDir) {
         Map<String, String> env = System.getenv();
         return new ChartLensContext(dataDir, PassphraseSource.fromEnvironmentOrConsole(env), env);
+    }
+
+    /**
+     * For one command: as {@link #forCommandLine(Path)}, with audit events recorded from
+     * {@code cli:<command>} and, once per process and data folder, a line on stderr when the
+     * audit log was tampered with ({@link AuditStartCheck}; not for the {@code audit} commands,
+     * which show it themselves).
+     */
+    public static ChartLensContext forCommandLine(Path dataDir, String command) {
+        ChartLensContext ctx = forCommandLine(dataDir);
+        ctx.auditSource("cli:" + command);
+        if (!command.startsWith("audit")) {
+            ctx.onCacheOpened = cache -> AuditStartCheck.warnOnce(ctx.dataDir, cache, System.err);
+        }
+        return ctx;
+    }
+
+    /**
+     * The command or view recorded with this context's audit events ("cli:sync", "desktop"):
+     * applied to the cache now and whenever it is opened again.
+     */
+    public void auditSource(String commandOrView) {
+        this.auditSource = commandOrView;
+        ChartCache open = cache;
+        if (open != null) {
+            open.auditSource(commandOrView);
+        }
+    }
+
+    /** Records one audit event from this context's source (opens the cache if needed). Blocking. */
+    public void audit(AuditAction action, String org, String patientId, String detail) {
+        cache().audit(action, org, patientId, detail, auditSource);
+    }
+
+    /** The cache when it is open (not locked, already used), without opening it. */
+    public synchronized Optional<ChartCache> openCache() {
+        return Optional.ofNullable(cache);
     }
 
     public Path dataDir() {
@@ -91,8 +134,17 @@ public final class ChartLensContext implements AutoCloseable {
             // lock() holds this context's monitor while it waits for that lock to close the cache
             cache = ChartCache.open(dataDir.resolve(CACHE_FILE), store.getOrCreateKey(CACHE_KEY),
                     new SecretStoreAuditHead(store));
+            cache.auditSource(auditSource);
+            cache.auditReviewer(reviewer(env));
+            onCacheOpened.accept(cache);
         }
         return cache;
+    }
+
+    /** The reviewer's display name for the audit log, from {@link #REVIEWER_ENV}; null when unset. */
+    static String reviewer(Map<String, String> env) {
+        String name = env.get(REVIEWER_ENV);
+        return name == null || name.isBlank() ? null : name.strip();
     }
 
     /**

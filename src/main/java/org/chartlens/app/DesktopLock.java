@@ -3,16 +3,23 @@ package org.chartlens.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.chartlens.auth.OsKeyringSecretStore;
 import org.chartlens.auth.PassphraseSource;
 import org.chartlens.auth.SecretStoreException;
 import org.chartlens.auth.SecretStores;
+import org.chartlens.store.AuditAction;
+import org.chartlens.store.ChartCache;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.port.CachePort;
 import org.chartlens.ui.port.LockPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app's lock over the composition root: the passphrase the user typed (kept in
@@ -20,6 +27,7 @@ import org.chartlens.ui.port.LockPort;
  * cache, readable only while unlocked. Thread safe.
  */
 final class DesktopLock implements LockPort, CachePort {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopLock.class);
     /** The shortest passphrase ChartLens accepts when one is first chosen. */
     static final int MIN_PASSPHRASE = 8;
 
@@ -30,6 +38,8 @@ final class DesktopLock implements LockPort, CachePort {
     /** A passphrase (not an OS secret store) protects the secrets; decided once at start. */
     private final boolean usesPassphrase;
     private volatile boolean locked;
+    /** When wrong passphrases were typed since the last unlock; recorded in the audit log at the next one. */
+    private final List<Instant> failedUnlocks = new CopyOnWriteArrayList<>();
 
     /** The passphrase as the user typed it in the unlock screen; cleared on lock. */
     static final class PassphraseHolder implements PassphraseSource {
@@ -90,6 +100,11 @@ final class DesktopLock implements LockPort, CachePort {
 
     @Override
     public ChartStore store() {
+        return cache();
+    }
+
+    /** The cache; throws while locked. */
+    ChartCache cache() {
         if (locked) {
             throw new IllegalStateException("ChartLens is locked.");
         }
@@ -112,6 +127,8 @@ final class DesktopLock implements LockPort, CachePort {
 
     @Override
     public void lock() {
+        // recorded before the cache closes; at start (nothing open yet) there is nothing to record
+        ctx.openCache().ifPresent(c -> audit(c, AuditAction.LOCK, null));
         locked = true;
         passphrase.clear();
         ctx.lock();
@@ -125,14 +142,29 @@ final class DesktopLock implements LockPort, CachePort {
         passphrase.set(typed);
         try {
             ctx.secrets().getOrCreateKey(ChartLensContext.CACHE_KEY);
-            ctx.cache();
+            ChartCache cache = ctx.cache();
             locked = false;
+            for (Instant at : failedUnlocks) {
+                audit(cache, AuditAction.UNLOCK_FAILED, "wrong passphrase at " + at);
+            }
+            failedUnlocks.clear();
+            audit(cache, AuditAction.UNLOCK, null);
             afterUnlock.run();
             return true;
         } catch (SecretStoreException e) {
+            failedUnlocks.add(Instant.now());
             passphrase.clear();
             ctx.lock();
             return false;
+        }
+    }
+
+    /** Records a lock event; a failure to record is logged and does not stop locking or unlocking. */
+    private static void audit(ChartCache cache, AuditAction action, String detail) {
+        try {
+            cache.audit(action, null, null, detail, "view:lock");
+        } catch (RuntimeException e) {
+            LOG.warn("The {} could not be recorded in the audit log ({})", action.key(), e.getClass().getSimpleName());
         }
     }
 }

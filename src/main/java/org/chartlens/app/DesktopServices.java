@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.chartlens.auth.AuthException;
 import org.chartlens.auth.Browser;
@@ -17,10 +18,12 @@ import org.chartlens.connect.Organization;
 import org.chartlens.connect.OrganizationDirectory;
 import org.chartlens.connect.OrganizationPreset;
 import org.chartlens.sandbox.DemoEhr;
+import org.chartlens.store.AuditAction;
 import org.chartlens.sync.ChartSync;
 import org.chartlens.sync.SyncProgress;
 import org.chartlens.sync.SyncRequest;
 import org.chartlens.sync.SyncResult;
+import org.chartlens.ui.port.CacheAuditPort;
 import org.chartlens.ui.port.DemoPort;
 import org.chartlens.ui.port.OrganizationStatus;
 import org.chartlens.ui.port.OrganizationsPort;
@@ -29,6 +32,8 @@ import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.port.SignInPort;
 import org.chartlens.ui.port.SyncPort;
 import org.chartlens.ui.port.SystemViewerPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app's ports over the composition root: organizations, sign-in, sync, the demo
@@ -37,6 +42,7 @@ import org.chartlens.ui.port.SystemViewerPort;
  * are called by the UI from its background executor only.
  */
 public final class DesktopServices implements OrganizationsPort, SignInPort, SyncPort, DemoPort, SystemViewerPort {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopServices.class);
     private static final String DEMO = "demo";
 
     private final ChartLensContext ctx;
@@ -51,6 +57,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
             passphrase.set(envPass.toCharArray());
         }
         this.ctx = new ChartLensContext(dir, passphrase, env);
+        ctx.auditSource("desktop");
         this.settings = new DesktopSettings(dir, ctx, this::locked);
         this.lock = new DesktopLock(dir, env, passphrase, ctx, settings::applyRetention);
     }
@@ -61,7 +68,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
 
     /** Every port of the desktop app, for the UI. */
     public ShellPorts ports() {
-        return new ShellPorts(lock, this, this, this, this, settings, lock, this);
+        return new ShellPorts(lock, this, this, this, this, settings, lock, this, new CacheAuditPort(lock::cache));
     }
 
     public ChartLensContext context() {
@@ -107,6 +114,10 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
 
     @Override
     public OrganizationStatus signIn(String orgId) throws Exception {
+        return signIn(orgId, "view:organizations");
+    }
+
+    private OrganizationStatus signIn(String orgId, String source) throws Exception {
         Organization org = resolved(orgId);
         Duration timeout = Duration.ofMinutes(5);
         switch (org.flow()) {
@@ -119,14 +130,14 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
                 ctx.auth().signInWithBrowser(org, null, browser, timeout);
             }
         }
-        ctx.cache().audit("sign-in", orgId, null, null);
+        ctx.cache().audit(AuditAction.SIGN_IN, orgId, null, "flow=" + org.flow().name().toLowerCase(Locale.ROOT), source);
         return status(orgId);
     }
 
     @Override
     public void signOut(String orgId) {
         ctx.auth().signOut(ctx.organizations().require(orgId));
-        ctx.cache().audit("sign-out", orgId, null, null);
+        ctx.cache().audit(AuditAction.SIGN_OUT, orgId, null, null, "view:organizations");
     }
 
     @Override
@@ -141,8 +152,23 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
             }
         }
         ChartSync.SyncTask task = ctx.sync(org).start(request, adapter(orgId, listener));
-        task.future().whenComplete((result, error) -> listener.finished(orgId, finishedMessage(result, error)));
+        List<String> asked = request.patientIds();
+        task.future().whenComplete((result, error) -> {
+            auditSync(orgId, result != null ? result.patients() : asked, result, error);
+            listener.finished(orgId, finishedMessage(result, error));
+        });
         return task::cancel;
+    }
+
+    /** One audit event per sync run, from the sync's thread; a locked app cannot record it (logged). */
+    private void auditSync(String orgId, List<String> patients, SyncResult result, Throwable error) {
+        try {
+            ctx.openCache().ifPresentOrElse(c -> c.audit(AuditAction.SYNC, orgId, AuditDetails.onePatient(patients),
+                    result != null ? AuditDetails.sync(result) : AuditDetails.FAILED, null),
+                    () -> LOG.warn("A sync ended while ChartLens was locked; it is not in the audit log"));
+        } catch (RuntimeException e) {
+            LOG.warn("A sync could not be recorded in the audit log ({})", e.getClass().getSimpleName());
+        }
     }
 
     private static org.chartlens.sync.SyncListener adapter(String orgId, Listener listener) {
@@ -171,11 +197,12 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     public PatientRef openDemo(Listener listener) throws Exception {
         ctx.startEmbeddedDemo(DEMO);
         // The embedded EHR is new in every run (its grants live in memory): always sign in afresh.
-        signIn(DEMO);
+        signIn(DEMO, "view:welcome");
         DemoEhr ehr = ctx.embeddedDemo(DEMO).orElseThrow();
         String first = ehr.patientIds().get(0);
         Organization org = ctx.organization(DEMO);
         SyncResult r = ctx.sync(org).run(SyncRequest.patients(first), adapter(DEMO, listener));
+        auditSync(DEMO, r.patients(), r, null);
         if (!r.ok()) {
             throw new IllegalStateException(finishedMessage(r, null));
         }

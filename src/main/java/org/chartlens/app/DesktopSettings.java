@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.chartlens.domain.UnitSystem;
+import org.chartlens.store.AuditAction;
 import org.chartlens.ui.port.Settings;
 import org.chartlens.ui.port.SettingsPort;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ final class DesktopSettings implements SettingsPort {
 
     @Override
     public void save(Settings settings) {
+        Settings was = current();
         SettingsFile s = new SettingsFile();
         s.units = settings.units();
         s.darkTheme = settings.darkTheme();
@@ -67,9 +69,27 @@ final class DesktopSettings implements SettingsPort {
             throw new IllegalStateException("Settings could not be saved in " + dataDir, e);
         }
         if (!locked.getAsBoolean()) {
-            ctx.cache().audit("settings-changed", null, null, null);
+            ctx.cache().audit(AuditAction.SETTINGS_CHANGED, null, null, changes(was, settings), "view:settings");
             applyRetention(settings.retentionDays());
         }
+    }
+
+    /** Which settings changed, e.g. "units=US retentionDays=30" (no PHI); null when none did. */
+    static String changes(Settings was, Settings now) {
+        StringBuilder b = new StringBuilder();
+        if (was.units() != now.units()) {
+            b.append(" units=").append(now.units());
+        }
+        if (was.darkTheme() != now.darkTheme()) {
+            b.append(" darkTheme=").append(now.darkTheme());
+        }
+        if (was.autoLockMinutes() != now.autoLockMinutes()) {
+            b.append(" autoLockMinutes=").append(now.autoLockMinutes());
+        }
+        if (was.retentionDays() != now.retentionDays()) {
+            b.append(" retentionDays=").append(now.retentionDays());
+        }
+        return b.length() == 0 ? null : b.substring(1);
     }
 
     @Override

@@ -211,6 +211,11 @@ public final class ChartCache implements ChartStore {
         auditLog.audit(event, org, patientId, detail, source);
     }
 
+    /** Appends one event of a known kind ({@link AuditAction}) from a named command or view. */
+    public void audit(AuditAction action, String org, String patientId, String detail, String source) {
+        auditLog.audit(action.key(), org, patientId, detail, source);
+    }
+
     /** The reviewer's display name recorded with the events from now on (null: none). */
     public void auditReviewer(String displayName) {
         auditLog.reviewer(displayName);

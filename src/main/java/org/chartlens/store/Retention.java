@@ -24,7 +24,7 @@ final class Retention {
             n[0] = CacheConnections.update(c, "DELETE FROM resource WHERE org=? AND patient=?", org, patientId);
             CacheConnections.update(c, "DELETE FROM cursor WHERE org=? AND patient=?", org, patientId);
             CacheConnections.update(c, "DELETE FROM patient_sync WHERE org=? AND patient=?", org, patientId);
-            audit.append(c, "purge-patient", org, patientId, n[0] + " resources");
+            audit.append(c, AuditAction.PURGE_PATIENT.key(), org, patientId, n[0] + " resources");
         });
         return n[0];
     }
@@ -36,7 +36,7 @@ final class Retention {
             CacheConnections.update(c, "DELETE FROM cursor WHERE org=?", org);
             CacheConnections.update(c, "DELETE FROM patient_sync WHERE org=?", org);
             CacheConnections.update(c, "DELETE FROM freshness WHERE org=?", org);
-            audit.append(c, "purge-organization", org, null, n[0] + " resources");
+            audit.append(c, AuditAction.PURGE_ORGANIZATION.key(), org, null, n[0] + " resources");
         });
         return n[0];
     }
@@ -48,7 +48,7 @@ final class Retention {
             n[0] = CacheConnections.update(c, "DELETE FROM resource WHERE stored_at < ?", cutoff);
             CacheConnections.update(c, "DELETE FROM cursor WHERE updated_at < ?", cutoff);
             CacheConnections.update(c, "DELETE FROM patient_sync WHERE last_synced < ?", cutoff);
-            audit.append(c, "purge-older-than", null, null, days + " days, " + n[0] + " resources");
+            audit.append(c, AuditAction.PURGE_OLDER_THAN.key(), null, null, days + " days, " + n[0] + " resources");
         });
         return n[0];
     }

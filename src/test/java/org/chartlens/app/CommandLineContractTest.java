@@ -21,7 +21,7 @@ class CommandLineContractTest {
         assertEquals(0, cl.execute("--help"));
         String help = out.toString();
         for (String command : List.of("sandbox", "org", "login", "logout", "sync", "import", "patients",
-                "show", "screenshot", "bench", "self-test", "--data-dir", "--version")) {
+                "show", "screenshot", "audit", "bench", "self-test", "--data-dir", "--version")) {
             assertTrue(help.contains(command), "--help should mention " + command + ":\n" + help);
         }
     }
@@ -30,7 +30,8 @@ class CommandLineContractTest {
     void everySubcommandAnswersHelp() {
         for (String[] args : List.of(new String[] {"org", "--help"}, new String[] {"org", "add", "--help"},
                 new String[] {"sync", "--help"}, new String[] {"show", "--help"}, new String[] {"sandbox", "--help"},
-                new String[] {"login", "--help"}, new String[] {"screenshot", "--help"}, new String[] {"bench", "--help"})) {
+                new String[] {"login", "--help"}, new String[] {"screenshot", "--help"}, new String[] {"bench", "--help"},
+                new String[] {"audit", "--help"}, new String[] {"audit", "verify", "--help"})) {
             StringWriter out = new StringWriter();
             CommandLine cl = ChartLensCommand.commandLine();
             cl.setOut(new PrintWriter(out));

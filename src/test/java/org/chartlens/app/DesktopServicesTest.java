@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.chartlens.domain.UnitSystem;
+import org.chartlens.store.AuditEvent;
 import org.chartlens.ui.port.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +65,29 @@ class DesktopServicesTest {
             assertTrue(again.ports().lock().unlock("correct horse battery".toCharArray()));
         } finally {
             again.context().close();
+        }
+    }
+
+    @Test
+    void lockAFailedUnlockAndTheUnlockAreInTheAuditLogAsAreSettingsChanges() {
+        DesktopServices s = firstRun();
+        try {
+            assertTrue(s.ports().lock().unlock("correct horse battery".toCharArray()));
+            s.ports().lock().lock();
+            assertFalse(s.ports().lock().unlock("wrong horse battery".toCharArray()));
+            assertTrue(s.ports().lock().unlock("correct horse battery".toCharArray()));
+            s.ports().settings().save(new Settings(UnitSystem.US, false, 5, 0, data));
+            List<AuditEvent> events = s.ports().audit().events(null, null, null);
+            assertEquals(List.of("unlock", "lock", "unlock-failed", "unlock", "settings-changed"),
+                    events.stream().map(AuditEvent::event).toList());
+            assertTrue(events.subList(0, 4).stream().allMatch(e -> "view:lock".equals(e.source())));
+            assertTrue(events.get(2).detail().startsWith("wrong passphrase at "), events.get(2).detail());
+            assertEquals("units=US autoLockMinutes=5", events.get(4).detail());
+            assertEquals("view:settings", events.get(4).source());
+            assertTrue(events.stream().allMatch(e -> System.getProperty("user.name").equals(e.who())));
+            assertTrue(s.ports().audit().verify().intact());
+        } finally {
+            s.context().close();
         }
     }
 

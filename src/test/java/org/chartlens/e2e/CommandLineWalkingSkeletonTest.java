@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 2's command-line path, each step a real separate process: `sandbox`, then
  * `login demo --no-browser` (its printed URL opened as a browser would, following redirects),
- * `sync demo --patient ID`, `show ID --problems`. Counts and problem texts are checked against
- * the demo patient's own source bundle.
+ * `sync demo --patient ID`, `show ID --problems`, `screenshot` of two tabs. Counts and problem
+ * texts are checked against the demo patient's own source bundle. Issue 19.1: `audit --json` then
+ * lists each of those actions with its command and the patient's id, and after an event is deleted
+ * with the cache key and raw SQL the next command warns on stderr.
  */
 class CommandLineWalkingSkeletonTest {
     static final String PATIENT = "1d032331-37ec-ccb6-f124-441110084906";
@@ -79,8 +81,17 @@ class CommandLineWalkingSkeletonTest {
                     assertTrue(out.contains(text), "show --problems should list '" + text + "':\n" + out);
                 }
             }
+            for (String tab : List.of("problems", "vitals")) {
+                try (ChartLensProcess shot = ChartLensProcess.start(data, env, "screenshot", "--patient", PATIENT,
+                        "--tab", tab, "--out", data.resolve(tab + ".png").toString(), "--width", "800", "--height", "600")) {
+                    assertEquals(0, shot.await(180), shot.stderr());
+                    logs.append(shot.stderr());
+                }
+            }
             logs.append(sandbox.stderr());
         }
+        assertTheAuditLogListsTheSession(env);
+        assertTamperingIsReportedByTheNextCommand(env);
         // Issue 20: commands print their output and errors only; logging goes to the log file.
         assertFalse(java.util.regex.Pattern.compile("(?m)^(\\S+ )?\\[[^\\]]+\\] (TRACE|DEBUG|INFO|WARN)")
                 .matcher(logs).find(), "log lines on a terminal:\n" + logs);
@@ -88,6 +99,56 @@ class CommandLineWalkingSkeletonTest {
         assertTrue(Files.exists(logFile), "commands log to " + logFile);
         logs.append(Files.readString(logFile));
         assertNoPhiOrTokensIn(logs.toString());
+    }
+
+    /** Issue 19.1: every step of the session is in the audit log, with its command and the patient's id. */
+    private void assertTheAuditLogListsTheSession(Map<String, String> env) throws Exception {
+        JsonNode events;
+        try (ChartLensProcess audit = ChartLensProcess.start(data, env, "audit", "--json")) {
+            assertEquals(0, audit.await(120), audit.stderr());
+            assertFalse(audit.stderr().contains("tampered"), audit.stderr());
+            events = new ObjectMapper().readTree(String.join("\n", audit.stdout()));
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        for (JsonNode e : events) {
+            seen.add(e.path("event").asText() + " " + e.path("source").asText() + " " + e.path("org").asText()
+                    + " " + e.path("patientId").asText("-") + " " + e.path("detail").asText("-"));
+            assertEquals(System.getProperty("user.name"), e.path("who").asText(), e.toString());
+            assertEquals(64, e.path("hash").asText().length(), e.toString());
+        }
+        List<String> expected = List.of(
+                "sign-in cli:login demo - flow=pkce",
+                "sync cli:sync demo " + PATIENT + " patients=1 resources=",
+                "show cli:show demo " + PATIENT + " part=problems",
+                "screenshot cli:screenshot demo " + PATIENT + " tab=problems",
+                "screenshot cli:screenshot demo " + PATIENT + " tab=vitals");
+        assertEquals(expected.size(), seen.size(), "audit events: " + seen);
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(seen.get(i).startsWith(expected.get(i)), "event " + (i + 1) + ": " + seen.get(i));
+        }
+        assertTrue(seen.get(1).endsWith("outcome=complete"), seen.get(1));
+        assertNoPhiOrTokensIn(events.toString() + "\nsome output");
+    }
+
+    /** Issue 19.1: the trigger dropped and an event deleted with the key; the next command says so on stderr. */
+    private void assertTamperingIsReportedByTheNextCommand(Map<String, String> env) throws Exception {
+        byte[] key = org.chartlens.auth.PassphraseSecretStore.open(data.resolve("secrets.bin"),
+                org.chartlens.auth.PassphraseSource.fixed("e2e-passphrase-123".toCharArray()))
+                .get("cache-key").orElseThrow();
+        try (java.sql.Connection c = new org.sqlite.mc.SQLiteMCWxAES256Config().withHexKey(key).build()
+                .createConnection("jdbc:sqlite:" + data.resolve("cache.db"));
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER audit_no_delete");
+            s.execute("DELETE FROM audit WHERE event = 'show'");
+        }
+        try (ChartLensProcess patients = ChartLensProcess.start(data, env, "patients")) {
+            assertEquals(0, patients.await(120), patients.stderr());
+            List<String> warnings = patients.stderr().lines().filter(l -> l.contains("tampered")).toList();
+            assertEquals(1, warnings.size(), patients.stderr());
+            assertTrue(warnings.get(0).startsWith("chartlens: the audit log has been tampered with: ")
+                    && warnings.get(0).contains("event 3") && warnings.get(0).endsWith("; run 'chartlens audit verify'"),
+                    warnings.get(0));
+        }
     }
 
     /**

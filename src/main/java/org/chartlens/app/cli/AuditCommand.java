@@ -62,7 +62,7 @@ public final class AuditCommand implements Callable<Integer> {
             org = person.substring(0, person.lastIndexOf(':'));
             patient = person.substring(person.lastIndexOf(':') + 1);
         }
-        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "audit")) {
             List<AuditEvent> events = ctx.cache().auditEvents(from, org, patient);
             PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
             print(events, format.csv ? "csv" : format.json ? "json" : "lines", out);
@@ -142,7 +142,7 @@ public final class AuditCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (ChartLensContext ctx = ChartLensContext.forCommandLine(parent.root.dataDirectory())) {
+            try (ChartLensContext ctx = ChartLensContext.forCommandLine(parent.root.dataDirectory(), "audit verify")) {
                 return report(ctx.cache(), new PrintWriter(System.out, true, StandardCharsets.UTF_8));
             }
         }

@@ -30,7 +30,7 @@ public final class ImportCommand implements Callable<Integer> {
             System.err.println("chartlens: no such file or folder: " + path);
             return 1;
         }
-        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "import")) {
             ChartImport.Result r = new ChartImport(ctx.cache(), new FhirJson()).importPath(path);
             int total = r.storedByType().values().stream().mapToInt(Integer::intValue).sum();
             r.storedByType().forEach((type, n) -> System.out.println(type + " " + n));

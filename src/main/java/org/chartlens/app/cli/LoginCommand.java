@@ -14,6 +14,7 @@ import org.chartlens.auth.Session;
 import org.chartlens.app.ChartLensContext;
 import org.chartlens.connect.DocumentedEndpoints;
 import org.chartlens.connect.Organization;
+import org.chartlens.store.AuditAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,7 +45,7 @@ public final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws AuthException, IOException {
-        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "login")) {
             return signIn(ctx);
         }
     }
@@ -69,6 +70,7 @@ public final class LoginCommand implements Callable<Integer> {
                 yield auth.signInWithPassword(org, documented, user, password());
             }
         };
+        ctx.audit(AuditAction.SIGN_IN, org.id(), s.patient(), "flow=" + org.flow().name().toLowerCase(java.util.Locale.ROOT));
         System.out.println("Signed in to " + org.name()
                 + (s.fhirUser() != null ? " as " + s.fhirUser() : s.subject() != null ? " as " + s.subject() : ""));
         System.out.println("Granted scopes: " + String.join(" ", s.grantedScopes()));

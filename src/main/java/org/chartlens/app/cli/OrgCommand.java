@@ -41,7 +41,7 @@ public final class OrgCommand implements Callable<Integer> {
     /** The composition root for this command's data folder (organizations, sign-in sessions). */
     synchronized ChartLensContext context() {
         if (context == null) {
-            context = ChartLensContext.forCommandLine(root.dataDirectory());
+            context = ChartLensContext.forCommandLine(root.dataDirectory(), "org");
         }
         return context;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.chartlens.app.ChartLensContext;
+import org.chartlens.store.AuditAction;
 import org.chartlens.store.CachedPatient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,8 +35,9 @@ public final class PatientsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "patients")) {
             List<Listed> rows = list(ctx.cache().patients());
+            ctx.audit(AuditAction.PATIENTS_LISTED, null, null, rows.size() + " patients");
             if (rows.isEmpty() && !json) {
                 System.err.println("chartlens: no patients cached yet; sign in and sync an organization "
                         + "('chartlens login ORG', then 'chartlens sync ORG') or import a file ('chartlens import FILE')");

@@ -8,6 +8,7 @@ import org.chartlens.clinical.ChartData;
 import org.chartlens.clinical.ChartQuery;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
+import org.chartlens.store.AuditAction;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.Screenshots;
 import org.chartlens.ui.chart.ChartView;
@@ -51,10 +52,11 @@ public final class ScreenshotCommand implements Callable<Integer> {
             return 2;
         }
         Screenshots.useHeadless();
-        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "screenshot")) {
             ChartStore store = ctx.cache();
             PatientRef p = ChartQuery.resolve(store, patient);
             render(store, p.org(), p.id(), tab, dark, width, height, out, ctx.dataDir());
+            ctx.audit(AuditAction.SCREENSHOT, p.org(), p.id(), "tab=" + tab);
         }
         System.out.println(out.toAbsolutePath());
         return 0; // Launcher exits the JVM, which also ends the FX toolkit's threads

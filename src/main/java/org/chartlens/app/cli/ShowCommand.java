@@ -7,6 +7,7 @@ import org.chartlens.clinical.ChartQuery;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
+import org.chartlens.store.AuditAction;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,10 +44,11 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ChartReport.Part part = which.problems ? ChartReport.Part.PROBLEMS : which.vitals ? ChartReport.Part.VITALS
                 : which.timeline ? ChartReport.Part.TIMELINE : which.meds ? ChartReport.Part.MEDS : ChartReport.Part.SUMMARY;
-        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "show")) {
             PatientRef p = ChartQuery.resolve(ctx.cache(), patient);
             ChartModel m = ChartQuery.open(ctx.cache(), p,
                     "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC, LocalDate.now()).model();
+            ctx.audit(AuditAction.SHOW, p.org(), p.id(), "part=" + part.name().toLowerCase(java.util.Locale.ROOT));
             System.out.print(json ? ChartReport.json(m, p.org(), part) + "\n" : ChartReport.text(m, p.org(), part));
             return 0;
         }

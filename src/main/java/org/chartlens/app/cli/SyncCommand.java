@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.chartlens.app.AuditDetails;
 import org.chartlens.app.ChartLensContext;
 import org.chartlens.auth.Session;
 import org.chartlens.connect.Organization;
+import org.chartlens.store.AuditAction;
 import org.chartlens.store.ChartCache;
 import org.chartlens.store.StoredResource;
 import org.chartlens.sync.SyncListener;
@@ -49,7 +51,7 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory())) {
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "sync")) {
             Organization org = ctx.organization(orgId);
             Optional<Session> session = ctx.auth().session(org);
             if (session.isEmpty()) {
@@ -60,7 +62,14 @@ public final class SyncCommand implements Callable<Integer> {
             SyncRequest request = new SyncRequest(patients == null ? List.of() : patients, s.patient(), full,
                     s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()), bulkGroup);
             PrintStream err = System.err;
-            SyncResult result = ctx.sync(org).run(request, new StderrProgress(err, org.id()));
+            SyncResult result;
+            try {
+                result = ctx.sync(org).run(request, new StderrProgress(err, org.id()));
+            } catch (RuntimeException e) {
+                ctx.audit(AuditAction.SYNC, org.id(), AuditDetails.onePatient(request.patientIds()), AuditDetails.FAILED);
+                throw e;
+            }
+            ctx.audit(AuditAction.SYNC, org.id(), AuditDetails.onePatient(result.patients()), AuditDetails.sync(result));
             for (Map.Entry<String, Integer> e : counts(ctx.cache(), org.id(), result).entrySet()) {
                 System.out.println(e.getKey() + " " + e.getValue());
             }

@@ -2,6 +2,8 @@ package org.chartlens.ui.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import javafx.event.Event;
+import javafx.event.EventType;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -10,8 +12,28 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import org.chartlens.domain.Source;
 
-/** Shows one resource's raw JSON and where it came from. FX thread. */
+/**
+ * Shows one resource's raw JSON and where it came from. Showing it fires a {@link Viewed} event
+ * from the owner node, which bubbles up to the view that records it in the audit log (the main
+ * window's chart tab). FX thread.
+ */
 public final class RawJsonDialog {
+    /** Fired (bubbling) from the owner whenever the raw JSON of a resource is shown. */
+    public static final class Viewed extends Event {
+        public static final EventType<Viewed> TYPE = new EventType<>(Event.ANY, "RAW_JSON_VIEWED");
+        private final transient Source source;
+
+        public Viewed(Source source) {
+            super(TYPE);
+            this.source = source;
+        }
+
+        /** The resource shown (organization, type, id). */
+        public Source source() {
+            return source;
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RawJsonDialog() {
@@ -46,6 +68,9 @@ public final class RawJsonDialog {
             return;
         }
         Dialog<ButtonType> d = dialog(source);
+        if (owner != null) {
+            owner.fireEvent(new Viewed(source));
+        }
         if (owner != null && owner.getScene() != null) {
             d.initOwner(owner.getScene().getWindow());
         }

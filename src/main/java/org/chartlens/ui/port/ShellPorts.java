@@ -7,7 +7,8 @@ import java.util.Objects;
  * them. The shell passes each view model only the ports it needs. Immutable.
  */
 public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
-                         DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer) {
+                         DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer,
+                         AuditPort audit) {
     public ShellPorts {
         Objects.requireNonNull(cache);
         Objects.requireNonNull(organizations);
@@ -17,25 +18,30 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
         Objects.requireNonNull(settings);
         Objects.requireNonNull(lock);
         Objects.requireNonNull(viewer);
+        Objects.requireNonNull(audit);
     }
 
     public ShellPorts withOrganizations(OrganizationsPort o) {
-        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer);
+        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit);
     }
 
     public ShellPorts withSignIn(SignInPort s) {
-        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer);
+        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit);
     }
 
     public ShellPorts withSync(SyncPort s) {
-        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer);
+        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit);
     }
 
     public ShellPorts withDemo(DemoPort d) {
-        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer);
+        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit);
+    }
+
+    public ShellPorts withAudit(AuditPort a) {
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a);
     }
 
     public ShellPorts withViewer(SystemViewerPort v) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit);
     }
 }

@@ -1,11 +1,16 @@
 package org.chartlens.ui.port;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.chartlens.connect.Organization;
+import org.chartlens.store.AuditAction;
+import org.chartlens.store.AuditCheck;
+import org.chartlens.store.AuditEvent;
+import org.chartlens.store.ChartCache;
 import org.chartlens.store.ChartStore;
 
 /**
@@ -37,7 +42,8 @@ public final class StoreOnlyPorts {
                 listener -> firstPatient(lock.store()), new MemorySettings(dataDir), lock,
                 file -> {
                     throw new UnsupportedOperationException("Opening files is not available in this mode.");
-                });
+                },
+                new StoreAudit(lock));
     }
 
     /** The first cached patient (the store-only stand-in for opening the demo). */
@@ -89,6 +95,28 @@ public final class StoreOnlyPorts {
 
         public boolean isLocked() {
             return locked.get();
+        }
+    }
+
+    /** The audit log of the store when it is a cache (else none), read while unlocked. */
+    private record StoreAudit(Lock lock) implements AuditPort {
+        private AuditPort target() {
+            return lock.store() instanceof ChartCache c ? new CacheAuditPort(() -> c) : AuditPort.NONE;
+        }
+
+        @Override
+        public void record(AuditAction action, String org, String patientId, String detail, String source) {
+            target().record(action, org, patientId, detail, source);
+        }
+
+        @Override
+        public List<AuditEvent> events(Instant since, String org, String patientId) {
+            return target().events(since, org, patientId);
+        }
+
+        @Override
+        public AuditCheck verify() {
+            return target().verify();
         }
     }
 

@@ -1,11 +1,15 @@
 package org.chartlens.ui.shell;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.chartlens.domain.Source;
+import org.chartlens.store.AuditAction;
+import org.chartlens.store.AuditCheck;
 import org.chartlens.ui.chart.ChartViewModel;
 import org.chartlens.ui.common.TaskExecutor;
 import org.chartlens.ui.lock.LockViewModel;
@@ -68,17 +72,56 @@ public final class MainViewModel {
                 worklist.refresh();
                 charts.addAll(reopenAfterUnlock);
                 reopenAfterUnlock = List.of();
+                checkAudit();
             }
         });
     }
 
-    /** Locked at start (asks for the passphrase), or loads the worklist. */
+    /** Locked at start (asks for the passphrase), or loads the worklist and checks the audit log. */
     public void start(boolean locked) {
         if (locked) {
             lock.lockAtStart();
         } else {
             worklist.refresh();
+            checkAudit();
         }
+    }
+
+    /**
+     * Checks the audit chain in the background (at start and after each unlock); a broken chain
+     * shows as a warning in the status area until a later check finds it intact.
+     */
+    public void checkAudit() {
+        tasks.submit(ports.audit()::verify,
+                check -> status.auditWarning(check.intact() ? "" : auditWarning(check)),
+                e -> status.auditWarning("The audit log could not be checked."));
+    }
+
+    /** What the status area says when the chain is broken. */
+    static String auditWarning(AuditCheck check) {
+        return "The audit log has been tampered with: " + check.message() + " See Settings › Open the audit log.";
+    }
+
+    /**
+     * Records what the clinician did in a view, in the background (the one place the shell's
+     * views record: charts opened, raw JSON shown). A failure to record shows in the status area.
+     */
+    void record(AuditAction action, PatientRef ref, String detail, String source) {
+        tasks.submit(() -> {
+            ports.audit().record(action, ref.org(), ref.id(), detail, source);
+            return null;
+        }, done -> { }, e -> status.error("This action could not be recorded in the audit log."));
+    }
+
+    /** A resource's raw JSON was shown in the chart of {@code ref}. */
+    public void rawJsonViewed(PatientRef ref, Source source) {
+        record(AuditAction.RAW_JSON_VIEWED, ref, source.org().equals(ref.org()) ? source.reference()
+                : source.org() + ":" + source.reference(), "view:chart");
+    }
+
+    /** A new view model for the Audit view (Settings). */
+    public AuditViewModel audit() {
+        return new AuditViewModel(ports.audit(), tasks, ZoneId.systemDefault());
     }
 
     /** Opens a chart (its tab is added at the end), unless it is open already. */
@@ -98,9 +141,14 @@ public final class MainViewModel {
         return readOnlyCharts;
     }
 
-    /** A new view model for one open chart, on the cache as it is now (throws while locked). */
+    /**
+     * A new view model for one open chart, on the cache as it is now (throws while locked); the
+     * opening is recorded in the audit log (the chart shows its first tab first).
+     */
     public ChartViewModel chart(PatientRef ref) {
-        return new ChartViewModel(ports.cache().store(), tasks, ref.org(), ref.id());
+        ChartViewModel chart = new ChartViewModel(ports.cache().store(), tasks, ref.org(), ref.id());
+        record(AuditAction.CHART_OPENED, ref, "tab=summary", "view:chart");
+        return chart;
     }
 
     /** Shows the welcome screen once its presets are read. */

@@ -26,6 +26,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.chartlens.ui.chart.ChartView;
 import org.chartlens.ui.chart.ChartViewModel;
+import org.chartlens.ui.common.RawJsonDialog;
 import org.chartlens.ui.common.TaskExecutor;
 import org.chartlens.ui.common.Themes;
 import org.chartlens.ui.lock.AutoLock;
@@ -109,7 +110,8 @@ public final class MainWindow extends StackPane {
         Button worklistBtn = button("Worklist", "Ctrl+1", () -> tabs.getSelectionModel().select(home));
         Button orgs = button("Organizations", "Ctrl+2", this::openOrganizations);
         Button add = button("Add organization", null, this::showWelcome);
-        Button settingsBtn = button("Settings", "Ctrl+,", () -> openPanel("Settings", () -> new SettingsView(vm.settings())));
+        Button settingsBtn = button("Settings", "Ctrl+,", () -> openPanel("Settings",
+                () -> new SettingsView(vm.settings(), this::openAudit)));
         Button help = button("Help", "F1", this::openHelp);
         Button lock = button("Lock", "Ctrl+L", () -> lock("Locked by you."));
         lock.setId("lock-button");
@@ -185,6 +187,7 @@ public final class MainWindow extends StackPane {
         String title = titles.get(ref);
         ChartViewModel chart = vm.chart(ref);
         ChartView view = new ChartView(chart, tasks, vm.viewer()::openExternally, settings().darkTheme());
+        view.addEventHandler(RawJsonDialog.Viewed.TYPE, e -> vm.rawJsonViewed(ref, e.source()));
         Tab t = new Tab(title == null ? ref.id() : shortName(title), view);
         t.setId("chart-" + key);
         t.setTooltip(new Tooltip((title == null ? ref.id() : title) + " · " + ref.org()));
@@ -220,6 +223,11 @@ public final class MainWindow extends StackPane {
 
     private void openOrganizations() {
         openPanel("Organizations", () -> new OrganizationsView(vm.organizations()));
+    }
+
+    /** The Audit view (from Settings): who looked at which chart. */
+    public void openAudit() {
+        openPanel("Audit log", () -> new AuditView(vm.audit()));
     }
 
     private void openHelp() {

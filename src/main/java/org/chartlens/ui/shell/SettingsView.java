@@ -12,9 +12,17 @@ import javafx.scene.layout.HBox;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.ui.port.Settings;
 
-/** Units, theme, auto-lock time, data retention, data folder, of a {@link SettingsViewModel}. FX thread. */
+/**
+ * Units, theme, auto-lock time, data retention, data folder, of a {@link SettingsViewModel}, and
+ * the way to the Audit view. FX thread.
+ */
 public final class SettingsView extends GridPane {
     public SettingsView(SettingsViewModel vm) {
+        this(vm, null);
+    }
+
+    /** @param openAudit opens the Audit view (null: no audit button) */
+    public SettingsView(SettingsViewModel vm, Runnable openAudit) {
         Settings current = vm.settings();
         setId("settings");
         setHgap(16);
@@ -48,6 +56,12 @@ public final class SettingsView extends GridPane {
         addRow(r++, new Label("Lock after idle (minutes, 0 = never)"), lock);
         addRow(r++, new Label("Remove cached data older than (days, 0 = keep)"), retention);
         addRow(r++, new Label("Data folder"), folder);
-        addRow(r, ok, saved);
+        addRow(r++, ok, saved);
+        if (openAudit != null) {
+            Button audit = new Button("Open the audit log…");
+            audit.setId("settings-audit");
+            audit.setOnAction(e -> openAudit.run());
+            addRow(r, new Label("Audit log (who looked at which chart)"), audit);
+        }
     }
 }

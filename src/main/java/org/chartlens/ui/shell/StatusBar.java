@@ -13,6 +13,7 @@ public final class StatusBar extends HBox {
     private final StatusViewModel vm;
     private final Label message = new Label();
     private final Label error = new Label();
+    private final Label auditWarning = new Label();
 
     public StatusBar(StatusViewModel vm) {
         this.vm = vm;
@@ -25,6 +26,12 @@ public final class StatusBar extends HBox {
         error.setId("status-error");
         error.getStyleClass().add("status-error");
         error.textProperty().bind(vm.errorProperty());
+        auditWarning.setId("status-audit-warning");
+        auditWarning.getStyleClass().add("status-error");
+        auditWarning.setWrapText(true);
+        auditWarning.textProperty().bind(vm.auditWarningProperty());
+        auditWarning.visibleProperty().bind(vm.auditWarningProperty().isNotEmpty());
+        auditWarning.managedProperty().bind(auditWarning.visibleProperty());
         ProgressBar progress = new ProgressBar(0);
         progress.setPrefWidth(180);
         progress.progressProperty().bind(vm.progressProperty());
@@ -34,7 +41,7 @@ public final class StatusBar extends HBox {
         cancel.setOnAction(e -> vm.cancel());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(message, progress, cancel, grow, error);
+        getChildren().addAll(message, progress, cancel, grow, error, auditWarning);
     }
 
     public Label messageLabel() {
@@ -43,6 +50,11 @@ public final class StatusBar extends HBox {
 
     public Label errorLabel() {
         return error;
+    }
+
+    /** The audit-log warning (empty and hidden while the log is intact). */
+    public Label auditWarningLabel() {
+        return auditWarning;
     }
 
     public StatusViewModel viewModel() {

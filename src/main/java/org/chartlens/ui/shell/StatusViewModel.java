@@ -28,6 +28,7 @@ public final class StatusViewModel {
     private final Executor fx;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper auditWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper();
@@ -54,6 +55,11 @@ public final class StatusViewModel {
 
     public void error(String text) {
         error.set(text == null ? "" : text);
+    }
+
+    /** The audit-log warning (a tampered chain), kept apart from sync errors so none replaces it; "" clears. */
+    public void auditWarning(String text) {
+        auditWarning.set(text == null ? "" : text);
     }
 
     /** Syncs every patient of one organization. */
@@ -128,6 +134,11 @@ public final class StatusViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** "The audit log has been tampered with: …", or "" when the last check found it intact. */
+    public ReadOnlyStringProperty auditWarningProperty() {
+        return auditWarning.getReadOnlyProperty();
     }
 
     /** 0..1, or {@link #UNKNOWN}. */
