@@ -27,7 +27,7 @@ import org.chartlens.ui.port.CacheAuditPort;
 import org.chartlens.ui.port.DemoPort;
 import org.chartlens.ui.port.OrganizationStatus;
 import org.chartlens.ui.port.OrganizationsPort;
-import org.chartlens.ui.port.PatientRef;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.port.SignInPort;
 import org.chartlens.ui.port.SyncPort;

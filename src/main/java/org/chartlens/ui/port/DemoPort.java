@@ -1,5 +1,6 @@
 package org.chartlens.ui.port;
 
+import org.chartlens.domain.PatientRef;
 /** The demo organization. Thread safe. */
 public interface DemoPort {
     /**

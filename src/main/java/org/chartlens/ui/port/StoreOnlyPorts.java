@@ -1,5 +1,6 @@
 package org.chartlens.ui.port;
 
+import org.chartlens.domain.PatientRef;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;

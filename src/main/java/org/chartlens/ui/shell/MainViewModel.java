@@ -13,7 +13,7 @@ import org.chartlens.store.AuditCheck;
 import org.chartlens.ui.chart.ChartViewModel;
 import org.chartlens.ui.common.TaskExecutor;
 import org.chartlens.ui.lock.LockViewModel;
-import org.chartlens.ui.port.PatientRef;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.port.SystemViewerPort;
 import org.chartlens.ui.worklist.WorklistViewModel;

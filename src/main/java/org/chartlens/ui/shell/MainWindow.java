@@ -31,7 +31,7 @@ import org.chartlens.ui.common.TaskExecutor;
 import org.chartlens.ui.common.Themes;
 import org.chartlens.ui.lock.AutoLock;
 import org.chartlens.ui.lock.UnlockView;
-import org.chartlens.ui.port.PatientRef;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.port.Settings;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.worklist.WorklistView;

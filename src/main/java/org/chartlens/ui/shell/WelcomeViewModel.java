@@ -14,7 +14,7 @@ import org.chartlens.connect.Organization;
 import org.chartlens.ui.common.TaskExecutor;
 import org.chartlens.ui.port.DemoPort;
 import org.chartlens.ui.port.OrganizationsPort;
-import org.chartlens.ui.port.PatientRef;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.port.SyncPort;
 
 /**

@@ -25,7 +25,7 @@ import org.chartlens.ui.chart.ChartView;
 import org.chartlens.ui.common.BackgroundTaskExecutor;
 import org.chartlens.ui.common.RawJsonDialog;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
-import org.chartlens.ui.port.PatientRef;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.port.StoreOnlyPorts;
 import org.chartlens.ui.testing.Fx;

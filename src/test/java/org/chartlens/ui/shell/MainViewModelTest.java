@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
-import org.chartlens.ui.port.PatientRef;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.port.StoreOnlyPorts;
 import org.chartlens.ui.testing.BundleChartStore;

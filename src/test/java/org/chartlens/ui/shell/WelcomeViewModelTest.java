@@ -12,7 +12,7 @@ import java.util.Set;
 import org.chartlens.connect.Organization;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
 import org.chartlens.ui.port.DemoPort;
-import org.chartlens.ui.port.PatientRef;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.testing.RecordingOrganizations;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,0 @@
-package org.chartlens.ui.port;
-
-/** One patient at one organization. Immutable. */
-public record PatientRef(String org, String id) {
-}
