@@ -1,6 +1,5 @@
 package org.chartlens.sync;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -54,7 +53,7 @@ final class HapiJpaServerProcess implements AutoCloseable {
         String cp = target.resolve("classes").toAbsolutePath() + java.io.File.pathSeparator
                 + Files.readString(classpath).trim();
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(javaBin, "-Xmx1g", "-cp", cp, "org.chartlens.it.hapi.HapiJpaServer",
+        Process p = new ProcessBuilder(javaBin, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", cp, "org.chartlens.it.hapi.HapiJpaServer",
                 portFile.toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long limit = t0 + START_LIMIT.toNanos();
@@ -126,11 +125,16 @@ final class HapiJpaServerProcess implements AutoCloseable {
 
     /** GET relative to the base; the body as text (JSON). */
     String get(String relative) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/" + relative))
+        return getUrl(base + "/" + relative);
+    }
+
+    /** GET of an absolute URL the server gave (a next link); the body as text (JSON). */
+    String getUrl(String url) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofMinutes(2)).header("Accept", "application/fhir+json").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("GET " + relative + ": HTTP " + r.statusCode());
+            throw new IllegalStateException("GET " + url + ": HTTP " + r.statusCode());
         }
         return r.body();
     }
@@ -173,11 +177,5 @@ final class HapiJpaServerProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    static String read(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

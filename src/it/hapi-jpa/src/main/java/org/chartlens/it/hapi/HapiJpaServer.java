@@ -21,6 +21,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
@@ -44,14 +46,20 @@ public final class HapiJpaServer {
         FhirContext fhir = spring.getBean(FhirContext.class);
 
         RestfulServer rest = new RestfulServer(fhir);
-        rest.registerProviders(spring.getBean("resourceProvidersR4", ResourceProviderFactory.class).createProviders());
-        rest.registerProvider(spring.getBean(JpaSystemProvider.class));
-        rest.setPagingProvider(spring.getBean(DatabaseBackedPagingProvider.class));
-        @SuppressWarnings("unchecked")
-        IFhirSystemDao<?, ?> systemDao = spring.getBean(IFhirSystemDao.class);
-        rest.setServerConformanceProvider(new JpaCapabilityStatementProvider(rest, systemDao,
-                spring.getBean(JpaStorageSettings.class), spring.getBean(ISearchParamRegistry.class),
-                spring.getBean(IValidationSupport.class)));
+        rest.registerProviders(bean(spring, ResourceProviderFactory.class, "myResourceProvidersR4", "resourceProvidersR4")
+                .createProviders());
+        rest.registerProvider(bean(spring, JpaSystemProvider.class, "mySystemProviderR4", "systemProviderR4"));
+        rest.setPagingProvider(bean(spring, DatabaseBackedPagingProvider.class, "databaseBackedPagingProvider"));
+        try {
+            IFhirSystemDao<?, ?> systemDao = bean(spring, IFhirSystemDao.class, "mySystemDaoR4", "systemDaoR4");
+            rest.setServerConformanceProvider(new JpaCapabilityStatementProvider(rest, systemDao,
+                    bean(spring, JpaStorageSettings.class, "storageSettings"),
+                    bean(spring, ISearchParamRegistry.class, "mySearchParamRegistry", "searchParamRegistry"),
+                    bean(spring, IValidationSupport.class, "myJpaValidationSupportChain", "jpaValidationSupportChain")));
+        } catch (BeansException e) {
+            // RestfulServer's own CapabilityStatement (from the registered providers) then
+            System.out.println("JpaCapabilityStatementProvider not wired: " + e.getMessage());
+        }
         rest.setDefaultResponseEncoding(EncodingEnum.JSON);
 
         Server jetty = new Server();
@@ -79,6 +87,20 @@ public final class HapiJpaServer {
         }
         stop(jetty, spring);
         System.exit(0);
+    }
+
+    /** The bean of that type: unique or primary, else the first of the names HAPI gives it. */
+    private static <T> T bean(AnnotationConfigApplicationContext spring, Class<T> type, String... names) {
+        try {
+            return spring.getBean(type);
+        } catch (NoUniqueBeanDefinitionException e) {
+            for (String n : names) {
+                if (spring.containsBean(n)) {
+                    return spring.getBean(n, type);
+                }
+            }
+            throw e;
+        }
     }
 
     private static void stop(Server jetty, AnnotationConfigApplicationContext spring) {
