@@ -153,8 +153,9 @@ class HapiJpaSyncIT {
     @Order(3)
     @Disabled("Fails against HAPI 8.8.0: after one changed and one added Condition, the incremental sync "
             + "(Patient/$everything?_since=cursor) brings the whole chart again (36 Conditions, 1,369 Observations): "
-            + "HAPI's $everything does not filter by _since (it declares _lastUpdated instead, and adding "
-            + "_lastUpdated=ge<cursor> did not filter either in one try). Needs a sync change (ingest owns ChartSync).")
+            + "HAPI's $everything filters by neither _since nor _lastUpdated, while its per-type searches do "
+            + "(Condition?patient=X&_lastUpdated=geT). Needs a sync change (ingest owns ChartSync): incremental "
+            + "pulls by per-type searches where $everything does not filter.")
     void incrementalSyncBringsOnlyWhatChangedSinceItsLastUpdatedCursor() throws Exception {
         String patient = largestChart();
         JsonNode conditions = JSON.readTree(hapi.get("Condition?patient=" + patient + "&_count=1"));
