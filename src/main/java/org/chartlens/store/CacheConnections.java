@@ -88,7 +88,7 @@ final class CacheConnections {
         try {
             return work.run(c);
         } catch (SQLException e) {
-            throw new CacheException("Cannot read the local cache", e);
+            throw CacheException.isDamage(e) ? CacheException.damaged(e) : new CacheException("Cannot read the local cache", e);
         } finally {
             if (!readers.offer(c)) {
                 CacheFile.closeQuietly(c);
@@ -114,7 +114,7 @@ final class CacheConnections {
                 writer.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new CacheException("Cannot " + what, e);
+            throw CacheException.isDamage(e) ? CacheException.damaged(e) : new CacheException("Cannot " + what, e);
         } finally {
             writeLock.unlock();
         }

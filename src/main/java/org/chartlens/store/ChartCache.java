@@ -71,13 +71,28 @@ public final class ChartCache implements ChartStore {
      *         when a newer ChartLens wrote it
      */
     public static ChartCache open(Path file, byte[] key, AuditHeadStore heads) {
+        return open(file, key, heads, CacheCipher.CURRENT);
+    }
+
+    /** As {@link #open(Path, byte[], AuditHeadStore)} with a given cipher (the cipher probe). */
+    static ChartCache open(Path file, byte[] key, AuditHeadStore heads, CacheCipher cipher) {
         if (key == null || key.length != 32) {
             throw new CacheOpenException(CacheOpenException.Reason.WRONG_KEY,
                     "The local cache needs its 32-byte key; none was given.", null);
         }
         Path absolute = file.toAbsolutePath();
-        SQLiteConfig config = keyedConfig(key);
-        Connection writer = CacheFile.openWriter(absolute, config);
+        SQLiteConfig config = cipher.config(key);
+        Connection writer;
+        try {
+            writer = CacheFile.openWriter(absolute, config);
+        } catch (CacheOpenException e) {
+            // a cache written with the previous, unauthenticated cipher is re-keyed once
+            if (e.reason() != CacheOpenException.Reason.WRONG_KEY || cipher != CacheCipher.CURRENT
+                    || !CacheMigration.toCurrent(absolute, key)) {
+                throw e;
+            }
+            writer = CacheFile.openWriter(absolute, config);
+        }
         try {
             boolean newFile = Schema.migrate(writer) == 0;
             CacheFile.ownerOnly(absolute);
