@@ -113,6 +113,31 @@ public final class ChartCache implements ChartStore {
         }
     }
 
+    /**
+     * Moves a damaged cache aside, never deleting it: {@code cache.db} becomes
+     * {@code cache.db.damaged-<UTC timestamp>}, its {@code -wal} and {@code -shm} alike, so that a
+     * new cache can be created in its place. Returns the moved file, or null when there was none.
+     * Call only while no connection has it open.
+     */
+    public static Path moveAside(Path file, Instant now) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(file)) {
+            return null;
+        }
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(now);
+        Path aside = Path.of(file + ".damaged-" + stamp);
+        for (int n = 2; java.nio.file.Files.exists(aside); n++) {
+            aside = Path.of(file + ".damaged-" + stamp + "-" + n);
+        }
+        for (String suffix : new String[] {"-wal", "-shm", ""}) {
+            Path from = Path.of(file + suffix);
+            if (java.nio.file.Files.exists(from)) {
+                java.nio.file.Files.move(from, Path.of(aside + suffix));
+            }
+        }
+        return aside;
+    }
+
     static SQLiteConfig keyedConfig(byte[] key) {
         return CacheFile.keyedConfig(key);
     }
