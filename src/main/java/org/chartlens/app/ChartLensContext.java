@@ -148,6 +148,25 @@ public final class ChartLensContext implements AutoCloseable {
     }
 
     /**
+     * Replaces a damaged cache with a new, empty one: the cache is closed, the damaged file (with
+     * its WAL and shared memory) moved aside as {@code cache.db.damaged-<timestamp>}, never
+     * deleted, and a new cache opened with the same key. The audit head kept in the secret store
+     * makes the new log start with an "audit-restarted" event; the rebuild itself is audited as
+     * "cache-rebuilt". Syncing the organizations again is the caller's part. Returns the file the
+     * damaged cache was moved to, or null when there was none.
+     */
+    public synchronized Path rebuildCache(String source) throws java.io.IOException {
+        if (cache != null) {
+            cache.close();
+            cache = null;
+        }
+        Path aside = ChartCache.moveAside(dataDir.resolve(CACHE_FILE), java.time.Instant.now());
+        cache().audit("cache-rebuilt", null, null,
+                aside == null ? "no previous cache file" : "damaged file kept as " + aside.getFileName(), source);
+        return aside;
+    }
+
+    /**
      * The organization by id, with its FHIR base filled in when the demo EHR serves it: the one
      * this process started ({@link #startEmbeddedDemo}), else a {@code chartlens sandbox} running
      * for this data folder.

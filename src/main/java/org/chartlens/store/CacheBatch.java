@@ -57,7 +57,7 @@ public final class CacheBatch implements AutoCloseable {
                 pending = 0;
             }
         } catch (SQLException e) {
-            throw new CacheException("Cannot store a resource", e);
+            throw db.failure("store a resource", e);
         }
     }
 
@@ -66,7 +66,7 @@ public final class CacheBatch implements AutoCloseable {
         try {
             SyncState.setCursor(c, org, patientId, type, lastUpdated);
         } catch (SQLException e) {
-            throw new CacheException("Cannot store a sync cursor", e);
+            throw db.failure("store a sync cursor", e);
         }
     }
 
@@ -75,7 +75,7 @@ public final class CacheBatch implements AutoCloseable {
         try {
             SyncState.markPatientSynced(c, org, patientId, at);
         } catch (SQLException e) {
-            throw new CacheException("Cannot store the sync time", e);
+            throw db.failure("store the sync time", e);
         }
     }
 
@@ -84,7 +84,7 @@ public final class CacheBatch implements AutoCloseable {
         try {
             SyncState.freshness(c, org, type, "ok", at, null, null, true);
         } catch (SQLException e) {
-            throw new CacheException("Cannot record freshness", e);
+            throw db.failure("record freshness", e);
         }
     }
 
@@ -93,7 +93,7 @@ public final class CacheBatch implements AutoCloseable {
         try {
             SyncState.freshness(c, org, type, "failed", null, reason, at, false);
         } catch (SQLException e) {
-            throw new CacheException("Cannot record freshness", e);
+            throw db.failure("record freshness", e);
         }
     }
 
@@ -103,7 +103,7 @@ public final class CacheBatch implements AutoCloseable {
         try {
             SyncState.freshness(c, org, type, state, null, reason, at, false);
         } catch (SQLException e) {
-            throw new CacheException("Cannot record freshness", e);
+            throw db.failure("record freshness", e);
         }
     }
 
@@ -112,7 +112,7 @@ public final class CacheBatch implements AutoCloseable {
         try {
             auditLog.append(c, event, org, patientId, detail);
         } catch (SQLException e) {
-            throw new CacheException("Cannot write the audit log", e);
+            throw db.failure("write the audit log", e);
         }
     }
 
@@ -127,7 +127,7 @@ public final class CacheBatch implements AutoCloseable {
             done = true;
             db.batchCommitted();
         } catch (SQLException e) {
-            throw new CacheException("Cannot commit to the local cache", e);
+            throw db.failure("commit to the local cache", e);
         }
     }
 
@@ -144,7 +144,7 @@ public final class CacheBatch implements AutoCloseable {
             }
             put.close();
         } catch (SQLException e) {
-            throw new CacheException("Cannot roll back a cache write", e);
+            throw db.failure("roll back a cache write", e);
         } finally {
             db.endBatch();
         }

@@ -88,7 +88,7 @@ final class CacheConnections {
         try {
             return work.run(c);
         } catch (SQLException e) {
-            throw new CacheException("Cannot read the local cache", e);
+            throw failure("read the local cache", e);
         } finally {
             if (!readers.offer(c)) {
                 CacheFile.closeQuietly(c);
@@ -114,7 +114,7 @@ final class CacheConnections {
                 writer.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new CacheException("Cannot " + what, e);
+            throw failure(what, e);
         } finally {
             writeLock.unlock();
         }
@@ -237,6 +237,18 @@ final class CacheConnections {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** A failed read or write in words: the file damaged, the disk full, or what failed. */
+    CacheException failure(String what, SQLException e) {
+        if (CacheException.isDamage(e)) {
+            return CacheException.damaged(e);
+        }
+        if (CacheException.isFull(e)) {
+            Path dir = file.getParent();
+            return CacheException.full(dir != null ? dir : file, e);
+        }
+        return new CacheException("Cannot " + what, e);
     }
 
     // ------------------------------------------------------------------ SQL helpers

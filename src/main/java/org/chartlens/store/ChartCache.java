@@ -67,13 +67,28 @@ public final class ChartCache implements ChartStore {
      *         when a newer ChartLens wrote it
      */
     public static ChartCache open(Path file, byte[] key, AuditHeadStore heads) {
+        return open(file, key, heads, CacheCipher.CURRENT);
+    }
+
+    /** As {@link #open(Path, byte[], AuditHeadStore)} with a given cipher (the cipher probe). */
+    static ChartCache open(Path file, byte[] key, AuditHeadStore heads, CacheCipher cipher) {
         if (key == null || key.length != 32) {
             throw new CacheOpenException(CacheOpenException.Reason.WRONG_KEY,
                     "The local cache needs its 32-byte key; none was given.", null);
         }
         Path absolute = file.toAbsolutePath();
-        SQLiteConfig config = keyedConfig(key);
-        Connection writer = CacheFile.openWriter(absolute, config);
+        SQLiteConfig config = cipher.config(key);
+        Connection writer;
+        try {
+            writer = CacheFile.openWriter(absolute, config);
+        } catch (CacheOpenException e) {
+            // a cache written with the previous, unauthenticated cipher is re-keyed once
+            if (e.reason() != CacheOpenException.Reason.WRONG_KEY || cipher != CacheCipher.CURRENT
+                    || !CacheMigration.toCurrent(absolute, key)) {
+                throw e;
+            }
+            writer = CacheFile.openWriter(absolute, config);
+        }
         try {
             boolean newFile = Schema.migrate(writer) == 0;
             CacheFile.ownerOnly(absolute);
@@ -92,6 +107,31 @@ public final class ChartCache implements ChartStore {
             CacheFile.closeQuietly(writer);
             throw e;
         }
+    }
+
+    /**
+     * Moves a damaged cache aside, never deleting it: {@code cache.db} becomes
+     * {@code cache.db.damaged-<UTC timestamp>}, its {@code -wal} and {@code -shm} alike, so that a
+     * new cache can be created in its place. Returns the moved file, or null when there was none.
+     * Call only while no connection has it open.
+     */
+    public static Path moveAside(Path file, Instant now) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(file)) {
+            return null;
+        }
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(now);
+        Path aside = Path.of(file + ".damaged-" + stamp);
+        for (int n = 2; java.nio.file.Files.exists(aside); n++) {
+            aside = Path.of(file + ".damaged-" + stamp + "-" + n);
+        }
+        for (String suffix : new String[] {"-wal", "-shm", ""}) {
+            Path from = Path.of(file + suffix);
+            if (java.nio.file.Files.exists(from)) {
+                java.nio.file.Files.move(from, Path.of(aside + suffix));
+            }
+        }
+        return aside;
     }
 
     static SQLiteConfig keyedConfig(byte[] key) {

@@ -21,7 +21,7 @@ class CommandLineContractTest {
         assertEquals(0, cl.execute("--help"));
         String help = out.toString();
         for (String command : List.of("sandbox", "org", "login", "logout", "sync", "import", "patients",
-                "show", "screenshot", "audit", "bench", "self-test", "--data-dir", "--version")) {
+                "show", "screenshot", "audit", "cache", "bench", "self-test", "--data-dir", "--version")) {
             assertTrue(help.contains(command), "--help should mention " + command + ":\n" + help);
         }
     }

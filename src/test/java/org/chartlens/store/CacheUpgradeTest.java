@@ -84,6 +84,22 @@ class CacheUpgradeTest {
     }
 
     @Test
+    void thePreviousReleasesCacheIsReKeyedToTheAuthenticatedCipherOnOpen() throws Exception {
+        Path db = copyOfFixture();
+        assertTrue(CacheMigration.opensWith(db, CacheCipher.WXAES256, fixtureKey()), "0.1.0 wrote wxAES256");
+        try (ChartCache cache = ChartCache.open(db, fixtureKey())) {
+            assertEquals("p1", cache.patients().get(0).id());
+        }
+        assertTrue(CacheMigration.opensWith(db, CacheCipher.CURRENT, fixtureKey()), "re-keyed to " + CacheCipher.CURRENT);
+        assertFalse(CacheMigration.opensWith(db, CacheCipher.WXAES256, fixtureKey()), "no longer wxAES256");
+        assertFalse(Files.exists(Path.of(db + ".rekey")), "the work copy is gone once it replaced the old file");
+        try (ChartCache cache = ChartCache.open(db, fixtureKey())) {
+            assertEquals(3, cache.chart("demo", "p1").size());
+            assertEquals("ok", cache.integrityCheck());
+        }
+    }
+
+    @Test
     void thePreviousReleasesCacheStillRefusesAWrongKey() throws Exception {
         Path db = copyOfFixture();
         byte[] wrong = fixtureKey();

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import org.chartlens.connect.Organization;
 import org.chartlens.fhir.FhirHttp;
 import org.chartlens.fhir.FhirJson;
-import org.chartlens.fhir.References;
+import org.chartlens.domain.Compartment;
 import org.chartlens.store.ChartCache;
 import org.chartlens.store.StoredResource;
 import org.junit.jupiter.api.AfterAll;
@@ -129,7 +129,7 @@ class HapiJpaSyncIT {
         while (true) {
             for (JsonNode e : page.path("entry")) {
                 String type = e.path("resource").path("resourceType").asText();
-                if (!References.SHARED_TYPES.contains(type)) {
+                if (!Compartment.SHARED_TYPES.contains(type)) {
                     served++;
                 }
             }
@@ -141,7 +141,7 @@ class HapiJpaSyncIT {
         }
         int inCache = 0;
         for (StoredResource x : cache.chart(org.id(), patient)) {
-            if (!References.SHARED_TYPES.contains(x.type())) {
+            if (!Compartment.SHARED_TYPES.contains(x.type())) {
                 inCache++;
             }
         }
@@ -184,7 +184,7 @@ class HapiJpaSyncIT {
         Map<String, Integer> referenced = new TreeMap<>(Map.of("Patient", 1));
         changed.findValues("reference").forEach(ref -> referenced.merge(ref.asText().split("/")[0], 1, Integer::sum));
         r.storedByType().forEach((type, n) -> {
-            if (!"Condition".equals(type) && !References.SHARED_TYPES.contains(type)) {
+            if (!"Condition".equals(type) && !Compartment.SHARED_TYPES.contains(type)) {
                 assertTrue(n <= referenced.getOrDefault(type, 0), "only what changed came: " + r.storedByType());
             }
         });
@@ -219,7 +219,7 @@ class HapiJpaSyncIT {
     /** The cache's rows per chart type (the shared directory types left out). */
     private Map<String, Integer> chartCounts() {
         Map<String, Integer> out = new TreeMap<>(cache.countsByType(org.id()));
-        out.keySet().removeIf(References.SHARED_TYPES::contains);
+        out.keySet().removeIf(Compartment.SHARED_TYPES::contains);
         out.remove("Patient");
         return out;
     }

@@ -40,6 +40,7 @@ public final class ChartLensCommand implements Callable<Integer> {
         m.put("import", ImportCommand.class);
         m.put("patients", PatientsCommand.class);
         m.put("audit", AuditCommand.class);
+        m.put("cache", CacheCommand.class);
         m.put("show", ShowCommand.class);
         m.put("screenshot", ScreenshotCommand.class);
         m.put("bench", BenchCommand.class);

@@ -18,7 +18,7 @@ import org.chartlens.app.ChartLensContext;
 import org.chartlens.auth.PassphraseSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.mc.SQLiteMCWxAES256Config;
+import org.sqlite.mc.SQLiteMCChacha20Config;
 
 /**
  * {@code chartlens audit verify} over the app's own wiring: the chain's head is kept in the secret
@@ -49,7 +49,7 @@ class AuditCommandTest {
             assertTrue(verify(ctx, 0).contains("intact: 3 events"));
             key = ctx.secrets().get(ChartLensContext.CACHE_KEY).orElseThrow();
         }
-        try (Connection c = new SQLiteMCWxAES256Config().withHexKey(key).build()
+        try (Connection c = SQLiteMCChacha20Config.getDefault().withRawUnsaltedKey(key).build()
                 .createConnection("jdbc:sqlite:" + data.resolve(ChartLensContext.CACHE_FILE));
              Statement s = c.createStatement()) {
             s.execute("DROP TRIGGER audit_no_delete");

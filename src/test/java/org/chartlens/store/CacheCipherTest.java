@@ -1,0 +1,73 @@
+package org.chartlens.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cache's cipher authenticates every page (decision 0380). */
+class CacheCipherTest {
+    @TempDir
+    Path dir;
+
+    /** One resource of ~300 KB: most of the file is its overflow pages, pure payload. */
+    static StoredResource bigNote(String text) {
+        return new StoredResource("demo", "Condition", "big", "p1", "2020-01-01", "active", null,
+                "{\"resourceType\":\"Condition\",\"id\":\"big\",\"note\":[{\"text\":\"" + text.repeat(20_000) + "\"}]}");
+    }
+
+    @Test
+    void aModifiedByteInADataPageIsReportedAsDamageNotReadSilently() throws Exception {
+        Path file = dir.resolve("cache.db");
+        byte[] key = ChartCacheTest.key();
+        StoredResource big = bigNote("abcdefghijklmno ");
+        try (ChartCache cache = ChartCache.open(file, key)) {
+            cache.putAll(List.of(ChartCacheTest.patient("demo", "p1", "Tamper"), big));
+            assertEquals(big.json(), cache.resource("demo", "Condition", "big").orElseThrow().json());
+        }
+        long size = Files.size(file);
+        int page = ChartCache.PAGE_SIZE;
+        assertTrue(size >= 6L * page, "the big note spans several pages: " + size);
+        // a byte in the middle of a page three quarters into the file: inside the note's overflow
+        // pages (payload only), which the old wxAES256 scheme decrypted to altered text silently
+        long offset = (size / page * 3 / 4) * page + page / 2;
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(offset);
+            int b = raf.read();
+            raf.seek(offset);
+            raf.write(b ^ 0x5A);
+        }
+        RuntimeException e = assertThrows(RuntimeException.class, () -> {
+            try (ChartCache cache = ChartCache.open(file, key)) {
+                cache.resource("demo", "Condition", "big");
+                cache.chart("demo", "p1");
+            }
+        }, "a modified page must not be read as if it were intact");
+        assertTrue(e instanceof CacheOpenException || e instanceof CacheException, e.toString());
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+        if (e instanceof CacheException ce) {
+            assertTrue(ce.damaged(), "the read failure is flagged as damage");
+        } else {
+            assertTrue(((CacheOpenException) e).rebuildable());
+        }
+    }
+
+    @Test
+    void aNewCacheIsWrittenWithTheAuthenticatedCipher() throws Exception {
+        Path file = dir.resolve("cache.db");
+        byte[] key = ChartCacheTest.key();
+        try (ChartCache cache = ChartCache.open(file, key)) {
+            cache.putAll(List.of(ChartCacheTest.patient("demo", "p1", "Cipher")));
+        }
+        assertTrue(CacheCipher.CURRENT.authenticated());
+        assertTrue(CacheMigration.opensWith(file, CacheCipher.CURRENT, key), "opens with " + CacheCipher.CURRENT);
+        assertFalse(CacheMigration.opensWith(file, CacheCipher.WXAES256, key), "not the old wxAES256 scheme");
+    }
+}
