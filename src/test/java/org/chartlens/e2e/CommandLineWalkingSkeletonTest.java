@@ -135,7 +135,7 @@ class CommandLineWalkingSkeletonTest {
         byte[] key = org.chartlens.auth.PassphraseSecretStore.open(data.resolve("secrets.bin"),
                 org.chartlens.auth.PassphraseSource.fixed("e2e-passphrase-123".toCharArray()))
                 .get("cache-key").orElseThrow();
-        try (java.sql.Connection c = new org.sqlite.mc.SQLiteMCWxAES256Config().withHexKey(key).build()
+        try (java.sql.Connection c = org.sqlite.mc.SQLiteMCChacha20Config.getDefault().withRawUnsaltedKey(key).build()
                 .createConnection("jdbc:sqlite:" + data.resolve("cache.db"));
              java.sql.Statement s = c.createStatement()) {
             s.execute("DROP TRIGGER audit_no_delete");

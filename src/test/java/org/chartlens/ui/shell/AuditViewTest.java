@@ -103,7 +103,7 @@ class AuditViewTest {
             cache.audit("show", "demo", "p2", null, "cli:show");
             cache.audit("show", "demo", "p3", null, "cli:show");
         }
-        try (Connection c = new org.sqlite.mc.SQLiteMCWxAES256Config().withHexKey(key).build().createConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = org.sqlite.mc.SQLiteMCChacha20Config.getDefault().withRawUnsaltedKey(key).build().createConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("DROP TRIGGER audit_no_delete");
             s.execute("DELETE FROM audit WHERE seq = 2");
         }
