@@ -248,6 +248,7 @@ public final class MainWindow extends StackPane {
         ScrollPane sp = new ScrollPane(w);
         sp.setFitToWidth(true);
         sp.setId("welcome-scroll");
+        sp.getStyleClass().add("welcome-scroll"); // the theme's background below a short welcome screen too
         // opaque, in the theme's colours: the worklist underneath must not show through
         sp.setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
         return sp;

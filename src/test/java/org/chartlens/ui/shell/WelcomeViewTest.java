@@ -206,6 +206,7 @@ class WelcomeViewTest {
             Screenshots.render(() -> {
                 ScrollPane sp = new ScrollPane(view());
                 sp.setFitToWidth(true);
+                sp.getStyleClass().add("welcome-scroll"); // as MainWindow places it
                 return sp;
             }, null, dark, 1400, 860, out);
             assertTrue(Files.size(out) > 10_000);
