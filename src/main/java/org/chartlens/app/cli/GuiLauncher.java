@@ -42,12 +42,12 @@ final class GuiLauncher {
             all.append(t.getMessage()).append('\n');
         }
         String text = all.toString().toLowerCase(Locale.ROOT);
-        if (text.contains("gtk")) {
+        if (text.contains("glass gtk")) {
             return "the desktop app needs GTK 3, which this system lacks. On Debian or Ubuntu: "
                     + "sudo apt-get install libgtk-3-0 (the command-line commands work without it; see README, "
                     + "System requirements).";
         }
-        if (text.contains("display")) {
+        if (text.contains("unable to open display")) {
             return "no display to open a window on (DISPLAY is not set). Run ChartLens in a desktop session; "
                     + "the command-line commands (chartlens --help) work without one.";
         }
