@@ -1,16 +1,9 @@
 package org.chartlens.app.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import org.chartlens.app.CacheRebuild;
 import org.chartlens.app.ChartLensContext;
-import org.chartlens.auth.Session;
-import org.chartlens.connect.Organization;
-import org.chartlens.sync.SyncRequest;
-import org.chartlens.sync.SyncResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -46,41 +39,21 @@ public final class CacheCommand implements Callable<Integer> {
             }
         }
 
-        /** The rebuild on an open context: exit code 0 when every signed-in organization synced. */
+        /** The rebuild on an open context ({@link CacheRebuild}): exit code 0 when every signed-in organization synced. */
         static int rebuild(ChartLensContext ctx, PrintStream out, PrintStream err) throws Exception {
-            Path aside = ctx.rebuildCache("cli:cache-rebuild");
-            out.println(aside == null ? "No cache file was there; a new cache was created."
-                    : "The old cache was moved aside to " + aside.getFileName() + " (kept, not deleted); "
+            CacheRebuild.Result result = CacheRebuild.run(ctx, "cli:cache-rebuild", ctx::organization,
+                    org -> new SyncCommand.StderrProgress(err, org));
+            out.println(result.keptAs() == null ? "No cache file was there; a new cache was created."
+                    : "The old cache was moved aside to " + result.keptAs().getFileName() + " (kept, not deleted); "
                     + "a new cache was created.");
-            int failures = 0;
-            int synced = 0;
-            for (Organization listed : ctx.organizations().list()) {
-                Organization org;
-                Optional<Session> session;
-                try {
-                    org = ctx.organization(listed.id());
-                    session = ctx.auth().session(org);
-                } catch (RuntimeException e) {
-                    continue; // not reachable now (a demo EHR not running): nothing to sync from
-                }
-                if (session.isEmpty()) {
-                    continue;
-                }
-                Session s = session.get();
-                SyncRequest request = new SyncRequest(List.of(), s.patient(), true,
-                        s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()), null);
-                SyncResult result = ctx.sync(org).run(request, new SyncCommand.StderrProgress(err, org.id()));
-                synced++;
-                out.println(org.id() + ": " + result.patients().size() + " patient(s) synced again"
-                        + (result.ok() ? "" : " (incomplete: " + result.summary() + ")"));
-                if (!result.ok()) {
-                    failures++;
-                }
+            for (CacheRebuild.Synced o : result.synced()) {
+                out.println(o.org() + ": " + o.patients() + " patient(s) synced again"
+                        + (o.ok() ? "" : " (incomplete: " + o.summary() + ")"));
             }
-            if (synced == 0) {
+            if (result.synced().isEmpty()) {
                 out.println("No signed-in organization could be reached: sign in ('chartlens login ORG') and sync.");
             }
-            return failures == 0 ? 0 : 1;
+            return result.ok() ? 0 : 1;
         }
     }
 }

@@ -43,11 +43,15 @@ public final class MainViewModel {
         this.ports = ports;
         this.tasks = tasks;
         status = new StatusViewModel(ports.sync(), ports.organizations(), tasks, fx);
-        worklist = new WorklistViewModel(ports.cache()::store, tasks);
+        worklist = new WorklistViewModel(ports.cache(), tasks, fx);
         lock = new LockViewModel(ports.lock(), tasks);
         settings = new SettingsViewModel(ports.settings(), tasks, status);
         welcome = new WelcomeViewModel(ports.organizations(), ports.demo(), tasks, status);
         status.setOnSynced(worklist::refresh);
+        worklist.setOnRebuilt(summary -> {
+            status.info(summary);
+            checkAudit();
+        });
         welcome.setOnDemoOpened(ref -> {
             hideWelcome();
             worklist.refresh();

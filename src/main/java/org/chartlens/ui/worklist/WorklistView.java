@@ -53,11 +53,25 @@ public final class WorklistView extends BorderPane {
         Button reload = new Button("Reload list");
         reload.setOnAction(e -> vm.refresh());
         Label status = new Label();
+        status.setId("worklist-status");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("muted");
+        status.setWrapText(true);
+        Button rebuild = new Button("Rebuild the cache");
+        rebuild.setId("worklist-rebuild");
+        rebuild.setTooltip(new javafx.scene.control.Tooltip("Moves the damaged file aside (it is kept), creates a new "
+                + "cache and syncs every signed-in organization again."));
+        rebuild.visibleProperty().bind(vm.rebuildableProperty());
+        rebuild.managedProperty().bind(rebuild.visibleProperty());
+        rebuild.setOnAction(e -> vm.rebuild());
+        javafx.scene.control.ProgressIndicator rebuilding = new javafx.scene.control.ProgressIndicator();
+        rebuilding.setId("worklist-rebuilding");
+        rebuilding.setPrefSize(18, 18);
+        rebuilding.visibleProperty().bind(vm.rebuildingProperty());
+        rebuilding.managedProperty().bind(rebuilding.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, search, status, grow, reload, refresh, all);
+        HBox bar = new HBox(10, search, rebuilding, status, rebuild, grow, reload, refresh, all);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12));
         setTop(bar);
