@@ -4,21 +4,62 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.chartlens.app.CacheRebuild;
 import org.chartlens.app.ChartLensContext;
+import org.chartlens.store.CacheException;
+import org.chartlens.store.CacheOpenException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code chartlens cache rebuild}: the way out of a damaged cache. */
+/**
+ * {@code chartlens cache verify}: reads and authenticates every page of the cache;
+ * {@code chartlens cache rebuild}: the way out of a damaged cache.
+ */
 @Command(name = "cache", mixinStandardHelpOptions = true,
         description = "Look after the encrypted cache.",
-        subcommands = {CacheCommand.Rebuild.class})
+        subcommands = {CacheCommand.Verify.class, CacheCommand.Rebuild.class})
 public final class CacheCommand implements Callable<Integer> {
     @ParentCommand
     ChartLensCommand root;
 
     @Override
     public Integer call() {
-        System.err.println("chartlens: say what to do with the cache, e.g. 'chartlens cache rebuild'");
+        System.err.println("chartlens: say what to do with the cache: 'chartlens cache verify' or 'chartlens cache rebuild'");
         return 2;
+    }
+
+    /**
+     * Reads every page of the cache and checks its authentication tag and SQLite's structure
+     * (decision 0380): exit 0 when intact, 1 with the problem in words when not.
+     */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Read every page of the cache and check that none was changed on disk or is damaged.")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        CacheCommand parent;
+
+        @Override
+        public Integer call() {
+            try (ChartLensContext ctx = ChartLensContext.forCommandLine(parent.root.dataDirectory(), "cache-verify")) {
+                return verify(ctx, System.out, System.err);
+            }
+        }
+
+        /** The check on an open context: 0 when every page is intact. */
+        static int verify(ChartLensContext ctx, PrintStream out, PrintStream err) {
+            String result;
+            try {
+                result = ctx.cache().integrityCheck();
+            } catch (CacheOpenException | CacheException e) {
+                err.println("chartlens: " + e.getMessage());
+                return 1;
+            }
+            if (!result.equals("ok")) {
+                err.println("chartlens: the cache is damaged (" + result + "). It can be rebuilt from the servers "
+                        + "('chartlens cache rebuild').");
+                return 1;
+            }
+            out.println("The cache is intact: every page was read and authenticated.");
+            return 0;
+        }
     }
 
     /**
