@@ -66,8 +66,16 @@ class DesktopCacheRebuildTest {
             Button rebuild = (Button) Fx.call(() -> window.lookup("#worklist-rebuild"));
             assertNotNull(rebuild);
             waitFor(() -> call(rebuild::isVisible), "the worklist offers 'Rebuild the cache'");
-            String note = Fx.call(() -> ((Label) window.lookup("#worklist-status")).getText());
+            Fx.settle();
+            assertEquals("Rebuild the cache", Fx.call(() -> ((javafx.scene.text.Text) rebuild.lookup(".text")).getText()),
+                    "the button's whole label is shown, not cut short");
+            String note = Fx.call(() -> ((Label) window.lookup("#worklist-cache-note")).getText());
             assertTrue(note.contains("could not be read") && note.contains("It can be rebuilt from the servers"), note);
+            java.awt.image.BufferedImage shot = Fx.call(() -> javafx.embed.swing.SwingFXUtils.fromFXImage(
+                    window.getScene().snapshot(null), null));
+            Path png = Path.of("docs/screenshots/worklist-damaged-cache.png");
+            Files.createDirectories(png.getParent());
+            assertTrue(javax.imageio.ImageIO.write(shot, "png", png.toFile()), "a PNG writer");
 
             Fx.run(rebuild::fire);
             waitFor(() -> call(() -> window.worklist().total() == before.size()), "the demo charts are back");

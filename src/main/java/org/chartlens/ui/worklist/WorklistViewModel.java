@@ -46,6 +46,7 @@ public final class WorklistViewModel {
     private final FilteredList<WorklistRow> shown = new FilteredList<>(all);
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper cacheNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper rebuildable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper rebuilding = new ReadOnlyBooleanWrapper();
     private final AtomicReference<Runnable> pendingProgress = new AtomicReference<>();
@@ -71,12 +72,13 @@ public final class WorklistViewModel {
             all.setAll(rows);
             loaded = true;
             rebuildable.set(false);
+            cacheNote.set("");
             applyFilter();
         }, e -> {
             boolean damaged = damaged(e);
             rebuildable.set(damaged && !rebuilding.get());
-            status.set(damaged ? "The cache could not be read: " + e.getMessage()
-                    : "The patient list could not be read from the cache.");
+            status.set(damaged ? "" : "The patient list could not be read from the cache.");
+            cacheNote.set(damaged ? "The cache could not be read: " + e.getMessage() : "");
         });
     }
 
@@ -86,7 +88,7 @@ public final class WorklistViewModel {
     }
 
     /**
-     * Rebuilds the damaged cache in the background ({@link CachePort#rebuild}): the status line
+     * Rebuilds the damaged cache in the background ({@link CachePort#rebuild}): the cache note
      * shows the syncs' progress, then the list is read again and {@link #setOnRebuilt} gets what
      * was done. FX thread.
      */
@@ -96,12 +98,12 @@ public final class WorklistViewModel {
         }
         rebuilding.set(true);
         rebuildable.set(false);
-        status.set("Rebuilding the cache: moving the damaged file aside…");
+        cacheNote.set("Rebuilding the cache: moving the damaged file aside…");
         SyncPort.Listener progress = new SyncPort.Listener() {
             @Override
             public void progress(String org, String type, int done, double overall) {
                 String text = "Rebuilding the cache: syncing " + org + (type == null ? "" : " (" + type + " " + done + ")");
-                if (pendingProgress.getAndSet(() -> status.set(text)) == null) {
+                if (pendingProgress.getAndSet(() -> cacheNote.set(text)) == null) {
                     fx.execute(() -> {
                         Runnable latest = pendingProgress.getAndSet(null);
                         if (rebuilding.get() && latest != null) {
@@ -123,7 +125,7 @@ public final class WorklistViewModel {
         }, e -> {
             rebuilding.set(false);
             rebuildable.set(true);
-            status.set("The cache could not be rebuilt: "
+            cacheNote.set("The cache could not be rebuilt: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         });
     }
@@ -131,6 +133,14 @@ public final class WorklistViewModel {
     /** Runs (FX thread) after a rebuild, with what was done in plain words. */
     public void setOnRebuilt(Consumer<String> r) {
         onRebuilt = r;
+    }
+
+    /**
+     * Why the list cannot be shown and what a rebuild is doing ("The cache could not be read: …",
+     * "Rebuilding the cache: syncing demo (Condition 120)"), or "" when the cache reads fine.
+     */
+    public ReadOnlyStringProperty cacheNoteProperty() {
+        return cacheNote.getReadOnlyProperty();
     }
 
     /** The cache is damaged and can be rebuilt: the worklist offers "Rebuild the cache". */
