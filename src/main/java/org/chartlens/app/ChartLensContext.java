@@ -161,7 +161,7 @@ public final class ChartLensContext implements AutoCloseable {
             cache = null;
         }
         Path aside = ChartCache.moveAside(dataDir.resolve(CACHE_FILE), java.time.Instant.now());
-        cache().audit("cache-rebuilt", null, null,
+        cache().audit(AuditAction.CACHE_REBUILT, null, null,
                 aside == null ? "no previous cache file" : "damaged file kept as " + aside.getFileName(), source);
         return aside;
     }

@@ -23,7 +23,9 @@ import org.chartlens.sync.ChartSync;
 import org.chartlens.sync.SyncProgress;
 import org.chartlens.sync.SyncRequest;
 import org.chartlens.sync.SyncResult;
+import org.chartlens.store.ChartStore;
 import org.chartlens.ui.port.CacheAuditPort;
+import org.chartlens.ui.port.CachePort;
 import org.chartlens.ui.port.DemoPort;
 import org.chartlens.ui.port.OrganizationStatus;
 import org.chartlens.ui.port.OrganizationsPort;
@@ -68,7 +70,30 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
 
     /** Every port of the desktop app, for the UI. */
     public ShellPorts ports() {
-        return new ShellPorts(lock, this, this, this, this, settings, lock, this, new CacheAuditPort(lock::cache));
+        CachePort cache = new CachePort() {
+            @Override
+            public ChartStore store() {
+                return lock.store();
+            }
+
+            @Override
+            public String rebuild(Listener progress) throws IOException, InterruptedException {
+                return rebuildCache(progress);
+            }
+        };
+        return new ShellPorts(cache, this, this, this, this, settings, lock, this, new CacheAuditPort(lock::cache));
+    }
+
+    /**
+     * The worklist's "Rebuild the cache": the same rebuild as {@code chartlens cache rebuild}
+     * ({@link CacheRebuild}), audited from {@code view:worklist}; the demo organization gets its
+     * embedded EHR started first. Blocking.
+     */
+    String rebuildCache(Listener progress) throws IOException, InterruptedException {
+        if (locked()) {
+            throw new IllegalStateException("ChartLens is locked.");
+        }
+        return CacheRebuild.run(ctx, "view:worklist", this::resolved, org -> adapter(org, progress)).summary();
     }
 
     public ChartLensContext context() {

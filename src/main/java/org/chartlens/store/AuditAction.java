@@ -37,6 +37,8 @@ public enum AuditAction {
     PURGE_PATIENT("purge-patient"),
     PURGE_ORGANIZATION("purge-organization"),
     PURGE_OLDER_THAN("purge-older-than"),
+    /** A damaged cache moved aside and a new one created; detail = the name the old file is kept under. */
+    CACHE_REBUILT("cache-rebuilt"),
     // hooks for features that come later; recorded the same way when they exist
     LINK("link"),
     UNLINK("unlink"),

@@ -82,17 +82,43 @@ final class CacheConnections {
         void run(Connection c) throws SQLException;
     }
 
+    /**
+     * Runs {@code work} in one read transaction that ends with one more page read. A page that
+     * fails its authentication tag is still handed to SQLite once: SQLite3MultipleCiphers reports
+     * the failure by putting the connection in an error state, which the next page read in the
+     * same transaction sees and which the end of the transaction clears. Without the extra read,
+     * a damaged page that is the last one a read touches (the file's last page, often) would be
+     * returned with its altered bytes and no error (decision 0380).
+     */
     <T> T read(Work<T> work) {
         ensureOpen();
         Connection c = borrow();
-        try {
-            return work.run(c);
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN");
+            try {
+                T result = work.run(c);
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                    rs.next();
+                }
+                return result;
+            } finally {
+                endRead(s);
+            }
         } catch (SQLException e) {
             throw failure("read the local cache", e);
         } finally {
             if (!readers.offer(c)) {
                 CacheFile.closeQuietly(c);
             }
+        }
+    }
+
+    /** Ends a read transaction; after an error SQLite may have ended it already. */
+    private static void endRead(Statement s) {
+        try {
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("no read transaction to end: {}", e.getMessage());
         }
     }
 

@@ -53,7 +53,11 @@ final class Retention {
         return n[0];
     }
 
-    /** SQLite's {@code PRAGMA integrity_check}: "ok", or the first problems found. */
+    /**
+     * SQLite's {@code PRAGMA integrity_check}, which reads every page in use: "ok", or the first
+     * problems found; a page changed on disk fails its authentication tag and throws
+     * {@link CacheException#damaged()} (the read's last page too, see {@link CacheConnections#read}).
+     */
     String integrityCheck() {
         return db.read(c -> {
             StringBuilder sb = new StringBuilder();

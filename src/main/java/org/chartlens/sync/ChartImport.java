@@ -14,6 +14,7 @@ import java.util.Map;
 import org.chartlens.fhir.FhirException;
 import org.chartlens.fhir.FhirJson;
 import org.chartlens.fhir.ReceivedResource;
+import org.chartlens.store.AuditAction;
 import org.chartlens.store.ChartCache;
 
 /**
@@ -121,7 +122,10 @@ public final class ChartImport {
             unreadable.add("Writing to the local cache failed: " + writer.failure().getMessage());
         }
         Map<String, Integer> stored = writer.stored();
-        cache.audit("import", org, null, stored.values().stream().mapToInt(Integer::intValue).sum() + " resources");
+        // one event: the patient when one was imported, counts only (no file names: they may name the patient)
+        cache.audit(AuditAction.IMPORT, org, patients.size() == 1 ? patients.get(0) : null,
+                "patients=" + patients.size() + " resources=" + stored.values().stream().mapToInt(Integer::intValue).sum()
+                        + " files=" + read, null);
         return new Result(org, read, stored, unreadable, problems.lines(), patients);
     }
 

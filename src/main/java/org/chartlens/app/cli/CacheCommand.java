@@ -1,31 +1,65 @@
 package org.chartlens.app.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
+import org.chartlens.app.CacheRebuild;
 import org.chartlens.app.ChartLensContext;
-import org.chartlens.auth.Session;
-import org.chartlens.connect.Organization;
-import org.chartlens.sync.SyncRequest;
-import org.chartlens.sync.SyncResult;
+import org.chartlens.store.CacheException;
+import org.chartlens.store.CacheOpenException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code chartlens cache rebuild}: the way out of a damaged cache. */
+/**
+ * {@code chartlens cache verify}: reads and authenticates every page of the cache;
+ * {@code chartlens cache rebuild}: the way out of a damaged cache.
+ */
 @Command(name = "cache", mixinStandardHelpOptions = true,
         description = "Look after the encrypted cache.",
-        subcommands = {CacheCommand.Rebuild.class})
+        subcommands = {CacheCommand.Verify.class, CacheCommand.Rebuild.class})
 public final class CacheCommand implements Callable<Integer> {
     @ParentCommand
     ChartLensCommand root;
 
     @Override
     public Integer call() {
-        System.err.println("chartlens: say what to do with the cache, e.g. 'chartlens cache rebuild'");
+        System.err.println("chartlens: say what to do with the cache: 'chartlens cache verify' or 'chartlens cache rebuild'");
         return 2;
+    }
+
+    /**
+     * Reads every page of the cache and checks its authentication tag and SQLite's structure
+     * (decision 0380): exit 0 when intact, 1 with the problem in words when not.
+     */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Read every page of the cache and check that none was changed on disk or is damaged.")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        CacheCommand parent;
+
+        @Override
+        public Integer call() {
+            try (ChartLensContext ctx = ChartLensContext.forCommandLine(parent.root.dataDirectory(), "cache-verify")) {
+                return verify(ctx, System.out, System.err);
+            }
+        }
+
+        /** The check on an open context: 0 when every page is intact. */
+        static int verify(ChartLensContext ctx, PrintStream out, PrintStream err) {
+            String result;
+            try {
+                result = ctx.cache().integrityCheck();
+            } catch (CacheOpenException | CacheException e) {
+                err.println("chartlens: " + e.getMessage());
+                return 1;
+            }
+            if (!result.equals("ok")) {
+                err.println("chartlens: the cache is damaged (" + result + "). It can be rebuilt from the servers "
+                        + "('chartlens cache rebuild').");
+                return 1;
+            }
+            out.println("The cache is intact: every page was read and authenticated.");
+            return 0;
+        }
     }
 
     /**
@@ -46,41 +80,21 @@ public final class CacheCommand implements Callable<Integer> {
             }
         }
 
-        /** The rebuild on an open context: exit code 0 when every signed-in organization synced. */
+        /** The rebuild on an open context ({@link CacheRebuild}): exit code 0 when every signed-in organization synced. */
         static int rebuild(ChartLensContext ctx, PrintStream out, PrintStream err) throws Exception {
-            Path aside = ctx.rebuildCache("cli:cache-rebuild");
-            out.println(aside == null ? "No cache file was there; a new cache was created."
-                    : "The old cache was moved aside to " + aside.getFileName() + " (kept, not deleted); "
+            CacheRebuild.Result result = CacheRebuild.run(ctx, "cli:cache-rebuild", ctx::organization,
+                    org -> new SyncCommand.StderrProgress(err, org));
+            out.println(result.keptAs() == null ? "No cache file was there; a new cache was created."
+                    : "The old cache was moved aside to " + result.keptAs().getFileName() + " (kept, not deleted); "
                     + "a new cache was created.");
-            int failures = 0;
-            int synced = 0;
-            for (Organization listed : ctx.organizations().list()) {
-                Organization org;
-                Optional<Session> session;
-                try {
-                    org = ctx.organization(listed.id());
-                    session = ctx.auth().session(org);
-                } catch (RuntimeException e) {
-                    continue; // not reachable now (a demo EHR not running): nothing to sync from
-                }
-                if (session.isEmpty()) {
-                    continue;
-                }
-                Session s = session.get();
-                SyncRequest request = new SyncRequest(List.of(), s.patient(), true,
-                        s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()), null);
-                SyncResult result = ctx.sync(org).run(request, new SyncCommand.StderrProgress(err, org.id()));
-                synced++;
-                out.println(org.id() + ": " + result.patients().size() + " patient(s) synced again"
-                        + (result.ok() ? "" : " (incomplete: " + result.summary() + ")"));
-                if (!result.ok()) {
-                    failures++;
-                }
+            for (CacheRebuild.Synced o : result.synced()) {
+                out.println(o.org() + ": " + o.patients() + " patient(s) synced again"
+                        + (o.ok() ? "" : " (incomplete: " + o.summary() + ")"));
             }
-            if (synced == 0) {
+            if (result.synced().isEmpty()) {
                 out.println("No signed-in organization could be reached: sign in ('chartlens login ORG') and sync.");
             }
-            return failures == 0 ? 0 : 1;
+            return result.ok() ? 0 : 1;
         }
     }
 }

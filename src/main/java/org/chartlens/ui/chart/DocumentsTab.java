@@ -35,6 +35,33 @@ import org.chartlens.ui.documents.WebViewSession;
  * the system viewer only after the user confirms; anything else is not opened. FX thread.
  */
 public final class DocumentsTab extends BorderPane {
+    /**
+     * Fired (bubbling) from the tab when a document was written to the session folder and handed
+     * to the system viewer: PHI leaves ChartLens, so the main window records it as an export.
+     */
+    public static final class OpenedOutside extends javafx.event.Event {
+        public static final javafx.event.EventType<OpenedOutside> TYPE =
+                new javafx.event.EventType<>(javafx.event.Event.ANY, "DOCUMENT_OPENED_OUTSIDE");
+        private final transient org.chartlens.domain.Source source;
+        private final String contentType;
+
+        public OpenedOutside(org.chartlens.domain.Source source, String contentType) {
+            super(TYPE);
+            this.source = source;
+            this.contentType = contentType;
+        }
+
+        /** The DocumentReference (or other resource) whose attachment was opened. */
+        public org.chartlens.domain.Source source() {
+            return source;
+        }
+
+        /** The attachment's content type ("application/pdf"). */
+        public String contentType() {
+            return contentType;
+        }
+    }
+
     private final TaskExecutor tasks;
     private final Consumer<Path> openOutside;
     private final BorderPane viewer = new BorderPane();
@@ -167,7 +194,7 @@ public final class DocumentsTab extends BorderPane {
             viewer.setCenter(web);
         } else if (DocumentViewer.OPEN_OUTSIDE.contains(type)) {
             Button open = new Button("Open with the system viewer…");
-            open.setOnAction(e -> confirmAndOpen(type, bytes.get()));
+            open.setOnAction(e -> confirmAndOpen(d.source(), type, bytes.get()));
             VBox box = new VBox(10, new Label("This " + DocumentViewer.formatName(type)
                     + " document opens outside ChartLens."), open);
             box.setPadding(new Insets(16));
@@ -186,7 +213,7 @@ public final class DocumentsTab extends BorderPane {
         return web;
     }
 
-    private void confirmAndOpen(String type, byte[] data) {
+    private void confirmAndOpen(org.chartlens.domain.Source source, String type, byte[] data) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION,
                 "Open this " + DocumentViewer.formatName(type) + " document with your computer's viewer? A temporary copy is written"
                         + " to ChartLens' session folder and removed when ChartLens closes.", ButtonType.OK, ButtonType.CANCEL);
@@ -204,6 +231,7 @@ public final class DocumentsTab extends BorderPane {
                 Path f = WebViewSession.get().newFile(suffix);
                 Files.write(f, data);
                 openOutside.accept(f);
+                fireEvent(new OpenedOutside(source, type));
             } catch (Exception e) {
                 message("The document could not be written to the session folder.");
             }

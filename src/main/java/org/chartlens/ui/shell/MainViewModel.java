@@ -43,11 +43,15 @@ public final class MainViewModel {
         this.ports = ports;
         this.tasks = tasks;
         status = new StatusViewModel(ports.sync(), ports.organizations(), tasks, fx);
-        worklist = new WorklistViewModel(ports.cache()::store, tasks);
+        worklist = new WorklistViewModel(ports.cache(), tasks, fx);
         lock = new LockViewModel(ports.lock(), tasks);
         settings = new SettingsViewModel(ports.settings(), tasks, status);
         welcome = new WelcomeViewModel(ports.organizations(), ports.demo(), tasks, status);
         status.setOnSynced(worklist::refresh);
+        worklist.setOnRebuilt(summary -> {
+            status.info(summary);
+            checkAudit();
+        });
         welcome.setOnDemoOpened(ref -> {
             hideWelcome();
             worklist.refresh();
@@ -115,8 +119,20 @@ public final class MainViewModel {
 
     /** A resource's raw JSON was shown in the chart of {@code ref}. */
     public void rawJsonViewed(PatientRef ref, Source source) {
-        record(AuditAction.RAW_JSON_VIEWED, ref, source.org().equals(ref.org()) ? source.reference()
-                : source.org() + ":" + source.reference(), "view:chart");
+        record(AuditAction.RAW_JSON_VIEWED, ref, reference(ref, source), "view:chart");
+    }
+
+    /** A resource's reference for the audit log: "Type/id", with its organization when not the chart's. */
+    private static String reference(PatientRef ref, Source source) {
+        return source.org().equals(ref.org()) ? source.reference() : source.org() + ":" + source.reference();
+    }
+
+    /**
+     * A document of the chart of {@code ref} was written to the session folder and opened with
+     * the system viewer: recorded as an export (the resource's reference and the content type).
+     */
+    public void documentOpenedOutside(PatientRef ref, Source source, String contentType) {
+        record(AuditAction.EXPORT, ref, reference(ref, source) + " type=" + contentType + " to=system-viewer", "view:documents");
     }
 
     /** A new view model for the Audit view (Settings). */

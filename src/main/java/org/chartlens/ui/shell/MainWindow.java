@@ -188,6 +188,8 @@ public final class MainWindow extends StackPane {
         ChartViewModel chart = vm.chart(ref);
         ChartView view = new ChartView(chart, tasks, vm.viewer()::openExternally, settings().darkTheme());
         view.addEventHandler(RawJsonDialog.Viewed.TYPE, e -> vm.rawJsonViewed(ref, e.source()));
+        view.addEventHandler(org.chartlens.ui.chart.DocumentsTab.OpenedOutside.TYPE,
+                e -> vm.documentOpenedOutside(ref, e.source(), e.contentType()));
         Tab t = new Tab(title == null ? ref.id() : shortName(title), view);
         t.setId("chart-" + key);
         t.setTooltip(new Tooltip((title == null ? ref.id() : title) + " · " + ref.org()));

@@ -53,6 +53,7 @@ public final class WorklistView extends BorderPane {
         Button reload = new Button("Reload list");
         reload.setOnAction(e -> vm.refresh());
         Label status = new Label();
+        status.setId("worklist-status");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("muted");
         Region grow = new Region();
@@ -60,7 +61,7 @@ public final class WorklistView extends BorderPane {
         HBox bar = new HBox(10, search, status, grow, reload, refresh, all);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12));
-        setTop(bar);
+        setTop(new javafx.scene.layout.VBox(bar, cacheNote(vm)));
 
         table.setId("worklist-table");
         table.getColumns().add(Tables.wrapped("Name", 240, r -> r.summary().name()));
@@ -86,6 +87,11 @@ public final class WorklistView extends BorderPane {
         });
         table.getColumns().add(synced);
         table.setItems(vm.rows());
+        javafx.scene.Node empty = table.getPlaceholder();
+        Label unreadable = new Label("The patient list cannot be shown while the cache cannot be read.");
+        unreadable.getStyleClass().add("empty-state");
+        unreadable.setWrapText(true);
+        vm.cacheNoteProperty().addListener((o, was, now) -> table.setPlaceholder(now.isEmpty() ? empty : unreadable));
         table.setRowFactory(tv -> {
             TableRow<WorklistRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -102,6 +108,40 @@ public final class WorklistView extends BorderPane {
         });
         setCenter(table);
         BorderPane.setMargin(table, new Insets(0, 12, 12, 12));
+    }
+
+    /**
+     * The grey note under the search bar when the cache cannot be read, with "Rebuild the cache"
+     * and, while it runs, its progress; hidden otherwise.
+     */
+    private static HBox cacheNote(WorklistViewModel vm) {
+        Label note = new Label();
+        note.setId("worklist-cache-note");
+        note.textProperty().bind(vm.cacheNoteProperty());
+        note.getStyleClass().add("muted");
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        Button rebuild = new Button("Rebuild the cache");
+        rebuild.setId("worklist-rebuild");
+        rebuild.setMinWidth(Region.USE_PREF_SIZE);
+        rebuild.setTooltip(new javafx.scene.control.Tooltip("Moves the damaged file aside (it is kept), creates a new "
+                + "cache and syncs every signed-in organization again."));
+        rebuild.visibleProperty().bind(vm.rebuildableProperty());
+        rebuild.managedProperty().bind(rebuild.visibleProperty());
+        rebuild.setOnAction(e -> vm.rebuild());
+        javafx.scene.control.ProgressIndicator running = new javafx.scene.control.ProgressIndicator();
+        running.setId("worklist-rebuilding");
+        running.setPrefSize(18, 18);
+        running.visibleProperty().bind(vm.rebuildingProperty());
+        running.managedProperty().bind(running.visibleProperty());
+        HBox box = new HBox(10, running, note, rebuild);
+        box.setId("worklist-cache-problem");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(0, 12, 12, 12));
+        box.visibleProperty().bind(vm.cacheNoteProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     public TableView<WorklistRow> table() {

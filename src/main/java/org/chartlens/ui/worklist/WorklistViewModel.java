@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -19,37 +24,133 @@ import org.chartlens.clinical.PatientSummaries;
 import org.chartlens.domain.Identifier;
 import org.chartlens.domain.PatientSummary;
 import org.chartlens.domain.RawResource;
+import org.chartlens.store.CacheException;
+import org.chartlens.store.CacheOpenException;
 import org.chartlens.store.CachedPatient;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.chart.PatientBanner;
 import org.chartlens.ui.common.TaskExecutor;
+import org.chartlens.ui.port.CachePort;
+import org.chartlens.ui.port.SyncPort;
 
 /**
  * The worklist: every cached patient across organizations, searchable by name or identifier.
+ * When the cache file is damaged it says so and offers to rebuild it ({@link #rebuild()}).
  * Loads off the FX thread; properties and lists on the FX thread. Testable without a stage.
  */
 public final class WorklistViewModel {
     private final TaskExecutor tasks;
-    private final java.util.function.Supplier<ChartStore> store;
+    private final CachePort cache;
+    private final Executor fx;
     private final ObservableList<WorklistRow> all = FXCollections.observableArrayList();
     private final FilteredList<WorklistRow> shown = new FilteredList<>(all);
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper cacheNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper rebuildable = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper rebuilding = new ReadOnlyBooleanWrapper();
+    private final AtomicReference<Runnable> pendingProgress = new AtomicReference<>();
+    private Consumer<String> onRebuilt = summary -> { };
     private boolean loaded;
 
+    /** A worklist that only reads (no rebuild), progress on the calling thread. */
     public WorklistViewModel(java.util.function.Supplier<ChartStore> store, TaskExecutor tasks) {
-        this.store = store;
+        this(store::get, tasks, Runnable::run);
+    }
+
+    /** @param fx runs a task on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests) */
+    public WorklistViewModel(CachePort cache, TaskExecutor tasks, Executor fx) {
+        this.cache = cache;
         this.tasks = tasks;
+        this.fx = fx;
         search.addListener((o, a, b) -> applyFilter());
     }
 
     public void refresh() {
         status.set("Loading patients…");
-        tasks.submit(() -> rows(store.get(), Instant.now(), LocalDate.now()), rows -> {
+        tasks.submit(() -> rows(cache.store(), Instant.now(), LocalDate.now()), rows -> {
             all.setAll(rows);
             loaded = true;
+            rebuildable.set(false);
+            cacheNote.set("");
             applyFilter();
-        }, e -> status.set("The patient list could not be read from the cache."));
+        }, e -> {
+            boolean damaged = damaged(e);
+            rebuildable.set(damaged && !rebuilding.get());
+            status.set(damaged ? "" : "The patient list could not be read from the cache.");
+            cacheNote.set(damaged ? "The cache could not be read: " + e.getMessage() : "");
+        });
+    }
+
+    /** The cache file is damaged or unreadable with its key, so rebuilding it from the servers is the way out. */
+    static boolean damaged(Throwable e) {
+        return e instanceof CacheOpenException o && o.rebuildable() || e instanceof CacheException c && c.damaged();
+    }
+
+    /**
+     * Rebuilds the damaged cache in the background ({@link CachePort#rebuild}): the cache note
+     * shows the syncs' progress, then the list is read again and {@link #setOnRebuilt} gets what
+     * was done. FX thread.
+     */
+    public void rebuild() {
+        if (rebuilding.get()) {
+            return;
+        }
+        rebuilding.set(true);
+        rebuildable.set(false);
+        cacheNote.set("Rebuilding the cache: moving the damaged file aside…");
+        SyncPort.Listener progress = new SyncPort.Listener() {
+            @Override
+            public void progress(String org, String type, int done, double overall) {
+                String text = "Rebuilding the cache: syncing " + org + (type == null ? "" : " (" + type + " " + done + ")");
+                if (pendingProgress.getAndSet(() -> cacheNote.set(text)) == null) {
+                    fx.execute(() -> {
+                        Runnable latest = pendingProgress.getAndSet(null);
+                        if (rebuilding.get() && latest != null) {
+                            latest.run();
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public void finished(String org, String error) {
+                // the rebuild's own end (below) reports the outcome
+            }
+        };
+        tasks.submit(() -> cache.rebuild(progress), summary -> {
+            rebuilding.set(false);
+            refresh();
+            onRebuilt.accept(summary);
+        }, e -> {
+            rebuilding.set(false);
+            rebuildable.set(true);
+            cacheNote.set("The cache could not be rebuilt: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        });
+    }
+
+    /** Runs (FX thread) after a rebuild, with what was done in plain words. */
+    public void setOnRebuilt(Consumer<String> r) {
+        onRebuilt = r;
+    }
+
+    /**
+     * Why the list cannot be shown and what a rebuild is doing ("The cache could not be read: …",
+     * "Rebuilding the cache: syncing demo (Condition 120)"), or "" when the cache reads fine.
+     */
+    public ReadOnlyStringProperty cacheNoteProperty() {
+        return cacheNote.getReadOnlyProperty();
+    }
+
+    /** The cache is damaged and can be rebuilt: the worklist offers "Rebuild the cache". */
+    public ReadOnlyBooleanProperty rebuildableProperty() {
+        return rebuildable.getReadOnlyProperty();
+    }
+
+    /** A rebuild is running. */
+    public ReadOnlyBooleanProperty rebuildingProperty() {
+        return rebuilding.getReadOnlyProperty();
     }
 
     /** "1 patient in the cache", "3 patients in the cache", or "1 of 3 patients match" while searching. */

@@ -71,4 +71,43 @@ class WorklistViewTest {
         assertTrue(labels(v).stream().noneMatch(s -> s != null && s.contains("0 patients")), labels(v).toString());
         assertTrue(Fx.call(() -> ((Label) v.table().getPlaceholder()).getText()).startsWith("No patients in the cache yet"));
     }
+
+    /** A cache that cannot be read because it is damaged is offered a rebuild; a failed rebuild says so and offers it again. */
+    @Test
+    void aDamagedCacheIsOfferedARebuildAndAFailedRebuildSaysSo() throws Exception {
+        org.chartlens.ui.port.CachePort damaged = new org.chartlens.ui.port.CachePort() {
+            @Override
+            public ChartStore store() {
+                throw new org.chartlens.store.CacheOpenException(org.chartlens.store.CacheOpenException.Reason.CORRUPT,
+                        "The local cache file is damaged. It can be rebuilt from the servers.", null);
+            }
+
+            @Override
+            public String rebuild(org.chartlens.ui.port.SyncPort.Listener progress) throws Exception {
+                progress.progress("demo", "Condition", 12, 0.5);
+                throw new java.io.IOException("The folder of the local cache cannot be written.");
+            }
+        };
+        WorklistViewModel vm = new WorklistViewModel(damaged, new SameThreadTaskExecutor(), Runnable::run);
+        vm.refresh();
+        assertTrue(vm.rebuildableProperty().get());
+        assertEquals("The cache could not be read: The local cache file is damaged. It can be rebuilt from the servers.",
+                vm.cacheNoteProperty().get());
+        vm.rebuild();
+        assertTrue(vm.rebuildableProperty().get(), "offered again after a failure");
+        assertEquals("The cache could not be rebuilt: The folder of the local cache cannot be written.",
+                vm.cacheNoteProperty().get());
+    }
+
+    /** A cache that cannot be read for another reason (locked) is not offered a rebuild. */
+    @Test
+    void aLockedCacheIsNotOfferedARebuild() {
+        WorklistViewModel vm = new WorklistViewModel(() -> {
+            throw new IllegalStateException("ChartLens is locked.");
+        }, new SameThreadTaskExecutor());
+        vm.refresh();
+        assertEquals(false, vm.rebuildableProperty().get());
+        assertEquals("", vm.cacheNoteProperty().get());
+        assertEquals("The patient list could not be read from the cache.", vm.statusProperty().get());
+    }
 }
