@@ -9,9 +9,6 @@ import static org.chartlens.ui.common.Tables.wrapped;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -30,15 +27,21 @@ import org.chartlens.ui.common.Tables;
 
 /** Labs: reports/panels, the selected report's results with flags, and one analyte's trend. */
 public final class LabsTab extends BorderPane {
-    private static final long DAY = 86_400_000L;
     private final List<LabReport> reports;
     private final TableView<LabReport> reportTable;
     private final TableView<LabResult> results;
     private final BorderPane trend = new BorderPane();
+    private final boolean dark;
     static final String SELECT_A_REPORT = "Select a report to see its results.";
 
     public LabsTab(List<LabReport> reports) {
+        this(reports, false);
+    }
+
+    /** {@code dark}: the trend chart's Canvas takes the dark theme's colours. */
+    public LabsTab(List<LabReport> reports, boolean dark) {
         this.reports = reports;
+        this.dark = dark;
         reportTable = table("No lab reports are recorded for this patient in the cache.");
         reportTable.setId("labs-reports");
         reportTable.getColumns().add(Tables.day("Date", LabReport::when));
@@ -161,40 +164,11 @@ public final class LabsTab extends BorderPane {
             trend.setCenter(l);
             return;
         }
-        NumberAxis x = new NumberAxis();
-        x.setForceZeroInRange(false);
-        double min = series.get(0).when().millisOr(0) / (double) DAY;
-        double max = series.get(series.size() - 1).when().millisOr(0) / (double) DAY;
-        x.setAutoRanging(false);
-        x.setLowerBound(min - 10);
-        x.setUpperBound(max + 10);
-        x.setTickUnit(Math.max(1, (max - min + 20) / 6));
-        x.setTickLabelFormatter(VitalsTab.dayFormatter(max - min));
-        NumberAxis y = new NumberAxis();
-        y.setForceZeroInRange(false);
-        y.setLabel(series.get(series.size() - 1).unit());
-        LineChart<Number, Number> c = new LineChart<>(x, y);
-        c.setVerticalZeroLineVisible(false);
-        c.setAnimated(false);
-        c.setLegendVisible(false);
-        c.setTitle(r.test().label() + " over time");
-        c.setId("labs-trend");
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        for (LabResult p : series) {
-            XYChart.Data<Number, Number> d = new XYChart.Data<>(p.when().millisOr(0) / (double) DAY, p.numeric());
-            s.getData().add(d);
+        String title = r.test().label();
+        if (title.length() > 60) {
+            title = title.substring(0, 59) + "…";
         }
-        c.getData().add(s);
-        Tooltip tip = new Tooltip();
-        for (int i = 0; i < series.size(); i++) {
-            LabResult p = series.get(i);
-            javafx.scene.Node n = s.getData().get(i).getNode();
-            if (n != null) {
-                n.setOnMouseEntered(e -> tip.setText(p.value() + " " + p.unit() + "\n"
-                        + p.when().display() + "\nSource: " + p.source().org()));
-                Tooltip.install(n, tip);
-            }
-        }
+        LabTrendChart c = new LabTrendChart(title, series, dark);
         trend.setCenter(c);
         trend.setPadding(new Insets(4));
     }
