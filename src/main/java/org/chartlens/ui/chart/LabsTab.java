@@ -79,6 +79,7 @@ public final class LabsTab extends BorderPane {
         unit.setMinWidth(80);
         var flag = flagColumn();
         flag.setMinWidth(60); // the abnormal flag is the column a clinician looks for first
+        flag.setPrefWidth(112);
         results.getColumns().add(unit);
         results.getColumns().add(flag);
         results.getColumns().add(text("Reference range", 160, r -> r.assessment().rangeWithSource()));
@@ -138,8 +139,8 @@ public final class LabsTab extends BorderPane {
                 }
                 ResultFlag flag = r != null && f.equals(r.assessment().code()) ? r.assessment()
                         : new ResultFlag(f, FlagSource.LAB, "", "", f.equals("HH") || f.equals("LL") || f.equals("AA"));
-                String sym = flag.symbol();
-                setText(sym.isEmpty() ? f : sym + " " + f);
+                // symbol, code and word ("▲ H High"): readable without colour, in print and dark mode
+                setText(flag.display().isEmpty() ? f : flag.display());
                 getStyleClass().add(!flag.isAbnormal() ? "flag-normal" : flag.critical() ? "flag-critical" : "flag-abnormal");
                 String words = flag.words().isEmpty() ? f : flag.words();
                 setAccessibleText(flag.source() == FlagSource.CHARTLENS ? words + ", flagged by ChartLens" : words);

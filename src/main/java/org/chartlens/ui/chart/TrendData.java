@@ -120,8 +120,12 @@ final class TrendData {
         if (first < 0) {
             return this;
         }
+        boolean open = false;
+        for (int i = 0; i < size() && !open; i++) {
+            open = Double.isNaN(lo[i]) != Double.isNaN(hi[i]) || Double.isNaN(lo2[i]) != Double.isNaN(hi2[i]);
+        }
         if (!same) {
-            return new TrendData(this, varying);
+            return new TrendData(this, varying + (open ? " (dashed: a limit only)" : ""));
         }
         String r = range(lo[first], hi[first]);
         if (!Double.isNaN(lo2[first]) || !Double.isNaN(hi2[first])) {

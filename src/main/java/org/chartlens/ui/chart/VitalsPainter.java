@@ -219,24 +219,36 @@ final class VitalsPainter {
     /**
      * Each point's band, as steps: a run of points with the same band is one rectangle, and the
      * band changes halfway between two readings whose bands differ (a child's heart-rate band
-     * narrows as they grow; an adult band is never drawn over childhood readings). An open end
-     * (only a low or only a high limit) runs to the edge of the plot. O(points).
+     * narrows as they grow; an adult band is never drawn over childhood readings). A limit with
+     * no other end (a child's systolic blood pressure has a citable low limit only) is a dashed
+     * line, not a band running to the edge of the plot: nothing above it is called normal. O(points).
      */
     private void bands(GraphicsContext g, double[] lo, double[] hi) {
         int n = data.size();
         int start = 0;
+        Color limit = Color.color(colors.band().getRed(), colors.band().getGreen(), colors.band().getBlue(), 0.95);
         for (int i = 1; i <= n; i++) {
             if (i < n && Double.compare(lo[i], lo[start]) == 0 && Double.compare(hi[i], hi[start]) == 0) {
                 continue;
             }
-            if (!Double.isNaN(lo[start]) || !Double.isNaN(hi[start])) {
-                double x0 = start == 0 ? left : (xOf(data.t[start - 1]) + xOf(data.t[start])) / 2;
-                double x1 = i == n ? right : (xOf(data.t[i - 1]) + xOf(data.t[i])) / 2;
-                double y0 = yOf(Double.isNaN(hi[start]) ? axes.toY : Math.min(hi[start], axes.toY));
-                double y1 = yOf(Double.isNaN(lo[start]) ? axes.fromY : Math.max(lo[start], axes.fromY));
+            double x0 = start == 0 ? left : (xOf(data.t[start - 1]) + xOf(data.t[start])) / 2;
+            double x1 = i == n ? right : (xOf(data.t[i - 1]) + xOf(data.t[i])) / 2;
+            boolean hasLo = !Double.isNaN(lo[start]);
+            boolean hasHi = !Double.isNaN(hi[start]);
+            if (hasLo && hasHi) {
+                double y0 = yOf(Math.min(hi[start], axes.toY));
+                double y1 = yOf(Math.max(lo[start], axes.fromY));
                 if (y1 > y0 && x1 > x0) {
+                    g.setFill(colors.band());
                     g.fillRect(x0, y0, x1 - x0, y1 - y0);
                 }
+            } else if (hasLo || hasHi) {
+                double y = Math.round(yOf(hasLo ? lo[start] : hi[start]));
+                g.setStroke(limit);
+                g.setLineWidth(2);
+                g.setLineDashes(6, 4);
+                g.strokeLine(x0, y, x1, y);
+                g.setLineDashes((double[]) null);
             }
             start = i;
         }
@@ -274,7 +286,16 @@ final class VitalsPainter {
             }
             double x = xOf(data.t[i]);
             double y = yOf(vs[i]);
-            g.fillOval(x - DOT, y - DOT, 2 * DOT, 2 * DOT);
+            double[] lo = second ? data.lo2 : data.lo;
+            double[] hi = second ? data.hi2 : data.hi;
+            // Outside its band: a triangle pointing up (high) or down (low), a shape as well as a place.
+            if (!Double.isNaN(hi[i]) && vs[i] > hi[i]) {
+                g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {y + 4, y + 4, y - 5}, 3);
+            } else if (!Double.isNaN(lo[i]) && vs[i] < lo[i]) {
+                g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {y - 4, y - 4, y + 5}, 3);
+            } else {
+                g.fillOval(x - DOT, y - DOT, 2 * DOT, 2 * DOT);
+            }
         }
     }
 

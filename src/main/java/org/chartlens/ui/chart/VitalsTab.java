@@ -104,7 +104,7 @@ public final class VitalsTab extends BorderPane {
                 // a latest value from years before the others is not the patient's current state
                 setText(s.kind().label() + "  (" + s.readings().size() + ")\n" + (last == null ? "no dated value"
                         : last.valueText() + "  ·  " + last.when().dateOnly()
-                        + (last.assessment().isAbnormal() ? "  " + last.assessment().symbol() + " " + last.assessment().code() : "")
+                        + (last.assessment().isAbnormal() ? "  " + last.assessment().display() : "")
                         + (VitalSigns.olderReading(last, newest, birthDate) ? "  (older)" : "")));
             }
         });
