@@ -77,4 +77,17 @@ class ChartReportTest {
         assertTrue(first.path("current").asBoolean());
         assertEquals(first.path("orders").asInt(), first.path("entries").size());
     }
+
+    @Test
+    void showTakesLabsAndOnlyOnePart() {
+        ShowCommand c = new ShowCommand();
+        new picocli.CommandLine(c).parseArgs("demo:p1", "--labs", "--json");
+        assertTrue(c.which.labs && c.json);
+        assertThrowsParse(() -> new picocli.CommandLine(new ShowCommand()).parseArgs("p1", "--labs", "--meds"));
+    }
+
+    static void assertThrowsParse(Runnable r) {
+        org.junit.jupiter.api.Assertions.assertThrows(picocli.CommandLine.ParameterException.class, r::run,
+                "--labs and --meds together are refused");
+    }
 }
