@@ -33,6 +33,8 @@ public final class LabsTab extends BorderPane {
     private final BorderPane trend = new BorderPane();
     private final boolean dark;
     static final String SELECT_A_REPORT = "Select a report to see its results.";
+    static final String NO_RANGES = "No flags: the lab sent no interpretation or reference range for these results, "
+            + "and ChartLens ships no cited interval for them at this patient's age (decision 0700).";
 
     public LabsTab(List<LabReport> reports) {
         this(reports, false);
@@ -85,8 +87,18 @@ public final class LabsTab extends BorderPane {
         results.getColumns().add(text("Reference range", 160, r -> r.assessment().rangeWithSource()));
         results.getColumns().add(date("Date", 130, LabResult::when));
         withSource(results, LabResult::source);
+        Label noRanges = new Label(NO_RANGES);
+        noRanges.setId("labs-no-ranges");
+        noRanges.getStyleClass().add("muted");
+        noRanges.setWrapText(true);
+        noRanges.setPadding(new Insets(4, 8, 4, 8));
+        noRanges.managedProperty().bind(noRanges.visibleProperty());
+        noRanges.setVisible(false);
         reportTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             results.getItems().setAll(r == null ? List.of() : r.results());
+            // Empty Flag and Range columns say nothing: tell why (a child's chemistry, for instance).
+            noRanges.setVisible(r != null && !r.results().isEmpty()
+                    && r.results().stream().allMatch(x -> x.flag().isEmpty() && x.assessment().range().isEmpty()));
             ((Label) results.getPlaceholder()).setText(r == null ? SELECT_A_REPORT
                     : "This report lists no results in the cache (it may carry only a conclusion or a document).");
             if (r != null && !r.results().isEmpty()) {
@@ -103,7 +115,9 @@ public final class LabsTab extends BorderPane {
             return;
         }
         VBox left = TableTabs.page(filter, reportTable);
-        SplitPane right = new SplitPane(results, trend);
+        VBox resultsBox = new VBox(noRanges, results);
+        VBox.setVgrow(results, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane right = new SplitPane(resultsBox, trend);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.6);
         // the report list keeps its columns readable; what is left goes to the test names

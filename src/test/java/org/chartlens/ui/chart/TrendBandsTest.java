@@ -1,6 +1,7 @@
 package org.chartlens.ui.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -121,5 +122,18 @@ class TrendBandsTest {
         assertEquals(3.9 / 0.0555, c.data().lo[0], 0.01);
         assertEquals(5.5 / 0.0555, c.data().hi[1], 0.01);
         assertTrue(c.describe(rs.get(1)).contains("▲ H High (lab range)"), c.describe(rs.get(1)));
+    }
+
+    @Test
+    void labsSayWhyAReportHasNoFlagsAtAll() throws Exception {
+        // Tangela, 10: a CBC with no lab ranges, and ChartLens ships no children's CBC intervals.
+        ChartModel child = ChartModels.build(SyntheaBundles.raw(SyntheaBundles.columbus("Tangela812")), UnitSystem.METRIC, TODAY);
+        LabsTab tab = Fx.call(() -> new LabsTab(child.labs(), false));
+        Fx.show(tab);
+        assertTrue(Fx.call(() -> tab.lookup("#labs-no-ranges").isVisible()));
+        ChartModel large = ChartModels.build(SyntheaBundles.raw(SyntheaBundles.large()), UnitSystem.METRIC, TODAY);
+        LabsTab flagged = Fx.call(() -> new LabsTab(large.labs(), false));
+        Fx.show(flagged);
+        assertFalse(Fx.call(() -> flagged.lookup("#labs-no-ranges").isVisible()));
     }
 }
