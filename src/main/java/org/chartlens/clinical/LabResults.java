@@ -10,6 +10,7 @@ import org.chartlens.domain.ChartDate;
 import org.chartlens.domain.Coded;
 import org.chartlens.domain.LabReport;
 import org.chartlens.domain.LabResult;
+import org.chartlens.domain.ReferenceBand;
 import org.chartlens.domain.ResultFlag;
 import org.chartlens.domain.VitalKind;
 
@@ -159,6 +160,39 @@ public final class LabResults {
             out.add(v == r.numeric() && r.unit().equals(unit) ? r
                     : new LabResult(r.test(), VitalFormat.number(v), v, unit, r.range(), r.flag(),
                     r.when(), r.status(), r.source(), r.assessment()));
+        }
+        return out;
+    }
+
+    /**
+     * The range each result of a trend was judged against, in the trend's unit (chart bands):
+     * the lab's range where it sent one, else ChartLens's interval for the age and sex at that
+     * reading; null for a result with neither or whose range's unit cannot be converted.
+     */
+    public static List<ReferenceBand> bandsInUnit(List<LabResult> trend) {
+        List<ReferenceBand> out = new ArrayList<>(trend.size());
+        ReferenceBand lastIn = null;
+        ReferenceBand lastOut = null;
+        for (LabResult r : trend) {
+            ReferenceBand b = r.assessment().band();
+            if (b == null) {
+                out.add(null);
+                continue;
+            }
+            if (b.equals(lastIn) && lastOut != null && lastOut.unit().equals(r.unit())) {
+                out.add(lastOut); // a long series shares a handful of bands: convert each once
+                continue;
+            }
+            ReferenceIntervals.Interval i = ReferenceIntervals.anyOf(r.test().code());
+            double factor = i == null ? Double.NaN : i.siFactor();
+            boolean mono = i != null && i.monovalent();
+            double lo = b.hasLow() ? UcumUnits.convert(b.low(), b.unit(), r.unit(), factor, mono) : Double.NaN;
+            double hi = b.hasHigh() ? UcumUnits.convert(b.high(), b.unit(), r.unit(), factor, mono) : Double.NaN;
+            ReferenceBand converted = Double.isNaN(lo) && Double.isNaN(hi) ? null
+                    : new ReferenceBand(lo, hi, r.unit(), b.citation());
+            lastIn = b;
+            lastOut = converted;
+            out.add(converted);
         }
         return out;
     }

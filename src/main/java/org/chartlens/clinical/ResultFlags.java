@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.chartlens.domain.ChartDate;
 import org.chartlens.domain.FlagSource;
+import org.chartlens.domain.ReferenceBand;
 import org.chartlens.domain.ResultFlag;
 
 /**
@@ -58,11 +59,12 @@ public final class ResultFlags {
                                     ChartDate when, Who who) {
         String interp = FhirNodes.code(obs.get("interpretation"));
         String labRange = labRangeText(obs.path("referenceRange").path(0));
-        if (!interp.isEmpty()) {
-            return new ResultFlag(interp.toUpperCase(Locale.ROOT), FlagSource.LAB, labRange, "",
-                    CRITICAL.contains(interp.toUpperCase(Locale.ROOT)));
-        }
         double age = who.ageAt(when);
+        if (!interp.isEmpty()) {
+            JsonNode fits = applicableRange(obs.path("referenceRange"), age, who.sex());
+            return new ResultFlag(interp.toUpperCase(Locale.ROOT), FlagSource.LAB, labRange, "",
+                    CRITICAL.contains(interp.toUpperCase(Locale.ROOT)), labBand(fits, unit));
+        }
         JsonNode rr = applicableRange(obs.path("referenceRange"), age, who.sex());
         if (rr != null) {
             return againstLabRange(rr, loinc, numeric, unit);
@@ -105,7 +107,8 @@ public final class ResultFlags {
         } else {
             code = "N";
         }
-        return new ResultFlag(code, FlagSource.CHARTLENS, i.text(), i.citation(), critical);
+        return new ResultFlag(code, FlagSource.CHARTLENS, i.text(), i.citation(), critical,
+                new ReferenceBand(i.low(), Double.isNaN(i.high()) ? i.highFrom() : i.high(), i.unit(), i.citation()));
     }
 
     /** "A" for a positive/trace qualitative result, "N" for negative, "" when the words are unclear. */
@@ -142,7 +145,22 @@ public final class ResultFlags {
             }
         }
         String code = !Double.isNaN(high) && v > high ? "H" : !Double.isNaN(low) && v < low ? "L" : "N";
-        return new ResultFlag(code, FlagSource.LAB_RANGE, text, "", false);
+        return new ResultFlag(code, FlagSource.LAB_RANGE, text, "", false, labBand(rr, unit));
+    }
+
+    /** The lab's range as numbers, in its unit (else the value's), or null when it has none. */
+    static ReferenceBand labBand(JsonNode rr, String valueUnit) {
+        if (rr == null) {
+            return null;
+        }
+        double low = rr.path("low").path("value").asDouble(Double.NaN);
+        double high = rr.path("high").path("value").asDouble(Double.NaN);
+        if (Double.isNaN(low) && Double.isNaN(high)) {
+            return null;
+        }
+        JsonNode q = rr.path(Double.isNaN(low) ? "high" : "low");
+        String unit = q.path("code").asText(q.path("unit").asText(""));
+        return new ReferenceBand(low, high, unit.isEmpty() ? valueUnit : unit, "lab");
     }
 
     /** The first range whose appliesTo (sex) and age fit, or null. */

@@ -28,23 +28,32 @@ final class SlimTree {
     private SlimTree() {
     }
 
+    /** Types whose contained resources a view reads: the drug of a medication record (issue 16). */
+    private static final Set<String> KEEP_CONTAINED = Set.of("MedicationRequest", "MedicationStatement",
+            "MedicationDispense", "MedicationAdministration");
+
     static JsonNode read(JsonFactory factory, String json, String type) throws IOException {
         boolean keepAll = type.equals("Patient");
         try (JsonParser p = factory.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            return object(p, 0, keepAll);
+            return object(p, 0, keepAll, KEEP_CONTAINED.contains(type));
         }
     }
 
     private static ObjectNode object(JsonParser p, int depth, boolean keepAll) throws IOException {
+        return object(p, depth, keepAll, false);
+    }
+
+    private static ObjectNode object(JsonParser p, int depth, boolean keepAll, boolean keepContained) throws IOException {
         ObjectNode o = NODES.objectNode();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            if (!keepAll && ((depth == 0 && SKIP_TOP.contains(name)) || SKIP_ANY.contains(name))) {
+            boolean skipTop = depth == 0 && SKIP_TOP.contains(name) && !(keepContained && name.equals("contained"));
+            if (!keepAll && (skipTop || SKIP_ANY.contains(name))) {
                 if (v == JsonToken.VALUE_STRING && SKIP_ANY.contains(name)) {
                     o.put(name + "$present", true);
                 }

@@ -9,9 +9,11 @@ package org.chartlens.domain;
  * @param range    the range used, in words ("70–110 mg/dL"), or ""
  * @param citation short name of the published source of a ChartLens range, else ""
  * @param critical true for HH/LL/AA, or beyond a critical limit the source gives
+ * @param band     the range used as numbers in its own unit (for chart bands), or null when the
+ *                 range is text only or there is none
  */
 public record ResultFlag(String code, FlagSource source, String range, String citation,
-                         boolean critical) {
+                         boolean critical, ReferenceBand band) {
 
     public static final ResultFlag NONE = new ResultFlag("", FlagSource.NONE, "", "", false);
 
@@ -19,6 +21,11 @@ public record ResultFlag(String code, FlagSource source, String range, String ci
         code = code == null ? "" : code;
         range = range == null ? "" : range;
         citation = citation == null ? "" : citation;
+    }
+
+    /** A flag whose range is not known as numbers. */
+    public ResultFlag(String code, FlagSource source, String range, String citation, boolean critical) {
+        this(code, source, range, citation, critical, null);
     }
 
     /** True when flagged and not normal. */

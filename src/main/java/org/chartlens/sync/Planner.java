@@ -17,10 +17,15 @@ import org.chartlens.domain.Compartment;
  * the granted scopes. Stateless and thread safe.
  */
 public final class Planner {
-    /** The chart types of issue 5, in a stable order. */
+    /**
+     * The chart types of issue 5, in a stable order, and the medication records of issue 16
+     * (statements, dispenses, administrations: read where the server lists them, recorded as
+     * unsupported where it does not; the Medication they reference is fetched as a shared type).
+     */
     public static final List<String> CHART_TYPES = List.of("AllergyIntolerance", "CarePlan", "CareTeam",
             "Condition", "Device", "DiagnosticReport", "DocumentReference", "Encounter", "Goal",
-            "Immunization", "MedicationRequest", "Observation", "Procedure", "Provenance", "Coverage",
+            "Immunization", "MedicationRequest", "MedicationStatement", "MedicationDispense",
+            "MedicationAdministration", "Observation", "Procedure", "Provenance", "Coverage",
             "ExplanationOfBenefit");
 
     /** Observation categories searched one by one where a server requires a category. */

@@ -65,6 +65,7 @@ class ResultFlagsTest {
         ResultFlag f = ResultFlags.assess(n, "2823-3", 5.1, "mmol/L", "", WHEN, ADULT_MAN);
         assertEquals("H", f.code());
         assertEquals(FlagSource.LAB_RANGE, f.source());
+        assertEquals(new org.chartlens.domain.ReferenceBand(3.5, 5.0, "mmol/L", "lab"), f.band(), "the chart draws the lab's range");
         // mg/dL glucose against a lab range in mmol/L
         JsonNode g = obs("""
                 {"referenceRange":[{"low":{"value":3.9,"code":"mmol/L"},"high":{"value":5.5,"code":"mmol/L"}}]}""");
@@ -89,6 +90,8 @@ class ResultFlagsTest {
         assertEquals("L", man.code());
         assertEquals(FlagSource.CHARTLENS, man.source());
         assertEquals("14–17 g/dL", man.range());
+        assertEquals(14, man.band().low());
+        assertEquals(17, man.band().high());
         assertTrue(man.citation().contains("Complete Blood Count"));
         assertEquals("N", flag("718-7", 13.5, "g/dL", ADULT_WOMAN).code());
         // No shipped pediatric chemistry interval: a child's glucose gets no ChartLens flag.

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.chartlens.domain.ChartDate;
 import org.chartlens.domain.ProblemKind;
 import org.chartlens.domain.ReferenceBand;
@@ -107,5 +108,41 @@ class TriageRulesTest {
 
     static VitalReading reading(VitalKind k, String d) {
         return new VitalReading(k, day(d), 1, Double.NaN, "kg", "1 kg", null);
+    }
+
+    static org.chartlens.domain.RawResource raw(String type, String id, String json) {
+        return new org.chartlens.domain.RawResource("demo", type, id, "p1", null, null, null, json);
+    }
+
+    @Test
+    void statementsDispensesAndAdministrationsJoinTheirMedicationsRowWhateverNamesTheDrug() {
+        String rx = "\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"314076\","
+                + "\"display\":\"lisinopril 10 MG Oral Tablet\"}]";
+        List<org.chartlens.domain.RawResource> chart = List.of(
+                raw("Patient", "p1", "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"birthDate\":\"1950-01-01\"}"),
+                raw("Medication", "m1", "{\"resourceType\":\"Medication\",\"id\":\"m1\",\"code\":{" + rx + "}}"),
+                raw("MedicationRequest", "r1", "{\"resourceType\":\"MedicationRequest\",\"id\":\"r1\",\"status\":\"stopped\","
+                        + "\"intent\":\"order\",\"authoredOn\":\"2019-01-01\",\"medicationCodeableConcept\":{" + rx + "},"
+                        + "\"requester\":{\"display\":\"Dr. A\"}}"),
+                raw("MedicationStatement", "s1", "{\"resourceType\":\"MedicationStatement\",\"id\":\"s1\",\"status\":\"active\","
+                        + "\"effectiveDateTime\":\"2024-05-01\",\"contained\":[{\"resourceType\":\"Medication\",\"id\":\"c\","
+                        + "\"code\":{" + rx + "}}],\"medicationReference\":{\"reference\":\"#c\"},"
+                        + "\"dosage\":[{\"text\":\"one tablet every morning\"}]}"),
+                raw("MedicationDispense", "d1", "{\"resourceType\":\"MedicationDispense\",\"id\":\"d1\",\"status\":\"completed\","
+                        + "\"whenHandedOver\":\"2024-06-01\",\"medicationReference\":{\"reference\":\"Medication/m1\"}}"),
+                raw("MedicationAdministration", "a1", "{\"resourceType\":\"MedicationAdministration\",\"id\":\"a1\","
+                        + "\"status\":\"completed\",\"effectiveDateTime\":\"2024-06-02\",\"medicationReference\":"
+                        + "{\"reference\":\"Medication/m1\"}}"));
+        var m = ChartModels.build(chart, org.chartlens.domain.UnitSystem.METRIC, LocalDate.of(2026, 11, 22));
+        assertEquals(1, m.medicationGroups().size(), m.medicationGroups().toString());
+        var g = m.medicationGroups().get(0);
+        assertEquals(4, g.count());
+        assertEquals("active", g.status(), "the latest order or statement says what is current");
+        assertTrue(g.current());
+        assertEquals("2019-01-01", g.first().dateOnly());
+        assertEquals("2024-06-02", g.latest().dateOnly());
+        assertEquals("one tablet every morning", g.dosage());
+        assertEquals(List.of("MedicationAdministration", "MedicationDispense", "MedicationStatement", "MedicationRequest"),
+                g.entries().stream().map(e -> e.source().type()).toList());
     }
 }

@@ -215,6 +215,16 @@ public final class BenchSuite {
             vitals.target("< 200 ms", vitals.median() < 200);
             report.add(Stopwatch.timeEach("6. render Timeline tab of the large chart to a snapshot",
                     settings.warmups() + 1, settings.runs(), () -> probe.timeToSnapshot("timeline")));
+            // Issue 16: one test's 100,000 results (table + trend with bands, decimated on a Canvas)
+            // against the same tab with 400 results, the most the chart draws: the ratio is what the
+            // other 99,600 results cost.
+            var small = LabSeries.of(400);
+            var large = LabSeries.of(100_000);
+            Figure labs400 = report.add(Stopwatch.timeEach("6. render Labs tab, one test with 400 results",
+                    settings.warmups() + 1, settings.runs(), () -> probe.timeLabsToSnapshot(small)));
+            Figure labs100k = report.add(Stopwatch.timeEach("6. render Labs tab, one test with 100,000 results",
+                    settings.warmups() + 1, settings.runs(), () -> probe.timeLabsToSnapshot(large)));
+            labs100k.comparedTo(labs400).target("< 500 ms", labs100k.median() < 500);
         } finally {
             probe.close();
         }

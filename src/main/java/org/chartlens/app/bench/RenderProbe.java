@@ -1,6 +1,7 @@
 package org.chartlens.app.bench;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -8,17 +9,19 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.chartlens.clinical.ChartData;
 import org.chartlens.clinical.ChartQuery;
+import org.chartlens.domain.LabReport;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.Screenshots;
 import org.chartlens.ui.chart.ChartView;
 import org.chartlens.ui.chart.ChartViewModel;
+import org.chartlens.ui.chart.LabsTab;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
 import org.chartlens.ui.common.Themes;
 
 /**
- * Figure 6: time from a loaded chart to a snapshot of one tab, on the FX thread: build the real
+ * Figure 6: time from a loaded chart (or a synthetic lab series) to a snapshot of one tab, on the FX thread: build the real
  * chart view, select the tab (its view is built on first show), CSS, layout, snapshot. Headless
  * (Monocle, software rendering); the bench command selects that before the toolkit starts.
  */
@@ -56,6 +59,36 @@ final class RenderProbe {
                 stage.setScene(scene);
                 stage.show();
                 view.select(tab);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                scene.snapshot(null);
+                ms.complete((System.nanoTime() - t0) / 1e6);
+            } catch (Throwable t) {
+                ms.completeExceptionally(t);
+            }
+        });
+        return ms.get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Milliseconds from an empty window to a snapshot of a Labs tab whose one report holds
+     * {@code reports}' series: the results table and the selected analyte's trend (one unit,
+     * bands, decimated to a sample on one Canvas), CSS, layout, snapshot.
+     */
+    double timeLabsToSnapshot(List<LabReport> reports) throws Exception {
+        CompletableFuture<Double> ms = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                if (stage == null) {
+                    Themes.apply(false);
+                    stage = new Stage();
+                }
+                long t0 = System.nanoTime();
+                LabsTab tab = new LabsTab(reports, false);
+                Scene scene = new Scene(tab, 1400, 860);
+                Themes.style(scene);
+                stage.setScene(scene);
+                stage.show();
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();
                 scene.snapshot(null);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.chartlens.domain.ChartModel;
-import org.chartlens.domain.MedicationEntry;
+import org.chartlens.domain.MedicationGroup;
 import org.chartlens.domain.Problem;
 import org.chartlens.domain.TimelineItem;
 import org.chartlens.domain.TimelineLane;
@@ -21,7 +21,7 @@ import org.chartlens.domain.VitalSeries;
  * {@link org.chartlens.clinical.ChartQuery}. No JavaFX, no I/O. Stateless, thread safe.
  */
 final class ChartReport {
-    public enum Part { SUMMARY, PROBLEMS, VITALS, TIMELINE, MEDS }
+    public enum Part { SUMMARY, PROBLEMS, VITALS, TIMELINE, MEDS, LABS }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -38,21 +38,24 @@ final class ChartReport {
             case PROBLEMS -> problems(sb, m);
             case VITALS -> vitals(sb, m, Integer.MAX_VALUE);
             case TIMELINE -> timeline(sb, m);
-            case MEDS -> meds(sb, m.medications());
+            case MEDS -> ReportParts.meds(sb, m.medicationGroups());
+            case LABS -> ReportParts.labs(sb, m.labs());
             case SUMMARY -> {
                 sb.append("Active problems:\n");
                 for (Problem pr : m.problems().active()) {
                     sb.append("  ").append(pr.code().label()).append('\n');
                 }
-                sb.append("Active medications:\n");
-                m.medications().stream().filter(MedicationEntry::active)
-                        .forEach(x -> sb.append("  ").append(x.medication().label()).append('\n'));
+                sb.append("Current medications:\n");
+                m.medicationGroups().stream().filter(MedicationGroup::current)
+                        .forEach(x -> sb.append("  ").append(x.medication().label())
+                                .append(x.dosage().isEmpty() ? "" : "  " + x.dosage()).append('\n'));
                 sb.append("Allergies: ").append(m.allergies().size()).append('\n');
                 sb.append("Latest vitals:\n");
                 for (VitalKind k : VitalKind.values()) {
                     VitalSeries s = m.vitals().get(k);
                     if (s != null && s.latest() != null) {
                         sb.append("  ").append(k.label()).append(": ").append(s.latest().valueText())
+                                .append(ReportParts.flagText(s.latest().assessment()))
                                 .append("  ").append(s.latest().when().display()).append('\n');
                     }
                 }
@@ -104,7 +107,8 @@ final class ChartReport {
             }
             sb.append(k.label()).append(" (").append(s.unit()).append(", ").append(s.readings().size()).append(" readings):\n");
             for (VitalReading r : s.readings()) {
-                sb.append("  ").append(r.when().display()).append("  ").append(r.valueText()).append('\n');
+                sb.append("  ").append(r.when().display()).append("  ").append(r.valueText())
+                        .append(ReportParts.flagText(r.assessment())).append('\n');
             }
         }
     }
@@ -119,17 +123,6 @@ final class ChartReport {
         }
         if (m.timeline().undated() > 0) {
             sb.append("(").append(m.timeline().undated()).append(" items without a readable date)\n");
-        }
-    }
-
-    static void meds(StringBuilder sb, List<MedicationEntry> meds) {
-        sb.append("Medications (").append(meds.size()).append("):\n");
-        for (MedicationEntry x : meds) {
-            sb.append("  ").append(x.medication().label()).append("  ").append(x.status()).append("  ")
-                    .append(x.authored().display()).append(x.dosage().isEmpty() ? "" : "  " + x.dosage()).append('\n');
-        }
-        if (meds.isEmpty()) {
-            sb.append("  (no medications recorded)\n");
         }
     }
 
@@ -176,6 +169,7 @@ final class ChartReport {
                         e.put("diastolic", r.second());
                     }
                     e.put("unit", r.unit());
+                    ReportParts.putFlag(e, r.assessment());
                     e.put("source", r.source().org() + " " + r.source().reference());
                     rs.add(e);
                 }
@@ -192,10 +186,11 @@ final class ChartReport {
             out.put("timeline", lanes);
         }
         if (part == Part.MEDS || part == Part.SUMMARY) {
-            out.put("medications", m.medications().stream().filter(x -> part == Part.MEDS || x.active())
-                    .map(x -> Map.of("display", x.medication().label(), "status", x.status(),
-                            "authored", String.valueOf(x.authored().asGiven()), "dosage", x.dosage(),
-                            "source", x.source().org() + " " + x.source().reference())).toList());
+            out.put("medications", m.medicationGroups().stream().filter(g -> part == Part.MEDS || g.current())
+                    .map(g -> ReportParts.medication(g, part == Part.MEDS)).toList());
+        }
+        if (part == Part.LABS) {
+            out.put("labs", m.labs().stream().map(ReportParts::report).toList());
         }
         return JSON.writeValueAsString(out);
     }

@@ -29,9 +29,11 @@ public final class ShowCommand implements Callable<Integer> {
 
     static final class Which {
         @Option(names = "--problems", description = "The problem list.") boolean problems;
-        @Option(names = "--vitals", description = "Vital signs, every reading.") boolean vitals;
+        @Option(names = "--vitals", description = "Vital signs, every reading, with its flag.") boolean vitals;
+        @Option(names = "--labs", description = "Lab reports and results with flags (lab's or ChartLens's) "
+                + "and the range used.") boolean labs;
         @Option(names = "--timeline", description = "Timeline items per lane.") boolean timeline;
-        @Option(names = "--meds", description = "Medications.") boolean meds;
+        @Option(names = "--meds", description = "Medications, one row per medication, current first.") boolean meds;
     }
 
     @Option(names = "--json", description = "JSON instead of text.")
@@ -43,7 +45,7 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ChartReport.Part part = which.problems ? ChartReport.Part.PROBLEMS : which.vitals ? ChartReport.Part.VITALS
-                : which.timeline ? ChartReport.Part.TIMELINE : which.meds ? ChartReport.Part.MEDS : ChartReport.Part.SUMMARY;
+                : which.timeline ? ChartReport.Part.TIMELINE : which.meds ? ChartReport.Part.MEDS : which.labs ? ChartReport.Part.LABS : ChartReport.Part.SUMMARY;
         try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "show")) {
             PatientRef p = ChartQuery.resolve(ctx.cache(), patient);
             ChartModel m = ChartQuery.open(ctx.cache(), p,

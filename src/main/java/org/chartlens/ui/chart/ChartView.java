@@ -84,8 +84,8 @@ public final class ChartView extends BorderPane {
         });
         add("problems", "Problems (" + m.problems().active().size() + ")", () -> TableTabs.problems(m.problems()));
         add("vitals", "Vitals", () -> new VitalsTab(m.vitals(), dark, m.patient().birthDate().instant() == null ? null
-                : m.patient().birthDate().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
-        add("labs", "Labs", () -> new LabsTab(m.labs()));
+                : m.patient().birthDate().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate(), m.patient().sex()));
+        add("labs", "Labs", () -> new LabsTab(m.labs(), dark));
         add("medications", "Medications", () -> TableTabs.medicationGroups(m.medicationGroups()));
         add("allergies", "Allergies (" + m.allergies().size() + ")", () -> TableTabs.allergies(m.allergies()));
         add("immunizations", "Immunizations", () -> TableTabs.immunizations(m.immunizations()));

@@ -9,9 +9,6 @@ import static org.chartlens.ui.common.Tables.wrapped;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -30,15 +27,23 @@ import org.chartlens.ui.common.Tables;
 
 /** Labs: reports/panels, the selected report's results with flags, and one analyte's trend. */
 public final class LabsTab extends BorderPane {
-    private static final long DAY = 86_400_000L;
     private final List<LabReport> reports;
     private final TableView<LabReport> reportTable;
     private final TableView<LabResult> results;
     private final BorderPane trend = new BorderPane();
+    private final boolean dark;
     static final String SELECT_A_REPORT = "Select a report to see its results.";
+    static final String NO_RANGES = "No flags: the lab sent no interpretation or reference range for these results, "
+            + "and ChartLens ships no cited interval for them at this patient's age (decision 0700).";
 
     public LabsTab(List<LabReport> reports) {
+        this(reports, false);
+    }
+
+    /** {@code dark}: the trend chart's Canvas takes the dark theme's colours. */
+    public LabsTab(List<LabReport> reports, boolean dark) {
         this.reports = reports;
+        this.dark = dark;
         reportTable = table("No lab reports are recorded for this patient in the cache.");
         reportTable.setId("labs-reports");
         reportTable.getColumns().add(Tables.day("Date", LabReport::when));
@@ -76,13 +81,24 @@ public final class LabsTab extends BorderPane {
         unit.setMinWidth(80);
         var flag = flagColumn();
         flag.setMinWidth(60); // the abnormal flag is the column a clinician looks for first
+        flag.setPrefWidth(112);
         results.getColumns().add(unit);
         results.getColumns().add(flag);
         results.getColumns().add(text("Reference range", 160, r -> r.assessment().rangeWithSource()));
         results.getColumns().add(date("Date", 130, LabResult::when));
         withSource(results, LabResult::source);
+        Label noRanges = new Label(NO_RANGES);
+        noRanges.setId("labs-no-ranges");
+        noRanges.getStyleClass().add("muted");
+        noRanges.setWrapText(true);
+        noRanges.setPadding(new Insets(4, 8, 4, 8));
+        noRanges.managedProperty().bind(noRanges.visibleProperty());
+        noRanges.setVisible(false);
         reportTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             results.getItems().setAll(r == null ? List.of() : r.results());
+            // Empty Flag and Range columns say nothing: tell why (a child's chemistry, for instance).
+            noRanges.setVisible(r != null && !r.results().isEmpty()
+                    && r.results().stream().allMatch(x -> x.flag().isEmpty() && x.assessment().range().isEmpty()));
             ((Label) results.getPlaceholder()).setText(r == null ? SELECT_A_REPORT
                     : "This report lists no results in the cache (it may carry only a conclusion or a document).");
             if (r != null && !r.results().isEmpty()) {
@@ -99,7 +115,9 @@ public final class LabsTab extends BorderPane {
             return;
         }
         VBox left = TableTabs.page(filter, reportTable);
-        SplitPane right = new SplitPane(results, trend);
+        VBox resultsBox = new VBox(noRanges, results);
+        VBox.setVgrow(results, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane right = new SplitPane(resultsBox, trend);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.6);
         // the report list keeps its columns readable; what is left goes to the test names
@@ -135,8 +153,8 @@ public final class LabsTab extends BorderPane {
                 }
                 ResultFlag flag = r != null && f.equals(r.assessment().code()) ? r.assessment()
                         : new ResultFlag(f, FlagSource.LAB, "", "", f.equals("HH") || f.equals("LL") || f.equals("AA"));
-                String sym = flag.symbol();
-                setText(sym.isEmpty() ? f : sym + " " + f);
+                // symbol, code and word ("▲ H High"): readable without colour, in print and dark mode
+                setText(flag.display().isEmpty() ? f : flag.display());
                 getStyleClass().add(!flag.isAbnormal() ? "flag-normal" : flag.critical() ? "flag-critical" : "flag-abnormal");
                 String words = flag.words().isEmpty() ? f : flag.words();
                 setAccessibleText(flag.source() == FlagSource.CHARTLENS ? words + ", flagged by ChartLens" : words);
@@ -161,40 +179,11 @@ public final class LabsTab extends BorderPane {
             trend.setCenter(l);
             return;
         }
-        NumberAxis x = new NumberAxis();
-        x.setForceZeroInRange(false);
-        double min = series.get(0).when().millisOr(0) / (double) DAY;
-        double max = series.get(series.size() - 1).when().millisOr(0) / (double) DAY;
-        x.setAutoRanging(false);
-        x.setLowerBound(min - 10);
-        x.setUpperBound(max + 10);
-        x.setTickUnit(Math.max(1, (max - min + 20) / 6));
-        x.setTickLabelFormatter(VitalsTab.dayFormatter(max - min));
-        NumberAxis y = new NumberAxis();
-        y.setForceZeroInRange(false);
-        y.setLabel(series.get(series.size() - 1).unit());
-        LineChart<Number, Number> c = new LineChart<>(x, y);
-        c.setVerticalZeroLineVisible(false);
-        c.setAnimated(false);
-        c.setLegendVisible(false);
-        c.setTitle(r.test().label() + " over time");
-        c.setId("labs-trend");
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        for (LabResult p : series) {
-            XYChart.Data<Number, Number> d = new XYChart.Data<>(p.when().millisOr(0) / (double) DAY, p.numeric());
-            s.getData().add(d);
+        String title = r.test().label();
+        if (title.length() > 60) {
+            title = title.substring(0, 59) + "…";
         }
-        c.getData().add(s);
-        Tooltip tip = new Tooltip();
-        for (int i = 0; i < series.size(); i++) {
-            LabResult p = series.get(i);
-            javafx.scene.Node n = s.getData().get(i).getNode();
-            if (n != null) {
-                n.setOnMouseEntered(e -> tip.setText(p.value() + " " + p.unit() + "\n"
-                        + p.when().display() + "\nSource: " + p.source().org()));
-                Tooltip.install(n, tip);
-            }
-        }
+        LabTrendChart c = new LabTrendChart(title, series, dark);
         trend.setCenter(c);
         trend.setPadding(new Insets(4));
     }

@@ -226,7 +226,7 @@ public final class SummaryTab extends ScrollPane {
             VitalReading r = s.latest();
             boolean isOld = VitalSigns.olderReading(r, newest, birth);
             if (isOld == old) {
-                String flag = r.assessment().isAbnormal() ? "   " + r.assessment().symbol() + " " + r.assessment().code() : "";
+                String flag = r.assessment().isAbnormal() ? "   " + r.assessment().display() : "";
                 out.add(s.kind().label() + ":  " + r.valueText() + flag + "   · " + r.when().dateOnly()
                         + (isOld ? "   (older reading)" : ""));
             }

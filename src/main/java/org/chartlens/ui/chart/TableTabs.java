@@ -92,15 +92,19 @@ public final class TableTabs {
     public static Node problems(ProblemList list) {
         TextField filter = filterField("Filter problems (name, code, status, organization)");
         List<Problem> problems = list.activeProblems();
+        // A column empty for the whole chart (Synthea never says who recorded a Condition) is left
+        // out of every problem table: it only takes room from the problem's name.
+        boolean recorder = java.util.stream.Stream.concat(list.active().stream(), list.inactive().stream())
+                .anyMatch(p -> !p.recorder().isBlank());
         // an active problem normally has no abatement: the column only when one does (odd data is shown)
         TableView<Problem> active = problemTable("No active clinical problems recorded.",
-                problems.stream().anyMatch(p -> p.abatement().isPresent()));
+                problems.stream().anyMatch(p -> p.abatement().isPresent()), recorder);
         active.setId("problems-active");
-        TableView<Problem> findings = problemTable("No social or situational findings recorded.", false);
+        TableView<Problem> findings = problemTable("No social or situational findings recorded.", false, recorder);
         findings.setId("problems-findings");
-        TableView<Problem> encounterDx = problemTable("No separate encounter diagnoses.", false);
+        TableView<Problem> encounterDx = problemTable("No separate encounter diagnoses.", false, recorder);
         encounterDx.setId("problems-encounter-diagnoses");
-        TableView<Problem> inactive = problemTable("No resolved or inactive problems recorded.", true);
+        TableView<Problem> inactive = problemTable("No resolved or inactive problems recorded.", true, recorder);
         inactive.setId("problems-inactive");
         Function<Problem, String> hay = p -> p.code().label() + " " + p.code().codeLabel() + " "
                 + p.clinicalStatus() + " " + p.category() + " " + p.source().org();
@@ -133,8 +137,8 @@ public final class TableTabs {
         return p;
     }
 
-    /** {@code abatement}: whether the Abatement column is shown. */
-    static TableView<Problem> problemTable(String empty, boolean abatement) {
+    /** {@code abatement}, {@code recorder}: whether the Abatement and "Recorded by" columns are shown. */
+    static TableView<Problem> problemTable(String empty, boolean abatement, boolean recorder) {
         TableView<Problem> t = table(empty);
         t.getColumns().add(wrapped("Problem", 300, p -> p.code().label()));
         t.getColumns().add(text("Code", 200, p -> p.code().codeLabel()));
@@ -145,7 +149,9 @@ public final class TableTabs {
         if (abatement) {
             t.getColumns().add(date("Abatement", 130, Problem::abatement));
         }
-        t.getColumns().add(text("Recorded by", 110, Problem::recorder));
+        if (recorder) {
+            t.getColumns().add(text("Recorded by", 110, Problem::recorder));
+        }
         withSource(t, Problem::source);
         return t;
     }

@@ -1,9 +1,12 @@
 package org.chartlens.ui.chart;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.chartlens.domain.Timeline;
 import org.chartlens.domain.TimelineItem;
@@ -17,7 +20,10 @@ import org.chartlens.domain.TimelineLane;
 final class TimelineLayout {
     static final long DAY = 86_400_000L;
     static final double ROW = 18;
+    /** Rows a lane's lighter items may use; the last is the shared overflow row. */
     static final int MAX_ROWS = 6;
+    /** Items of this weight or more (active clinical problems) always get a row of their own. */
+    static final int HEAVY = 3;
     static final double AXIS = 28;
 
     private final Timeline timeline;
@@ -40,32 +46,15 @@ final class TimelineLayout {
     private void pack(TimelineLane l) {
         List<TimelineItem> items = timeline.lane(l);
         int[] r = new int[items.size()];
-        long[] rowEnd = new long[MAX_ROWS];
-        Arrays.fill(rowEnd, Long.MIN_VALUE);
         int used = 1;
         boolean spans = l == TimelineLane.CONDITIONS || l == TimelineLane.MEDICATIONS;
-        for (int i = 0; i < items.size(); i++) {
-            if (!spans) {
-                r[i] = 0;
-                continue;
-            }
-            TimelineItem it = items.get(i);
-            long end = it.ongoing() ? now : Math.max(it.end(), it.start() + 20 * DAY);
-            int chosen = MAX_ROWS - 1;
-            for (int k = 0; k < MAX_ROWS; k++) {
-                if (rowEnd[k] < it.start()) {
-                    chosen = k;
-                    break;
-                }
-            }
-            rowEnd[chosen] = Math.max(rowEnd[chosen], end);
-            r[i] = chosen;
-            used = Math.max(used, chosen + 1);
+        if (spans) {
+            used = packByWeight(items, r);
         }
         rows.put(l, r);
         rowCount.put(l, used);
         int[] nx = new int[items.size()];
-        int[] lastInRow = new int[MAX_ROWS];
+        int[] lastInRow = new int[used];
         Arrays.fill(lastInRow, -1);
         for (int i = 0; i < items.size(); i++) {
             nx[i] = -1;
@@ -75,6 +64,74 @@ final class TimelineLayout {
             lastInRow[r[i]] = i;
         }
         next.put(l, nx);
+    }
+
+    /**
+     * Rows for spans, the heaviest first (issue 16): items are placed by clinical weight, then
+     * length, then start, each in the first row where it overlaps nothing. Active clinical
+     * problems (weight 3 and up) always get a row of their own (rows are added for them), so a
+     * chronic active problem's label is never hidden in the shared overflow row; lighter items
+     * that find no free row among the first {@link #MAX_ROWS} - 1 share the overflow row below.
+     * O(n log n).
+     */
+    private int packByWeight(List<TimelineItem> items, int[] r) {
+        Integer[] order = new Integer[items.size()];
+        long[] ends = new long[items.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            TimelineItem it = items.get(i);
+            ends[i] = it.ongoing() ? Math.max(now, it.start()) : Math.max(it.end(), it.start() + 20 * DAY);
+        }
+        Arrays.sort(order, Comparator.comparingInt((Integer i) -> -items.get(i).weight())
+                .thenComparingLong(i -> -(ends[i] - items.get(i).start()))
+                .thenComparingLong(i -> items.get(i).start()));
+        List<TreeMap<Long, Long>> rowSpans = new ArrayList<>();
+        int heavyRows = 0;
+        List<Integer> overflow = new ArrayList<>();
+        for (int i : order) {
+            TimelineItem it = items.get(i);
+            boolean heavy = it.weight() >= HEAVY;
+            int limit = heavy ? Integer.MAX_VALUE : Math.max(heavyRows, MAX_ROWS - 1);
+            int chosen = -1;
+            for (int k = 0; k < Math.min(limit, rowSpans.size() + 1); k++) {
+                if (k == rowSpans.size()) {
+                    rowSpans.add(new TreeMap<>());
+                }
+                if (free(rowSpans.get(k), it.start(), ends[i])) {
+                    chosen = k;
+                    break;
+                }
+            }
+            if (chosen < 0) {
+                overflow.add(i);
+                continue;
+            }
+            rowSpans.get(chosen).put(it.start(), ends[i]);
+            r[i] = chosen;
+            if (heavy) {
+                heavyRows = Math.max(heavyRows, chosen + 1);
+            }
+        }
+        int rowsUsed = Math.max(1, rowSpans.size());
+        for (int i : overflow) {
+            r[i] = rowsUsed;
+        }
+        return overflow.isEmpty() ? rowsUsed : rowsUsed + 1;
+    }
+
+    /** True when [start, end] overlaps no span of the row (spans in a row never overlap). */
+    private static boolean free(TreeMap<Long, Long> row, long start, long end) {
+        Map.Entry<Long, Long> before = row.floorEntry(start);
+        if (before != null && before.getValue() >= start) {
+            return false;
+        }
+        Long after = row.ceilingKey(start);
+        return after == null || after > end;
+    }
+
+    /** Rows of a lane (the overflow row included). */
+    int rowCount(TimelineLane l) {
+        return rowCount.get(l);
     }
 
     Timeline timeline() {

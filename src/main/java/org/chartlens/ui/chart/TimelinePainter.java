@@ -26,7 +26,6 @@ import org.chartlens.domain.TimelineLane;
 final class TimelinePainter {
     private static final double LANE_LABEL = TimelineView.LANE_LABEL;
     private static final double ROW = TimelineLayout.ROW;
-    private static final int MAX_ROWS = TimelineLayout.MAX_ROWS;
     private static final double AXIS = TimelineLayout.AXIS;
     private static final Font LABEL_FONT = Font.font("System", 11);
     private static final Text MEASURE = new Text();
@@ -151,7 +150,7 @@ final class TimelinePainter {
         long viewEnd = scale.end();
         Color c = laneColor(l);
         // Per row: where the last point was drawn, to cull points that would land on the same pixel.
-        double[] lastPointX = new double[MAX_ROWS];
+        double[] lastPointX = new double[layout.rowCount(l)];
         Arrays.fill(lastPointX, -10);
         int first = -1;
         int last = -1;
@@ -210,7 +209,7 @@ final class TimelinePainter {
         int[] r = layout.rows(l);
         int[] nextInRow = layout.nextInRow(l);
         // Per row: how far right the marks and labels drawn so far reach.
-        double[] reach = new double[MAX_ROWS];
+        double[] reach = new double[layout.rowCount(l)];
         Arrays.fill(reach, -1);
         g.setFont(LABEL_FONT);
         g.setTextAlign(TextAlignment.LEFT);

@@ -12,11 +12,9 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import org.chartlens.domain.VitalReading;
-import org.chartlens.domain.VitalSeries;
 
 /**
- * Draws one vital sign's chart on its Canvas: title, normal-range bands, value gridlines and
+ * Draws one trend (a vital sign, a lab analyte) on its Canvas: title, each point's reference band, value gridlines and
  * unit, calendar-aligned date ticks, a line and a dot per reading (two for blood pressure), the
  * picked reading's marker, the legend and the focus ring. Keeps the plot area of the last
  * drawing, which maps times and values to pixels. FX thread; a redraw costs O(readings drawn).
@@ -39,9 +37,7 @@ final class VitalsPainter {
     }
 
     private final Canvas canvas;
-    private final VitalSeries series;
-    private final List<VitalReading> shown;
-    private final int datedCount;
+    private final TrendData data;
     private final boolean twoValues;
     private final Palette colors;
     private final VitalsAxes axes;
@@ -54,13 +50,10 @@ final class VitalsPainter {
     private double bottom;
     private List<CalendarTicks.Tick> xTicks = List.of();
 
-    VitalsPainter(Canvas canvas, VitalSeries series, List<VitalReading> shown, int datedCount, boolean twoValues,
-                  VitalsAxes axes, boolean dark) {
+    VitalsPainter(Canvas canvas, TrendData data, VitalsAxes axes, boolean dark) {
         this.canvas = canvas;
-        this.series = series;
-        this.shown = shown;
-        this.datedCount = datedCount;
-        this.twoValues = twoValues;
+        this.data = data;
+        this.twoValues = data.twoValues();
         this.axes = axes;
         this.colors = Palette.of(dark);
     }
@@ -91,22 +84,13 @@ final class VitalsPainter {
     private List<String[]> legend() {
         List<String[]> l = new ArrayList<>();
         if (twoValues) {
-            l.add(new String[] {"line1", "Systolic"});
-            l.add(new String[] {"line2", "Diastolic"});
+            l.add(new String[] {"line1", data.firstName});
+            l.add(new String[] {"line2", data.secondName});
         }
-        if (series.normalLow() != null) {
-            String unit = " " + series.unit();
-            String range = twoValues && axes.lowBand2() != null
-                    ? fmt(series.normalLow()) + "–" + fmt(series.normalHigh()) + " / " + fmt(axes.lowBand2()) + "–"
-                            + fmt(axes.highBand2()) + unit
-                    : fmt(series.normalLow()) + "–" + fmt(series.normalHigh()) + unit;
-            l.add(new String[] {"band", "Adult normal range " + range});
+        if (data.bandName != null) {
+            l.add(new String[] {"band", data.bandName});
         }
         return l;
-    }
-
-    private static String fmt(double d) {
-        return VitalReading.format(d);
     }
 
     /**
@@ -143,12 +127,12 @@ final class VitalsPainter {
         g.setFill(c.fg());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(series.kind().label() + " (" + series.unit() + ")", (left + right) / 2, 16);
+        g.fillText(data.title + (data.unit.isEmpty() ? "" : " (" + data.unit + ")"), (left + right) / 2, 16);
 
-        // Normal range band(s), behind everything else.
+        // The reference band that applies at each point (age, sex, the lab's range), behind everything else.
         g.setFill(c.band());
-        band(g, series.normalLow(), series.normalHigh());
-        band(g, axes.lowBand2(), axes.highBand2());
+        bands(g, data.lo, data.hi);
+        bands(g, data.lo2, data.hi2);
 
         valueAxis(g, c);
         dateAxis(g, c, w);
@@ -163,27 +147,24 @@ final class VitalsPainter {
             dots(g, true, c.second());
         }
 
-        if (shown.size() < datedCount) {
+        if (data.size() < data.total) {
             g.setFont(TICK);
             g.setFill(c.muted());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(shown.size() + " of " + datedCount + " readings drawn (highs and lows kept); the table lists all",
+            g.fillText(data.size() + " of " + data.total + " readings drawn (highs and lows kept); the table lists all",
                     right - 4, top + 4);
         }
 
         if (current >= 0) {
-            VitalReading r = shown.get(current);
-            double x = xOf(r.when().millisOr(0));
+            double x = xOf(data.t[current]);
             g.setStroke(c.muted());
             g.setLineWidth(1);
             g.setLineDashes(4, 3);
             g.strokeLine(x, top, x, bottom);
             g.setLineDashes((double[]) null);
-            marker(g, x, r.value(), c.first());
-            if (r.hasSecond()) {
-                marker(g, x, r.second(), c.second());
-            }
+            marker(g, x, data.v[current], c.first());
+            marker(g, x, data.v2[current], c.second());
         }
 
         if (!legend.isEmpty()) {
@@ -214,7 +195,7 @@ final class VitalsPainter {
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(c.muted());
-        g.fillText(series.unit(), 0, 0);
+        g.fillText(data.unit, 0, 0);
         g.restore();
     }
 
@@ -235,29 +216,56 @@ final class VitalsPainter {
         g.fillRect(left, Math.round(bottom), right - left, 1);
     }
 
-    private void band(GraphicsContext g, Double lo, Double hi) {
-        if (lo == null || hi == null) {
-            return;
-        }
-        double y0 = yOf(Math.min(hi, axes.toY));
-        double y1 = yOf(Math.max(lo, axes.fromY));
-        if (y1 > y0) {
-            g.fillRect(left, y0, right - left, y1 - y0);
+    /**
+     * Each point's band, as steps: a run of points with the same band is one rectangle, and the
+     * band changes halfway between two readings whose bands differ (a child's heart-rate band
+     * narrows as they grow; an adult band is never drawn over childhood readings). A limit with
+     * no other end (a child's systolic blood pressure has a citable low limit only) is a dashed
+     * line, not a band running to the edge of the plot: nothing above it is called normal. O(points).
+     */
+    private void bands(GraphicsContext g, double[] lo, double[] hi) {
+        int n = data.size();
+        int start = 0;
+        Color limit = Color.color(colors.band().getRed(), colors.band().getGreen(), colors.band().getBlue(), 0.95);
+        for (int i = 1; i <= n; i++) {
+            if (i < n && Double.compare(lo[i], lo[start]) == 0 && Double.compare(hi[i], hi[start]) == 0) {
+                continue;
+            }
+            double x0 = start == 0 ? left : (xOf(data.t[start - 1]) + xOf(data.t[start])) / 2;
+            double x1 = i == n ? right : (xOf(data.t[i - 1]) + xOf(data.t[i])) / 2;
+            boolean hasLo = !Double.isNaN(lo[start]);
+            boolean hasHi = !Double.isNaN(hi[start]);
+            if (hasLo && hasHi) {
+                double y0 = yOf(Math.min(hi[start], axes.toY));
+                double y1 = yOf(Math.max(lo[start], axes.fromY));
+                if (y1 > y0 && x1 > x0) {
+                    g.setFill(colors.band());
+                    g.fillRect(x0, y0, x1 - x0, y1 - y0);
+                }
+            } else if (hasLo || hasHi) {
+                double y = Math.round(yOf(hasLo ? lo[start] : hi[start]));
+                g.setStroke(limit);
+                g.setLineWidth(2);
+                g.setLineDashes(6, 4);
+                g.strokeLine(x0, y, x1, y);
+                g.setLineDashes((double[]) null);
+            }
+            start = i;
         }
     }
 
     private void line(GraphicsContext g, boolean second, Color color) {
+        double[] vs = second ? data.v2 : data.v;
         g.setStroke(color);
         g.setLineWidth(2);
         g.beginPath();
         boolean started = false;
-        for (VitalReading r : shown) {
-            double v = second ? r.second() : r.value();
-            if (Double.isNaN(v)) {
+        for (int i = 0; i < vs.length; i++) {
+            if (Double.isNaN(vs[i])) {
                 continue;
             }
-            double x = xOf(r.when().millisOr(0));
-            double y = yOf(v);
+            double x = xOf(data.t[i]);
+            double y = yOf(vs[i]);
             if (started) {
                 g.lineTo(x, y);
             } else {
@@ -270,15 +278,24 @@ final class VitalsPainter {
 
     private void dots(GraphicsContext g, boolean second, Color color) {
         // Solid dots: one fill each (a ring is a fill and a stroke, twice the software rasterising).
+        double[] vs = second ? data.v2 : data.v;
         g.setFill(color);
-        for (VitalReading r : shown) {
-            double v = second ? r.second() : r.value();
-            if (Double.isNaN(v)) {
+        for (int i = 0; i < vs.length; i++) {
+            if (Double.isNaN(vs[i])) {
                 continue;
             }
-            double x = xOf(r.when().millisOr(0));
-            double y = yOf(v);
-            g.fillOval(x - DOT, y - DOT, 2 * DOT, 2 * DOT);
+            double x = xOf(data.t[i]);
+            double y = yOf(vs[i]);
+            double[] lo = second ? data.lo2 : data.lo;
+            double[] hi = second ? data.hi2 : data.hi;
+            // Outside its band: a triangle pointing up (high) or down (low), a shape as well as a place.
+            if (!Double.isNaN(hi[i]) && vs[i] > hi[i]) {
+                g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {y + 4, y + 4, y - 5}, 3);
+            } else if (!Double.isNaN(lo[i]) && vs[i] < lo[i]) {
+                g.fillPolygon(new double[] {x - 5, x + 5, x}, new double[] {y - 4, y - 4, y + 5}, 3);
+            } else {
+                g.fillOval(x - DOT, y - DOT, 2 * DOT, 2 * DOT);
+            }
         }
     }
 

@@ -46,6 +46,8 @@ public final class VitalsTab extends BorderPane {
     private final BorderPane chartHolder = new BorderPane();
     private final Label readout = new Label();
     private final boolean dark;
+    private final java.time.LocalDate birthDate;
+    private final String sex;
     private VitalsChart chart;
     /** Set while the chart and the table follow each other, so they do not echo. */
     private boolean syncing;
@@ -60,8 +62,18 @@ public final class VitalsTab extends BorderPane {
 
     /** {@code birthDate}: for the age-aware "older" rule (two years for adults); null if unknown. */
     public VitalsTab(Vitals vitals, boolean dark, java.time.LocalDate birthDate) {
+        this(vitals, dark, birthDate, "");
+    }
+
+    /**
+     * {@code birthDate} and {@code sex}: the chart draws the band for the age and sex at each
+     * reading, and the "older" rule is age-aware; null / "" if unknown (adult bands then).
+     */
+    public VitalsTab(Vitals vitals, boolean dark, java.time.LocalDate birthDate, String sex) {
         this.vitals = vitals;
         this.dark = dark;
+        this.birthDate = birthDate;
+        this.sex = sex == null ? "" : sex;
         getStyleClass().add("vitals-tab");
         if (vitals.isEmpty()) {
             Label empty = new Label("No vital signs are recorded for this patient in the cache.");
@@ -92,7 +104,7 @@ public final class VitalsTab extends BorderPane {
                 // a latest value from years before the others is not the patient's current state
                 setText(s.kind().label() + "  (" + s.readings().size() + ")\n" + (last == null ? "no dated value"
                         : last.valueText() + "  ·  " + last.when().dateOnly()
-                        + (last.assessment().isAbnormal() ? "  " + last.assessment().symbol() + " " + last.assessment().code() : "")
+                        + (last.assessment().isAbnormal() ? "  " + last.assessment().display() : "")
                         + (VitalSigns.olderReading(last, newest, birthDate) ? "  (older)" : "")));
             }
         });
@@ -115,7 +127,8 @@ public final class VitalsTab extends BorderPane {
         range.valueProperty().addListener((o, a, b) -> show(kinds.getSelectionModel().getSelectedItem()));
 
         Label units = new Label("Units: " + (vitals.units().name().equals("US") ? "lb · in · °F" : "kg · cm · °C")
-                + "   ·   shaded band: adult normal range");
+                + (birthDate == null ? "   ·   shaded band: adult normal range"
+                        : "   ·   shaded band: normal range for the age at each reading"));
         units.getStyleClass().add("muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -235,7 +248,7 @@ public final class VitalsTab extends BorderPane {
             default -> Long.MIN_VALUE;
         };
         List<VitalReading> dated = s.dated().stream().filter(r -> r.when().millisOr(0) >= from).toList();
-        chart = new VitalsChart(s, dated, MAX_POINTS, dark);
+        chart = new VitalsChart(s, dated, MAX_POINTS, dark, birthDate, sex, vitals.units());
         chart.setOnReadout(this::updateReadout);
         chart.setOnPick(this::followChart);
         updateReadout();
@@ -257,60 +270,11 @@ public final class VitalsTab extends BorderPane {
         return (r < 1.5 ? 1 : r < 3 ? 2 : r < 7 ? 5 : 10) * mag;
     }
 
-    /** Date labels for a NumberAxis of days since the epoch (the Labs chart uses it). */
-    static javafx.util.StringConverter<Number> dayFormatter(double spanDays) {
-        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern(
-                spanDays > 3 * 365 ? "yyyy" : spanDays > 60 ? "yyyy-MM" : "yyyy-MM-dd").withZone(java.time.ZoneOffset.UTC);
-        return new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return f.format(java.time.Instant.ofEpochMilli((long) (n.doubleValue() * DAY)));
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return 0;
-            }
-        };
-    }
-
     /**
      * Display-only downsampling: splits the readings into buckets and keeps each bucket's first,
      * lowest and highest reading, so peaks survive. The table always shows every reading.
      */
     public static List<VitalReading> downsample(List<VitalReading> in, int max) {
-        if (in.size() <= max) {
-            return in;
-        }
-        int buckets = Math.max(1, max / 3);
-        double per = in.size() / (double) buckets;
-        List<VitalReading> out = new ArrayList<>();
-        for (int b = 0; b < buckets; b++) {
-            int from = (int) (b * per);
-            int to = Math.min(in.size(), (int) ((b + 1) * per));
-            if (from >= to) {
-                continue;
-            }
-            VitalReading lo = in.get(from);
-            VitalReading hi = in.get(from);
-            for (int i = from; i < to; i++) {
-                if (in.get(i).value() < lo.value()) {
-                    lo = in.get(i);
-                }
-                if (in.get(i).value() > hi.value()) {
-                    hi = in.get(i);
-                }
-            }
-            List<VitalReading> keep = new ArrayList<>(List.of(in.get(from)));
-            if (!keep.contains(lo)) {
-                keep.add(lo);
-            }
-            if (!keep.contains(hi)) {
-                keep.add(hi);
-            }
-            keep.sort(java.util.Comparator.comparingLong(r -> r.when().millisOr(0)));
-            out.addAll(keep);
-        }
-        return out;
+        return TrendData.decimate(in, max, r -> r.when().millisOr(0), VitalReading::value);
     }
 }

@@ -54,4 +54,16 @@ class BenchPiecesTest {
         String newId = copy0.substring(copy0.indexOf("urn:uuid:") + 9, copy0.indexOf("urn:uuid:") + 45);
         assertEquals(3, copy0.split(newId, -1).length - 1, "fullUrl, id and reference all renamed alike");
     }
+
+    @Test
+    void theLabSeriesOfTheRenderFigureIsOneTestFlaggedByChartLensWithABand() {
+        var reports = LabSeries.of(100_000);
+        assertEquals(1, reports.size());
+        var results = reports.get(0).results();
+        assertEquals(100_000, results.size());
+        assertTrue(results.stream().allMatch(r -> "2345-7".equals(r.test().code()) && r.assessment().band() != null));
+        assertTrue(results.stream().anyMatch(r -> "H".equals(r.flag())) && results.stream().anyMatch(r -> "N".equals(r.flag())),
+                "values on both sides of the interval");
+        assertTrue(results.get(1).when().millisOr(0) > results.get(0).when().millisOr(0));
+    }
 }

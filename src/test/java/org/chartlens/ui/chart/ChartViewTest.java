@@ -114,6 +114,23 @@ class ChartViewTest {
                 .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).collect(Collectors.toSet()));
         assertTrue(cells.contains("Atopic dermatitis"), cells.toString());
         assertTrue(cells.contains("SNOMED CT 24079001"), cells.toString());
+        // Synthea never says who recorded a Condition: the always-empty column is left out.
+        assertTrue(Fx.call(() -> active.getColumns().stream().noneMatch(c -> c.getText().equals("Recorded by"))));
+        assertTrue(Fx.call(() -> inactive.getColumns().stream().noneMatch(c -> c.getText().equals("Recorded by"))));
+    }
+
+    @Test
+    void recordedByIsShownWhenAnyProblemOfTheChartSaysWho() throws Exception {
+        org.chartlens.domain.ChartDate none = org.chartlens.domain.ChartDate.NONE;
+        Problem said = new Problem(new org.chartlens.domain.Coded("SNOMED CT", "http://snomed.info/sct", "38341003",
+                "Hypertension"), "resolved", "confirmed", "Problem list item", none, none, none, "Dr. Adams", false,
+                new org.chartlens.domain.Source("demo", "Condition", "c2", "{}"));
+        Problem unsaid = new Problem(new org.chartlens.domain.Coded("SNOMED CT", "http://snomed.info/sct", "44054006",
+                "Diabetes"), "active", "confirmed", "Problem list item", none, none, none, "", true,
+                new org.chartlens.domain.Source("demo", "Condition", "c1", "{}"));
+        Node n = Fx.call(() -> TableTabs.problems(new org.chartlens.domain.ProblemList(List.of(unsaid), List.of(said))));
+        TableView<?> active = (TableView<?>) Fx.call(() -> n.lookup("#problems-active"));
+        assertTrue(Fx.call(() -> active.getColumns().stream().anyMatch(c -> c.getText().equals("Recorded by"))));
     }
 
     @Test

@@ -112,4 +112,35 @@ class TimelineViewTest {
         assertTrue(cut.endsWith("…") && Fx.call(() -> tl.textWidth(cut)) <= 80, cut);
         assertEquals("", Fx.call(() -> tl.fit(s, 8)));
     }
+
+    @Test
+    void theLargeChartsActiveDisordersKeepTheirLabelsAheadOfFindings() throws Exception {
+        org.chartlens.domain.ChartModel m = org.chartlens.clinical.ChartModels.build(
+                org.chartlens.ui.testing.SyntheaBundles.raw(org.chartlens.ui.testing.SyntheaBundles.large()),
+                org.chartlens.domain.UnitSystem.METRIC, java.time.LocalDate.of(2026, 11, 22));
+        List<TimelineItem> conditions = m.timeline().lane(TimelineLane.CONDITIONS);
+        TimelineLayout layout = new TimelineLayout(m.timeline(), System.currentTimeMillis());
+        int[] rows = layout.rows(TimelineLane.CONDITIONS);
+        int overflow = layout.rowCount(TimelineLane.CONDITIONS) - 1;
+        List<String> heavyInOverflow = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            if (conditions.get(i).weight() >= TimelineLayout.HEAVY && rows[i] == overflow && overflow >= TimelineLayout.MAX_ROWS - 1) {
+                heavyInOverflow.add(conditions.get(i).label());
+            }
+        }
+        assertTrue(heavyInOverflow.isEmpty(), "active disorders never share the overflow row: " + heavyInOverflow);
+        // The whole life at the default size: chronic kidney disease, diabetes and hypertension are labelled.
+        TimelineView tl = Fx.call(() -> new TimelineView(m.timeline()));
+        Fx.show(tl);
+        Fx.run(tl::showAll);
+        List<String> labels = Fx.call(tl::drawnLabels).stream().map(TimelineView.LabelBox::text).toList();
+        for (String p : new String[] {"Chronic kidney disease stage 2", "Disorder of kidney due to diabetes", "Essential hypertension"}) {
+            List<String> active = conditions.stream().filter(c -> c.ongoing() && c.label().startsWith(p)).map(TimelineItem::label).toList();
+            assertTrue(!active.isEmpty(), p + " is an active condition of the large chart: "
+                    + conditions.stream().filter(c -> c.weight() >= 3).map(TimelineItem::label).toList());
+            assertTrue(labels.stream().map(x -> x.replace("…", ""))
+                            .anyMatch(x -> x.startsWith(p) || x.length() >= 6 && p.startsWith(x)),
+                    p + " is labelled: " + labels);
+        }
+    }
 }
