@@ -9,6 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.chartlens.auth.AuthException;
 import org.chartlens.auth.Browser;
 import org.chartlens.auth.PassphraseSource;
@@ -48,6 +51,8 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     private final ChartLensContext ctx;
     private final DesktopLock lock;
     private final DesktopSettings settings;
+    /** The syncs started here and not yet ended (cancelled when ChartLens locks). */
+    private final Set<ChartSync.SyncTask> running = ConcurrentHashMap.newKeySet();
 
     public DesktopServices(Path dataDir, Map<String, String> env) {
         Path dir = DataDirectory.ensureOwnerOnly(dataDir);
@@ -59,7 +64,27 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         this.ctx = new ChartLensContext(dir, passphrase, env);
         ctx.auditSource("desktop");
         this.settings = new DesktopSettings(dir, ctx, this::locked);
-        this.lock = new DesktopLock(dir, env, passphrase, ctx, settings::applyRetention);
+        this.lock = new DesktopLock(dir, env, passphrase, ctx, settings::applyRetention, this::cancelSyncs);
+    }
+
+    /**
+     * Cancels every running sync (locking); returns their ends, which come within moments (a
+     * cancel interrupts their HTTP exchanges) with what they received committed.
+     */
+    List<CompletableFuture<SyncResult>> cancelSyncs() {
+        List<CompletableFuture<SyncResult>> ends = new ArrayList<>();
+        for (ChartSync.SyncTask t : List.copyOf(running)) {
+            t.cancel();
+            ends.add(t.future());
+        }
+        return ends;
+    }
+
+    /** Keeps a started sync in {@link #running} until it ends. */
+    private ChartSync.SyncTask track(ChartSync.SyncTask task) {
+        running.add(task);
+        task.future().whenComplete((r, e) -> running.remove(task));
+        return task;
     }
 
     private boolean locked() {
@@ -151,7 +176,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
                 request = request.withContextPatient(session.patient());
             }
         }
-        ChartSync.SyncTask task = ctx.sync(org).start(request, adapter(orgId, listener));
+        ChartSync.SyncTask task = track(ctx.sync(org).start(request, adapter(orgId, listener)));
         List<String> asked = request.patientIds();
         task.future().whenComplete((result, error) -> {
             auditSync(orgId, result != null ? result.patients() : asked, result, error);
@@ -201,7 +226,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         DemoEhr ehr = ctx.embeddedDemo(DEMO).orElseThrow();
         String first = ehr.patientIds().get(0);
         Organization org = ctx.organization(DEMO);
-        SyncResult r = ctx.sync(org).run(SyncRequest.patients(first), adapter(DEMO, listener));
+        SyncResult r = track(ctx.sync(org).start(SyncRequest.patients(first), adapter(DEMO, listener))).await();
         auditSync(DEMO, r.patients(), r, null);
         if (!r.ok()) {
             throw new IllegalStateException(finishedMessage(r, null));
