@@ -9,6 +9,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.chartlens.auth.Session;
+import org.chartlens.auth.SmartConfiguration;
+import org.chartlens.connect.Organization;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +56,30 @@ public final class HangingFhirServer implements AutoCloseable {
     /** Hangs on every request. */
     public static HangingFhirServer always() throws IOException {
         return new HangingFhirServer(path -> false);
+    }
+
+    /** The passphrase of {@link #desktopSignedIn}. */
+    public static final String PASS = "hanging server passphrase";
+
+    /**
+     * Desktop services on {@code data}, unlocked with {@link #PASS}, with the organization "hung"
+     * (Hung Clinic) at this server, signed in (a stored session; the server checks no token).
+     */
+    public DesktopServices desktopSignedIn(Path data) {
+        URI base = fhirBase();
+        DesktopServices s = new DesktopServices(data, Map.of("CHARTLENS_SECRET_STORE", "file"));
+        if (!s.ports().lock().unlock(PASS.toCharArray())) {
+            throw new IllegalStateException("the new data folder did not unlock");
+        }
+        Organization org = s.saveOrganization(new Organization("hung", "Hung Clinic", base, Organization.Flow.PKCE,
+                "client", List.of("user/*.read"), null, null, false, null));
+        SmartConfiguration server = SmartConfiguration.documented(base, URI.create(base + "/authorize"),
+                URI.create(base + "/token"));
+        Instant now = Instant.now();
+        s.context().auth().sessionStore().save(new Session(org.id(), org.flow(), "client", server, "token", "Bearer",
+                now.plus(Duration.ofHours(1)), null, null, org.scopes(), org.scopes(), null, null, null, false, null,
+                now, now));
+        return s;
     }
 
     public URI fhirBase() {

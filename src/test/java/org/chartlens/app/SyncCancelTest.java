@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.chartlens.auth.Session;
-import org.chartlens.auth.SmartConfiguration;
-import org.chartlens.connect.Organization;
 import org.chartlens.store.CachedPatient;
 import org.chartlens.ui.port.SyncPort;
 import org.junit.jupiter.api.Test;
@@ -26,25 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * what was already written. Through the desktop's {@link SyncPort}.
  */
 class SyncCancelTest {
-    static final String PASS = "cancel test passphrase";
-
     @TempDir
     Path data;
-
-    /** Desktop services, unlocked, with a signed-in organization at {@code base}. */
-    static DesktopServices signedInTo(Path data, URI base) {
-        DesktopServices s = new DesktopServices(data, Map.of("CHARTLENS_SECRET_STORE", "file"));
-        assertTrue(s.ports().lock().unlock(PASS.toCharArray()));
-        Organization org = s.saveOrganization(new Organization("hung", "Hung Clinic", base, Organization.Flow.PKCE,
-                "client", List.of("user/*.read"), null, null, false, null));
-        SmartConfiguration server = SmartConfiguration.documented(base, URI.create(base + "/authorize"),
-                URI.create(base + "/token"));
-        Instant now = Instant.now();
-        s.context().auth().sessionStore().save(new Session(org.id(), org.flow(), "client", server, "token", "Bearer",
-                now.plus(Duration.ofHours(1)), null, null, org.scopes(), org.scopes(), null, null, null, false, null,
-                now, now));
-        return s;
-    }
 
     /** Starts a sync of every patient; the future completes with its finishing message ("" on success). */
     static CompletableFuture<String> sync(DesktopServices s, SyncPort.Handle[] handle) {
@@ -65,7 +42,7 @@ class SyncCancelTest {
     @Test
     void cancelStopsFetchesHangingOnTheServerAndKeepsThePatientsAlreadyWritten() throws Exception {
         try (HangingFhirServer server = HangingFhirServer.afterThePatientList()) {
-            DesktopServices s = signedInTo(data, server.fhirBase());
+            DesktopServices s = server.desktopSignedIn(data);
             try {
                 SyncPort.Handle[] handle = new SyncPort.Handle[1];
                 CompletableFuture<String> finished = sync(s, handle);
@@ -86,7 +63,7 @@ class SyncCancelTest {
     @Test
     void cancelStopsASyncWhoseFirstRequestHangs() throws Exception {
         try (HangingFhirServer server = HangingFhirServer.always()) {
-            DesktopServices s = signedInTo(data, server.fhirBase());
+            DesktopServices s = server.desktopSignedIn(data);
             try {
                 SyncPort.Handle[] handle = new SyncPort.Handle[1];
                 CompletableFuture<String> finished = sync(s, handle);
