@@ -138,14 +138,20 @@ class OrganizationsDesktopTest {
         assertEquals("127.0.0.1 could not be reached. Check the address and your network.",
                 Fx.call(() -> ((Label) dlg("org-error")).getText()));
         assertTrue(Fx.call(() -> view.dialog().isShowing()), "the dialog stays open with the reason");
+        screenshot(Fx.call(() -> view.dialog().getDialogPane()), "organization-add-refused");
         Fx.run(() -> view.dialog().close());
         Thread.sleep(300);
         assertEquals(before, (int) Fx.call(() -> view.table().getItems().size()), "nothing was added");
 
         // a blank client id is refused before anything is saved
         click("org-add");
-        type("org-name", "No Client");
+        type("org-name", "Riverside Clinic");
         type("org-url", services.context().startEmbeddedDemo("veracity").toString());
+        Fx.run(() -> ((Button) dlg("org-check")).fire());
+        waitFor(() -> ((Label) dlg("org-found")).getText().startsWith("Found a FHIR server"));
+        assertTrue(Fx.call(() -> ((Label) dlg("org-found")).getText()).contains("(SMART)"),
+                Fx.call(() -> ((Label) dlg("org-found")).getText()));
+        screenshot(Fx.call(() -> view.dialog().getDialogPane()), "organization-add-found");
         Fx.run(() -> ((Button) dlg("org-save")).fire());
         assertTrue(Fx.call(() -> ((Label) dlg("org-error")).getText()).startsWith("Enter the client id"));
         Fx.run(() -> view.dialog().close());
@@ -169,6 +175,7 @@ class OrganizationsDesktopTest {
             flow.setValue(Organization.Flow.SECRET);
         });
         type("org-scopes", "openid fhirUser patient/*.read");
+        screenshot(Fx.call(() -> view.dialog().getDialogPane()), "organization-edit");
         Fx.run(() -> ((Button) dlg("org-save")).fire());
         waitFor(() -> !view.dialog().isShowing());
         waitFor(() -> "chartlens-2".equals(org("My Clinic").clientId()));
@@ -187,6 +194,7 @@ class OrganizationsDesktopTest {
         select("My Clinic");
         click("org-remove");
         assertTrue(Fx.call(() -> view.removeDialog().getContentText()).contains("1 patient's chart"));
+        screenshot(Fx.call(() -> view.removeDialog().getDialogPane()), "organization-remove");
         Fx.run(() -> ((Button) view.removeDialog().getDialogPane().lookupButton(OrganizationsView.KEEP)).fire());
         waitFor(() -> org("My Clinic") == null);
         assertEquals(List.of("p-mine"), patients(mine.id()), "kept");
@@ -233,6 +241,7 @@ class OrganizationsDesktopTest {
         click("org-primary");
         waitFor(() -> view.lookup("#sign-in-pending").isVisible());
         assertEquals(1, shown.size());
+        screenshot(view, "organizations-sign-in-waiting");
         click("sign-in-copy-link");
         assertEquals(shown.get(0).toString(), Fx.call(() -> Clipboard.getSystemClipboard().getString()));
         click("sign-in-cancel");
@@ -253,6 +262,22 @@ class OrganizationsDesktopTest {
         assertEquals("Signed in to " + demo + ".", message(), "nothing of the cancelled attempt shows");
         assertNull(Fx.call(() -> view.table().getItems().stream().filter(r -> r.org().name().equals(demo))
                 .findFirst().orElseThrow().status().lastError()), "no error beside the signed-in organization");
+    }
+
+    /**
+     * Saves a PNG of {@code node} to target/screenshots, and to docs/screenshots with
+     * {@code -Dchartlens.updateScreenshots=true}.
+     */
+    static void screenshot(Node node, String name) throws Exception {
+        Fx.settle();
+        java.awt.image.BufferedImage img = Fx.call(() -> javafx.embed.swing.SwingFXUtils.fromFXImage(
+                node.snapshot(null, null), null));
+        List<Path> to = Boolean.getBoolean("chartlens.updateScreenshots")
+                ? List.of(Path.of("target/screenshots"), Path.of("docs/screenshots")) : List.of(Path.of("target/screenshots"));
+        for (Path dir : to) {
+            java.nio.file.Files.createDirectories(dir);
+            javax.imageio.ImageIO.write(img, "png", dir.resolve(name + ".png").toFile());
+        }
     }
 
     String message() throws Exception {

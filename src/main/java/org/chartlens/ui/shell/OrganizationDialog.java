@@ -30,17 +30,17 @@ public final class OrganizationDialog extends Dialog<Boolean> {
 
         TextField name = field("org-name", "e.g. St Mary's Clinic", vm.nameProperty());
         TextField url = field("org-url", "https://fhir.example.org/r4", vm.urlProperty());
-        url.setEditable(vm.adding());
-        url.setDisable(!vm.adding());
+        url.setEditable(vm.baseEditable());
+        url.setDisable(!vm.baseEditable());
         Button check = new Button("Check");
         check.setId("org-check");
         check.setOnAction(e -> vm.check());
         check.disableProperty().bind(vm.busyProperty());
-        check.setVisible(vm.adding());
-        check.setManaged(vm.adding());
+        check.setVisible(vm.baseEditable());
+        check.setManaged(vm.baseEditable());
         // checked as soon as the user leaves the field
         url.focusedProperty().addListener((o, was, now) -> {
-            if (was && !now && vm.adding() && !url.getText().isBlank()) {
+            if (was && !now && vm.baseEditable() && !url.getText().isBlank()) {
                 vm.check();
             }
         });
@@ -83,10 +83,14 @@ public final class OrganizationDialog extends Dialog<Boolean> {
         form.addRow(3, new Label("Sign-in"), flow);
         form.addRow(4, new Label("Scopes"), scopes);
         GridPane.setHgrow(url, Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "FHIR base URL" never cut short
+        form.getColumnConstraints().add(labels);
+        check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane.setColumnSpan(name, 2);
         GridPane.setColumnSpan(clientId, 2);
         GridPane.setColumnSpan(scopes, 2);
-        Label note = new Label(vm.adding()
+        Label note = new Label(vm.baseEditable()
                 ? "ChartLens looks at the server as soon as you type its address: it must answer as a FHIR server."
                 + " The client id comes from registering ChartLens with the organization."
                 : "The FHIR base is this organization's identity: to use another server, add it as its own"
@@ -95,7 +99,12 @@ public final class OrganizationDialog extends Dialog<Boolean> {
         note.getStyleClass().add("preset-description");
         VBox content = new VBox(12, form, found, error, note);
         content.setPadding(new Insets(8, 4, 4, 4));
-        content.setPrefWidth(620);
+        content.setPrefWidth(640);
+        // the messages wrap at the form's width and take the height they need
+        for (Label l : new Label[] {found, error, note}) {
+            l.setMaxWidth(632);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         getDialogPane().setContent(content);
 
         Button save = (Button) getDialogPane().lookupButton(SAVE);

@@ -92,6 +92,14 @@ public final class OrganizationEditorViewModel {
         return editing == null;
     }
 
+    /**
+     * The FHIR base can be typed: when adding, and for a preset that has none yet (the user's own
+     * server of that vendor). Otherwise it is the organization's identity and stays.
+     */
+    public boolean baseEditable() {
+        return editing == null || (editing.fhirBase() == null && editing.sandboxProfile() == null);
+    }
+
     /** The flows the user may choose: the password flow only for a preset that documents it. */
     public List<Organization.Flow> flows() {
         return editing != null && editing.passwordGrantAllowed() ? Arrays.asList(Organization.Flow.values())
@@ -169,10 +177,16 @@ public final class OrganizationEditorViewModel {
             return;
         }
         List<String> sc = Arrays.stream(scopes.get().trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-        if (editing != null) {
+        if (editing != null && !baseEditable()) {
             store(new Organization(editing.id(), name.get().trim(), editing.fhirBase(), flow.get(), clientId.get().trim(),
                     sc.isEmpty() ? defaults(flow.get()) : sc, editing.quirks(), editing.sandboxProfile(),
                     editing.preset(), editing.description()));
+            return;
+        }
+        if (editing != null) {
+            check(() -> store(new Organization(editing.id(), name.get().trim(), parse(url.get()), flow.get(),
+                    clientId.get().trim(), sc.isEmpty() ? defaults(flow.get()) : sc, editing.quirks(), null,
+                    editing.preset(), editing.description())));
             return;
         }
         check(() -> {

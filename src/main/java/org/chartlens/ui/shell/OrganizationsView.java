@@ -30,8 +30,8 @@ import org.chartlens.ui.shell.OrganizationsViewModel.Row;
  */
 public final class OrganizationsView extends BorderPane {
     /** The remove dialog's choices. */
-    public static final ButtonType KEEP = new ButtonType("Remove, keep its charts", ButtonBar.ButtonData.OTHER);
-    public static final ButtonType DELETE = new ButtonType("Remove and delete its charts", ButtonBar.ButtonData.OTHER);
+    public static final ButtonType KEEP = new ButtonType("Remove, keep charts", ButtonBar.ButtonData.OTHER);
+    public static final ButtonType DELETE = new ButtonType("Remove, delete charts", ButtonBar.ButtonData.OTHER);
 
     private final OrganizationsViewModel vm;
     private final TableView<Row> table = Tables.table("No organizations yet. Add one with Add organization.");
@@ -45,7 +45,7 @@ public final class OrganizationsView extends BorderPane {
         table.setId("organizations-table");
         table.getColumns().add(text("Organization", 180, r -> r.org().name()));
         table.getColumns().add(text("FHIR base", 220, r -> r.org().sandboxProfile() != null ? "(built-in demo EHR)"
-                : r.org().fhirBase() == null ? "" : r.org().fhirBase().toString()));
+                : r.org().fhirBase() == null ? "not set: Edit… to enter it" : r.org().fhirBase().toString()));
         table.getColumns().add(text("Signed in as", 150, r -> r.status().signedIn()
                 ? (r.status().signedInAs() == null ? "(signed in)" : r.status().signedInAs()) : "not signed in"));
         table.getColumns().add(text("Cached patients", 110, r -> Integer.toString(r.cachedPatients())));
@@ -86,6 +86,7 @@ public final class OrganizationsView extends BorderPane {
         message.setId("organizations-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         HBox bar = new HBox(10, add, primary, edit, remove, signOut);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(8, bar, pendingBar(), message);
@@ -150,9 +151,10 @@ public final class OrganizationsView extends BorderPane {
         removing.setHeaderText("Remove " + r.org().name() + "?");
         removing.getDialogPane().setId("remove-dialog");
         removing.setContentText(r.cachedPatients() == 0 ? "ChartLens signs out of it. No charts from it are cached."
-                : "ChartLens signs out of it. " + r.cachedPatients() + (r.cachedPatients() == 1 ? " patient's chart"
-                : " patients' charts") + " from it are cached on this computer: keep them (readable, not synced) or"
-                + " delete them?");
+                : "ChartLens signs out of it. " + (r.cachedPatients() == 1 ? "1 patient's chart from it is"
+                : r.cachedPatients() + " patients' charts from it are") + " cached on this computer: keep them"
+                + " (still readable, no longer synced) or delete them?");
+        removing.getDialogPane().setPrefWidth(640);
         removing.getButtonTypes().setAll(KEEP, DELETE, ButtonType.CANCEL);
         if (getScene() != null) {
             removing.initOwner(getScene().getWindow());

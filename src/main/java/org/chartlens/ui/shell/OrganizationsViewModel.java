@@ -116,7 +116,7 @@ public final class OrganizationsViewModel {
         tasks.submit(() -> signIn.startSignIn(id), attempt -> {
             current.put(id, attempt);
             pending.set(new Pending(id, r.org().name(), attempt));
-            message.set("Waiting for you to sign in to " + r.org().name() + " in your browser…");
+            message.set(""); // the waiting sign-in shows with its own actions (pendingProperty)
             attempt.outcome().whenComplete((status, error) -> fx.execute(() -> ended(r.org(), attempt, error)));
         }, e -> message.set("Sign-in to " + r.org().name() + " failed: " + why(e)));
     }

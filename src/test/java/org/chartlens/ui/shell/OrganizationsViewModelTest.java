@@ -141,7 +141,7 @@ class OrganizationsViewModelTest {
         vm.refresh();
         vm.signIn(vm.rows().get(0));
         assertEquals("https://auth.example/authorize?state=1", vm.pendingProperty().get().link());
-        assertEquals("Waiting for you to sign in to a in your browser…", vm.messageProperty().get());
+        assertEquals("a", vm.pendingProperty().get().orgName());
         vm.openAgain();
         assertEquals(2, attempts.get(0).opened);
         vm.linkCopied();
