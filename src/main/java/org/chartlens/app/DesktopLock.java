@@ -7,7 +7,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.chartlens.auth.OsKeyringSecretStore;
 import org.chartlens.auth.PassphraseSource;
@@ -30,11 +35,16 @@ final class DesktopLock implements LockPort, CachePort {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopLock.class);
     /** The shortest passphrase ChartLens accepts when one is first chosen. */
     static final int MIN_PASSPHRASE = 8;
+    /** How long locking waits for cancelled syncs to commit what they received. */
+    private static final int SYNC_END_WAIT_SECONDS = 10;
 
     private final Path dataDir;
     private final PassphraseHolder passphrase;
     private final ChartLensContext ctx;
     private final Runnable afterUnlock;
+    private final Supplier<List<? extends CompletableFuture<?>>> cancelSyncs;
+    /** The background closing of the last lock; an unlock waits for it. */
+    private volatile CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
     /** A passphrase (not an OS secret store) protects the secrets; decided once at start. */
     private final boolean usesPassphrase;
     private volatile boolean locked;
@@ -67,13 +77,17 @@ final class DesktopLock implements LockPort, CachePort {
         }
     }
 
-    /** @param afterUnlock runs (on the unlocking thread) after each successful unlock */
+    /**
+     * @param afterUnlock runs (on the unlocking thread) after each successful unlock
+     * @param cancelSyncs cancels the running syncs (on locking) and returns their ends
+     */
     DesktopLock(Path dataDir, Map<String, String> env, PassphraseHolder passphrase, ChartLensContext ctx,
-                Runnable afterUnlock) {
+                Runnable afterUnlock, Supplier<List<? extends CompletableFuture<?>>> cancelSyncs) {
         this.dataDir = dataDir;
         this.passphrase = passphrase;
         this.ctx = ctx;
         this.afterUnlock = afterUnlock;
+        this.cancelSyncs = cancelSyncs;
         this.usesPassphrase = usesPassphrase(dataDir, env);
     }
 
@@ -125,17 +139,55 @@ final class DesktopLock implements LockPort, CachePort {
         return usesPassphrase && !Files.exists(dataDir.resolve(SecretStores.FILE_NAME));
     }
 
+    /**
+     * Locks at once (the cache is unreadable from now on, the passphrase gone from memory) and
+     * closes in the background: running syncs are cancelled and waited for (they commit what
+     * they received), the lock is recorded, then the cache closes and keys and tokens are
+     * dropped. Returns at once: called on the FX thread.
+     */
     @Override
-    public void lock() {
-        // recorded before the cache closes; at start (nothing open yet) there is nothing to record
-        ctx.openCache().ifPresent(c -> audit(c, AuditAction.LOCK, null));
+    public synchronized void lock() {
         locked = true;
         passphrase.clear();
+        CompletableFuture<Void> before = closing;
+        closing = before.thenRunAsync(this::closeAll, r -> {
+            Thread t = new Thread(r, "chartlens-lock");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private void closeAll() {
+        List<? extends CompletableFuture<?>> syncs = cancelSyncs.get();
+        try {
+            CompletableFuture.allOf(syncs.toArray(new CompletableFuture<?>[0])).get(SYNC_END_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("{} sync(s) did not end within {} s of being cancelled; closing the cache anyway", syncs.size(),
+                    SYNC_END_WAIT_SECONDS);
+        } catch (ExecutionException e) {
+            // a failed sync has ended too
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // recorded before the cache closes; at start (nothing open yet) there is nothing to record
+        ctx.openCache().ifPresent(c -> audit(c, AuditAction.LOCK, null));
         ctx.lock();
+    }
+
+    /** Waits for the last lock's background closing (an unlock must not race it). */
+    private void closed() {
+        try {
+            closing.get();
+        } catch (ExecutionException e) {
+            LOG.warn("Closing at lock failed ({})", e.getCause().getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public boolean unlock(char[] typed) {
+        closed();
         if (passphraseIsNew() && typed.length < MIN_PASSPHRASE) {
             return false;
         }

@@ -2,6 +2,7 @@ package org.chartlens.app;
 
 import java.awt.Desktop;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.chartlens.auth.AuthException;
 import org.chartlens.auth.Browser;
+import org.chartlens.auth.BrowserSignIn;
 import org.chartlens.auth.PassphraseSource;
 import org.chartlens.auth.Session;
 import org.chartlens.auth.SignInStatus;
@@ -32,6 +37,7 @@ import org.chartlens.ui.port.OrganizationsPort;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.port.SignInPort;
+import org.chartlens.ui.port.ServerCheck;
 import org.chartlens.ui.port.SyncPort;
 import org.chartlens.ui.port.SystemViewerPort;
 import org.slf4j.Logger;
@@ -46,10 +52,18 @@ import org.slf4j.LoggerFactory;
 public final class DesktopServices implements OrganizationsPort, SignInPort, SyncPort, DemoPort, SystemViewerPort {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopServices.class);
     private static final String DEMO = "demo";
+    /** How long a browser sign-in waits for the user. */
+    private static final Duration SIGN_IN_WAIT = Duration.ofMinutes(5);
 
     private final ChartLensContext ctx;
     private final DesktopLock lock;
     private final DesktopSettings settings;
+    /** The syncs started here and not yet ended (cancelled when ChartLens locks). */
+    private final Set<ChartSync.SyncTask> running = ConcurrentHashMap.newKeySet();
+    /** The browser sign-in each organization waits for (at most one: a new attempt cancels the last). */
+    private final Map<String, BrowserSignIn> attempts = new ConcurrentHashMap<>();
+    private volatile Browser browser;
+    private final ServerChecks checks = new ServerChecks();
 
     public DesktopServices(Path dataDir, Map<String, String> env) {
         Path dir = DataDirectory.ensureOwnerOnly(dataDir);
@@ -61,7 +75,27 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         this.ctx = new ChartLensContext(dir, passphrase, env);
         ctx.auditSource("desktop");
         this.settings = new DesktopSettings(dir, ctx, this::locked);
-        this.lock = new DesktopLock(dir, env, passphrase, ctx, settings::applyRetention);
+        this.lock = new DesktopLock(dir, env, passphrase, ctx, settings::applyRetention, this::cancelSyncs);
+    }
+
+    /**
+     * Cancels every running sync (locking); returns their ends, which come within moments (a
+     * cancel interrupts their HTTP exchanges) with what they received committed.
+     */
+    List<CompletableFuture<SyncResult>> cancelSyncs() {
+        List<CompletableFuture<SyncResult>> ends = new ArrayList<>();
+        for (ChartSync.SyncTask t : List.copyOf(running)) {
+            t.cancel();
+            ends.add(t.future());
+        }
+        return ends;
+    }
+
+    /** Keeps a started sync in {@link #running} until it ends. */
+    private ChartSync.SyncTask track(ChartSync.SyncTask task) {
+        running.add(task);
+        task.future().whenComplete((r, e) -> running.remove(task));
+        return task;
     }
 
     private boolean locked() {
@@ -120,6 +154,28 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     }
 
     @Override
+    public ServerCheck check(URI fhirBase) {
+        return checks.check(fhirBase, ctx.auth().signIn());
+    }
+
+    @Override
+    public int cachedPatients(String orgId) {
+        return locked() ? 0 : (int) ctx.cache().patients().stream().filter(p -> p.org().equals(orgId)).count();
+    }
+
+    @Override
+    public void removeOrganization(String orgId, boolean keepCharts) {
+        Organization org = ctx.organizations().require(orgId);
+        if (org.sandboxProfile() == null) {
+            ctx.auth().signOut(org);
+        }
+        if (!keepCharts) {
+            ctx.cache().purgeOrganization(orgId); // recorded in the audit log by the cache
+        }
+        ctx.organizations().remove(orgId);
+    }
+
+    @Override
     public OrganizationStatus status(String orgId) {
         Organization org = ctx.organizations().require(orgId);
         SignInStatus s = ctx.auth().status(org);
@@ -142,18 +198,91 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         return signIn(orgId, "view:organizations");
     }
 
+    /** The browser a sign-in to {@code org} opens (tests replace it). */
+    Browser browserFor(Organization org) {
+        Browser b = browser;
+        if (b != null) {
+            return b;
+        }
+        // The embedded demo EHR approves at once; no browser window is needed for it.
+        return org.sandboxProfile() != null ? new ScriptedBrowser() : Browser.system();
+    }
+
+    /** TEST: every sign-in opens {@code b} instead of the system browser (null: the usual one). */
+    public void useBrowser(Browser b) {
+        browser = b;
+    }
+
+    @Override
+    public PendingSignIn startSignIn(String orgId) throws Exception {
+        Organization org = resolved(orgId);
+        if (org.flow() != Organization.Flow.PKCE && org.flow() != Organization.Flow.SECRET) {
+            return PendingSignIn.done(signIn(orgId, "view:organizations"));
+        }
+        BrowserSignIn attempt = ctx.auth().signIn().begin(org, ctx.auth().discover(org, null));
+        BrowserSignIn before = attempts.put(orgId, attempt);
+        if (before != null) {
+            before.cancel();
+        }
+        Browser b = browserFor(org);
+        try {
+            b.open(attempt.authorizationUrl());
+        } catch (AuthException | RuntimeException e) {
+            attempts.remove(orgId, attempt);
+            attempt.cancel();
+            throw e;
+        }
+        CompletableFuture<OrganizationStatus> outcome = new CompletableFuture<>();
+        awaitSignIn(org, attempt, outcome);
+        return new PendingSignIn() {
+            @Override
+            public String link() {
+                return attempt.authorizationUrl().toString();
+            }
+
+            @Override
+            public void openAgain() throws Exception {
+                browserFor(org).open(attempt.authorizationUrl());
+            }
+
+            @Override
+            public void cancel() {
+                attempts.remove(orgId, attempt);
+                attempt.cancel();
+            }
+
+            @Override
+            public CompletableFuture<OrganizationStatus> outcome() {
+                return outcome;
+            }
+        };
+    }
+
+    /** Waits for the browser on a thread of its own (never a task executor's) and completes {@code outcome}. */
+    private void awaitSignIn(Organization org, BrowserSignIn attempt, CompletableFuture<OrganizationStatus> outcome) {
+        Thread t = new Thread(() -> {
+            try {
+                ctx.auth().completed(org, attempt, SIGN_IN_WAIT);
+                ctx.cache().audit(AuditAction.SIGN_IN, org.id(), null,
+                        "flow=" + org.flow().name().toLowerCase(Locale.ROOT), "view:organizations");
+                outcome.complete(status(org.id()));
+            } catch (Exception | Error e) {
+                outcome.completeExceptionally(e);
+            } finally {
+                attempts.remove(org.id(), attempt);
+            }
+        }, "sign-in-" + org.id());
+        t.setDaemon(true);
+        t.start();
+    }
+
     private OrganizationStatus signIn(String orgId, String source) throws Exception {
         Organization org = resolved(orgId);
-        Duration timeout = Duration.ofMinutes(5);
         switch (org.flow()) {
             case BACKEND -> ctx.auth().signInBackend(org, null);
             case PASSWORD -> throw new AuthException("This organization uses the password flow: sign in from the "
                     + "command line with 'chartlens login " + orgId + "' (the password is never stored).");
-            default -> {
-                // The embedded demo EHR approves at once; no browser window is needed for it.
-                Browser browser = org.sandboxProfile() != null ? new ScriptedBrowser() : Browser.system();
-                ctx.auth().signInWithBrowser(org, null, browser, timeout);
-            }
+            default -> ctx.auth().signInWithBrowser(org, null, browserFor(org), SIGN_IN_WAIT);
         }
         ctx.cache().audit(AuditAction.SIGN_IN, orgId, null, "flow=" + org.flow().name().toLowerCase(Locale.ROOT), source);
         return status(orgId);
@@ -176,7 +305,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
                 request = request.withContextPatient(session.patient());
             }
         }
-        ChartSync.SyncTask task = ctx.sync(org).start(request, adapter(orgId, listener));
+        ChartSync.SyncTask task = track(ctx.sync(org).start(request, adapter(orgId, listener)));
         List<String> asked = request.patientIds();
         task.future().whenComplete((result, error) -> {
             auditSync(orgId, result != null ? result.patients() : asked, result, error);
@@ -226,7 +355,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         DemoEhr ehr = ctx.embeddedDemo(DEMO).orElseThrow();
         String first = ehr.patientIds().get(0);
         Organization org = ctx.organization(DEMO);
-        SyncResult r = ctx.sync(org).run(SyncRequest.patients(first), adapter(DEMO, listener));
+        SyncResult r = track(ctx.sync(org).start(SyncRequest.patients(first), adapter(DEMO, listener))).await();
         auditSync(DEMO, r.patients(), r, null);
         if (!r.ok()) {
             throw new IllegalStateException(finishedMessage(r, null));

@@ -104,9 +104,21 @@ public final class AuthSessions {
         return record(org, () -> signIn.signInWithBrowser(org, discover(org, documented), browser, timeout));
     }
 
-    /** Registers a sign-in that a {@link BrowserSignIn} completed (UI path with Cancel). */
+    /**
+     * Registers a sign-in that a {@link BrowserSignIn} completed (UI path with Cancel). A cancelled
+     * attempt is the user's choice, not the organization's last error: it is not recorded.
+     */
     public Session completed(Organization org, BrowserSignIn attempt, Duration timeout) throws AuthException {
-        return record(org, () -> attempt.complete(timeout));
+        try {
+            Session s = attempt.complete(timeout);
+            tokens(org).signedIn(s);
+            return s;
+        } catch (AuthException e) {
+            if (!"cancelled".equals(e.code())) {
+                tokens(org).recordError(e.getMessage());
+            }
+            throw e;
+        }
     }
 
     public Session signInBackend(Organization org, DocumentedEndpoints documented) throws AuthException {

@@ -163,14 +163,26 @@ public final class OrganizationDirectory {
     }
 
     /**
-     * Adds or replaces a user organization (or edits a preset, when the id is a preset's) and
-     * writes the user file.
+     * Adds or edits an organization and writes the user file. An organization's identity is its
+     * FHIR base URL: a non-preset whose FHIR base is already configured edits that organization
+     * (whatever id it came with), and one at a new FHIR base gets its own entry, under a fresh id
+     * when its id is taken (a second server on the same host never replaces the first, whose
+     * cached charts stay its own). With a preset's id, edits that preset.
      *
+     * @return the organization as stored (its id may differ from {@code org}'s)
      * @throws IllegalArgumentException for a bad id, or the password flow on a non-preset
      */
-    public synchronized Organization save(Organization org) {
+    public synchronized Organization save(Organization given) {
+        Organization org = given;
         if (org.id() == null || !ID.matcher(org.id()).matches()) {
             throw new IllegalArgumentException("An organization name is 1-40 lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (!presets.containsKey(org.id()) && org.fhirBase() != null) {
+            String id = withFhirBase(given.fhirBase()).map(Organization::id).orElseGet(() -> unusedId(given.id()));
+            if (!id.equals(org.id())) {
+                org = new Organization(id, org.name(), org.fhirBase(), org.flow(), org.clientId(), org.scopes(),
+                        org.quirks(), org.sandboxProfile(), org.preset(), org.description());
+            }
         }
         OrganizationPreset p = presets.get(org.id());
         Organization stored;
@@ -192,6 +204,31 @@ public final class OrganizationDirectory {
         userEntries.put(stored.id(), stored);
         writeUserFile();
         return stored;
+    }
+
+    /** The configured organization at this FHIR base (ignoring case of scheme and host, and a trailing slash). */
+    public synchronized Optional<Organization> withFhirBase(URI base) {
+        String key = baseKey(base);
+        return list().stream().filter(o -> o.sandboxProfile() == null && o.fhirBase() != null
+                && baseKey(o.fhirBase()).equals(key)).findFirst();
+    }
+
+    /** {@code wanted}, or {@code wanted-2}, {@code -3}... : the first that no organization uses. */
+    synchronized String unusedId(String wanted) {
+        String id = wanted;
+        for (int n = 2; presets.containsKey(id) || userEntries.containsKey(id); n++) {
+            String suffix = "-" + n;
+            id = (wanted.length() + suffix.length() > 40 ? wanted.substring(0, 40 - suffix.length()) : wanted) + suffix;
+        }
+        return id;
+    }
+
+    /** A FHIR base as identity: scheme and host lower case, port, path without trailing slashes. */
+    static String baseKey(URI base) {
+        String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase(Locale.ROOT);
+        String host = base.getHost() == null ? String.valueOf(base.getAuthority()) : base.getHost().toLowerCase(Locale.ROOT);
+        String path = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
+        return scheme + "://" + host + ":" + base.getPort() + path;
     }
 
     /** Forgets a user organization, or the user's edits of a preset. True if anything changed. */

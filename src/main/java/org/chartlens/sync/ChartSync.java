@@ -68,16 +68,40 @@ public final class ChartSync {
         private final CompletableFuture<SyncResult> result;
         private final AtomicBoolean cancelled;
         volatile Runnable onCancel = () -> { };
+        /** The run's own thread while it may wait on the network (null before and after). */
+        private Thread waiting;
 
         SyncTask(CompletableFuture<SyncResult> result, AtomicBoolean cancelled) {
             this.result = result;
             this.cancelled = cancelled;
         }
 
-        /** Stops fetching; what was received is committed and kept. */
+        /**
+         * Stops the run within moments: the fetch workers and the run's own thread are
+         * interrupted, which aborts their HTTP exchanges (a server that never answers included);
+         * what was received is committed and kept. Any thread.
+         */
         public void cancel() {
             cancelled.set(true);
+            synchronized (this) {
+                if (waiting != null) {
+                    waiting.interrupt();
+                }
+            }
             onCancel.run();
+        }
+
+        /**
+         * The run's thread may now be interrupted by {@link #cancel} ({@code t}), or no longer
+         * ({@code null}: it is about to commit what it received; its interrupt flag is cleared).
+         */
+        synchronized void interruptible(Thread t) {
+            waiting = t;
+            if (t == null) {
+                Thread.interrupted();
+            } else if (cancelled.get()) {
+                t.interrupt();
+            }
         }
 
         public boolean isCancelled() {

@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,6 +85,7 @@ final class SyncRun {
         parsers = Executors.newFixedThreadPool(2, daemon("sync-parse-" + org));
         task.onCancel = pool::shutdownNow;
         List<String> patients = List.of();
+        task.interruptible(Thread.currentThread());
         try {
             SyncPlan plan = Planner.plan(http.organization(), sync.capabilities(), request.grantedScopes());
             CacheWriter.Job marks = CacheWriter.Job.marks();
@@ -107,8 +110,11 @@ final class SyncRun {
         } catch (CancellationException e) {
             cancelled.set(true);
         } finally {
+            task.interruptible(null);
             pool.shutdownNow();
             parsers.shutdownNow();
+            // batches the workers were handing over when cancelled still reach the writer
+            pool.awaitTermination(1, TimeUnit.SECONDS);
             writer.close();
         }
         if (writer.failure() != null) {
@@ -145,9 +151,13 @@ final class SyncRun {
         }
         for (CompletableFuture<Void> f : all) {
             try {
-                f.join();
-            } catch (CompletionException | CancellationException e) {
+                f.get();
+            } catch (ExecutionException | CancellationException e) {
                 // recorded per pull in `failed`
+            } catch (InterruptedException e) {
+                // cancelled: the workers stop (pulls never started never complete), stop waiting
+                cancelled.set(true);
+                return;
             }
         }
     }

@@ -81,6 +81,34 @@ class OrganizationDirectoryTest {
         assertTrue(OrganizationDirectory.open(dir).find("st-marys").isEmpty());
     }
 
+    /**
+     * Issue 14: a second server on the same host (the desktop derived the id from the host) used
+     * to replace the first entry, and the first server's cached charts were then credited to the
+     * second. An organization's identity is its FHIR base.
+     */
+    @Test
+    void aSecondServerOnTheSameHostGetsItsOwnEntry() {
+        OrganizationDirectory d = OrganizationDirectory.open(dir);
+        Organization first = d.save(new Organization("127-0-0-1", "Clinic A", URI.create("http://127.0.0.1:8080/fhir"),
+                Organization.Flow.PKCE, "a", List.of("user/*.read"), null, null, false, null));
+        Organization second = d.save(new Organization("127-0-0-1", "Clinic B", URI.create("http://127.0.0.1:9090/fhir"),
+                Organization.Flow.PKCE, "b", List.of("user/*.read"), null, null, false, null));
+        assertEquals("127-0-0-1", first.id());
+        assertEquals("127-0-0-1-2", second.id(), "its own id, not the first one's");
+
+        OrganizationDirectory again = OrganizationDirectory.open(dir);
+        assertEquals(URI.create("http://127.0.0.1:8080/fhir"), again.require("127-0-0-1").fhirBase());
+        assertEquals("Clinic A", again.require("127-0-0-1").name());
+        assertEquals(URI.create("http://127.0.0.1:9090/fhir"), again.require("127-0-0-1-2").fhirBase());
+
+        // the same FHIR base again (another id, a trailing slash) edits that organization
+        Organization edit = d.save(new Organization("whatever", "Clinic A (main)", URI.create("HTTP://127.0.0.1:8080/fhir/"),
+                Organization.Flow.PKCE, "a2", List.of("user/*.read"), null, null, false, null));
+        assertEquals("127-0-0-1", edit.id());
+        assertEquals("a2", d.require("127-0-0-1").clientId());
+        assertEquals(8, d.list().size(), "six presets and the two servers");
+    }
+
     @Test
     void thePasswordFlowIsOnlyForPresetsThatDocumentIt() {
         OrganizationDirectory d = OrganizationDirectory.open(dir);

@@ -1,5 +1,6 @@
 package org.chartlens.ui.port;
 
+import java.net.URI;
 import java.util.List;
 import org.chartlens.connect.Organization;
 
@@ -11,6 +12,30 @@ public interface OrganizationsPort {
     /** The organization presets shipped with ChartLens (for "Add your organization"). */
     List<Organization> presets();
 
-    /** Adds or replaces an organization (the user's edit); returns it as stored. */
+    /**
+     * Adds or edits an organization; returns it as stored. Its identity is its FHIR base: one at
+     * a FHIR base not yet configured gets its own entry (its id may differ from the one given).
+     */
     Organization saveOrganization(Organization org);
+
+    /**
+     * Looks at a FHIR base before it is added: the CapabilityStatement and SMART discovery.
+     * Blocking (network, bounded by a short timeout).
+     */
+    default ServerCheck check(URI fhirBase) {
+        return ServerCheck.refused("Checking servers is not available in this mode.");
+    }
+
+    /** How many patients of this organization the cache holds (0 while locked). */
+    default int cachedPatients(String orgId) {
+        return 0;
+    }
+
+    /**
+     * Removes an organization (a preset: the user's edits of it) and signs out of it; its cached
+     * charts are deleted unless {@code keepCharts}. Recorded in the audit log.
+     */
+    default void removeOrganization(String orgId, boolean keepCharts) {
+        throw new UnsupportedOperationException("Removing organizations is not available in this mode.");
+    }
 }

@@ -27,6 +27,7 @@ import org.chartlens.ui.worklist.WorklistViewModel;
 public final class MainViewModel {
     private final ShellPorts ports;
     private final TaskExecutor tasks;
+    private final Executor fx;
     private final StatusViewModel status;
     private final WorklistViewModel worklist;
     private final LockViewModel lock;
@@ -42,6 +43,7 @@ public final class MainViewModel {
     public MainViewModel(ShellPorts ports, TaskExecutor tasks, Executor fx) {
         this.ports = ports;
         this.tasks = tasks;
+        this.fx = fx;
         status = new StatusViewModel(ports.sync(), ports.organizations(), tasks, fx);
         worklist = new WorklistViewModel(ports.cache(), tasks, fx);
         lock = new LockViewModel(ports.lock(), tasks);
@@ -187,7 +189,7 @@ public final class MainViewModel {
 
     /** A new view model for an Organizations panel. */
     public OrganizationsViewModel organizations() {
-        return new OrganizationsViewModel(ports.organizations(), ports.signIn(), tasks, status::sync);
+        return new OrganizationsViewModel(ports.organizations(), ports.signIn(), tasks, fx, status::sync);
     }
 
     public SystemViewerPort viewer() {

@@ -83,6 +83,10 @@ public final class MainWindow extends StackPane {
                 vm.status()::syncAll));
         vm.welcomeShownProperty().addListener((o, was, shown) -> showWelcome(shown));
         vm.setOnOrganizationAdded(this::openOrganizations);
+        vm.welcome().setOnAddAddress((url, clientId) -> {
+            vm.hideWelcome();
+            openOrganizations().add(url, clientId);
+        });
         vm.charts().addListener(this::chartsChanged);
 
         shell.setTop(toolbar());
@@ -210,21 +214,23 @@ public final class MainWindow extends StackPane {
         return name.length() > 28 ? name.substring(0, 27) + "…" : name;
     }
 
-    private void openPanel(String title, Supplier<Node> content) {
+    private Node openPanel(String title, Supplier<Node> content) {
         for (Tab t : tabs.getTabs()) {
             if (title.equals(t.getText())) {
                 tabs.getSelectionModel().select(t);
-                return;
+                return t.getContent();
             }
         }
         Tab t = new Tab(title, content.get());
         t.setId("panel-" + title.toLowerCase());
         tabs.getTabs().add(t);
         tabs.getSelectionModel().select(t);
+        return t.getContent();
     }
 
-    private void openOrganizations() {
-        openPanel("Organizations", () -> new OrganizationsView(vm.organizations()));
+    /** Opens (or focuses) the Organizations panel. */
+    public OrganizationsView openOrganizations() {
+        return (OrganizationsView) openPanel("Organizations", () -> new OrganizationsView(vm.organizations()));
     }
 
     /** The Audit view (from Settings): who looked at which chart. */

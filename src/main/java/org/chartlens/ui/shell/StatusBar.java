@@ -37,6 +37,7 @@ public final class StatusBar extends HBox {
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.syncingProperty());
         Button cancel = new Button("Cancel sync");
+        cancel.setId("status-cancel");
         cancel.visibleProperty().bind(vm.cancellableProperty());
         cancel.setOnAction(e -> vm.cancel());
         Region grow = new Region();

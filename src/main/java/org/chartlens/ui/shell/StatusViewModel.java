@@ -33,7 +33,8 @@ public final class StatusViewModel {
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper();
     private final AtomicReference<Runnable> pending = new AtomicReference<>();
-    private SyncPort.Handle running;
+    /** The syncs started here and not yet finished; Cancel stops them all. FX thread. */
+    private final java.util.List<SyncPort.Handle> running = new java.util.ArrayList<>();
     private Runnable onSynced = () -> { };
 
     /** @param fx runs a task on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests) */
@@ -70,8 +71,19 @@ public final class StatusViewModel {
     /** Syncs one patient ({@code patientId} not null) or the whole organization. */
     public void sync(String org, String patientId) {
         error(null);
-        SyncPort.Listener l = listener(onSynced);
-        tasks.submit(() -> sync.startSync(org, patientId, l), this::running,
+        SyncPort.Handle[] mine = new SyncPort.Handle[1];
+        boolean[] ended = {false};
+        SyncPort.Listener l = listener(() -> {
+            ended[0] = true;
+            running.remove(mine[0]);
+            onSynced.run();
+        });
+        tasks.submit(() -> sync.startSync(org, patientId, l), h -> {
+            if (!ended[0]) {
+                mine[0] = h;
+                running(h);
+            }
+        },
                 e -> error("Sync could not start: " + (e.getMessage() == null ? "unknown reason" : e.getMessage())));
     }
 
@@ -81,10 +93,10 @@ public final class StatusViewModel {
                 e -> error("Organizations could not be read."));
     }
 
-    /** Cancels the running sync, if any. */
+    /** Cancels every running sync started here (each stops within moments and keeps what it wrote). */
     public void cancel() {
-        if (running != null) {
-            running.cancel();
+        if (!running.isEmpty()) {
+            java.util.List.copyOf(running).forEach(SyncPort.Handle::cancel);
             message.set("Cancelling…");
         }
     }
@@ -96,7 +108,7 @@ public final class StatusViewModel {
             public void progress(String org, String type, int count, double overall) {
                 post(() -> {
                     syncing.set(true);
-                    cancellable.set(running != null);
+                    cancellable.set(!running.isEmpty());
                     progress.set(overall < 0 ? UNKNOWN : overall);
                     message.set("Syncing " + org + (type == null ? "" : ": " + type + " " + count));
                 });
@@ -105,12 +117,11 @@ public final class StatusViewModel {
             @Override
             public void finished(String org, String failure) {
                 fx.execute(() -> {
-                    syncing.set(false);
-                    cancellable.set(false);
-                    running = null;
                     message.set(failure == null ? "Sync of " + org + " complete" : "Sync of " + org + " stopped");
                     error(failure);
                     done.run();
+                    syncing.set(!running.isEmpty());
+                    cancellable.set(!running.isEmpty());
                 });
             }
         };
@@ -118,8 +129,10 @@ public final class StatusViewModel {
 
     /** The sync that Cancel stops. FX thread. */
     void running(SyncPort.Handle h) {
-        running = h;
-        cancellable.set(h != null);
+        if (h != null) {
+            running.add(h);
+        }
+        cancellable.set(!running.isEmpty());
     }
 
     private void post(Runnable r) {

@@ -34,6 +34,7 @@ public final class WelcomeViewModel {
     private final ReadOnlyStringWrapper addressMessage = new ReadOnlyStringWrapper("");
     private Consumer<PatientRef> onDemoOpened = r -> { };
     private Consumer<Organization> onAdded = o -> { };
+    private java.util.function.BiConsumer<String, String> onAddAddress;
 
     public WelcomeViewModel(OrganizationsPort organizations, DemoPort demo, TaskExecutor tasks, StatusViewModel status) {
         this.organizations = organizations;
@@ -80,6 +81,14 @@ public final class WelcomeViewModel {
         });
     }
 
+    /**
+     * Runs (FX thread) with a typed address and client id instead of saving them here: the shell
+     * opens the organization form, which checks the server and asks for a name.
+     */
+    public void setOnAddAddress(java.util.function.BiConsumer<String, String> c) {
+        onAddAddress = c;
+    }
+
     /** Adds a preset (or any organization the user described). */
     public void add(Organization org) {
         tasks.submit(() -> organizations.saveOrganization(org), saved -> {
@@ -99,6 +108,10 @@ public final class WelcomeViewModel {
             if (u.getScheme() == null || !(u.getScheme().equals("https") || u.getHost().equals("127.0.0.1")
                     || u.getHost().equals("localhost"))) {
                 addressMessage.set("Use an https:// address (http only for this computer).");
+                return;
+            }
+            if (onAddAddress != null) {
+                onAddAddress.accept(u.toString(), clientId == null ? "" : clientId.trim());
                 return;
             }
             String id = u.getHost().replaceAll("[^a-zA-Z0-9]+", "-").toLowerCase();
