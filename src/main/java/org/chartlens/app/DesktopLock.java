@@ -31,13 +31,14 @@ final class DesktopLock implements LockPort, CachePort {
     /** The shortest passphrase ChartLens accepts when one is first chosen. */
     static final int MIN_PASSPHRASE = 8;
 
-    private final Path dataDir;
     private final PassphraseHolder passphrase;
     private final ChartLensContext ctx;
     private final Runnable afterUnlock;
     /** A passphrase (not an OS secret store) protects the secrets; decided once at start. */
     private final boolean usesPassphrase;
     private volatile boolean locked;
+    /** The passphrase file exists (checked at start, set at the first unlock): no file I/O when asked on the FX thread. */
+    private volatile boolean passphraseChosen;
     /** When wrong passphrases were typed since the last unlock; recorded in the audit log at the next one. */
     private final List<Instant> failedUnlocks = new CopyOnWriteArrayList<>();
 
@@ -70,11 +71,11 @@ final class DesktopLock implements LockPort, CachePort {
     /** @param afterUnlock runs (on the unlocking thread) after each successful unlock */
     DesktopLock(Path dataDir, Map<String, String> env, PassphraseHolder passphrase, ChartLensContext ctx,
                 Runnable afterUnlock) {
-        this.dataDir = dataDir;
         this.passphrase = passphrase;
         this.ctx = ctx;
         this.afterUnlock = afterUnlock;
         this.usesPassphrase = usesPassphrase(dataDir, env);
+        this.passphraseChosen = Files.exists(dataDir.resolve(SecretStores.FILE_NAME));
     }
 
     /**
@@ -122,7 +123,7 @@ final class DesktopLock implements LockPort, CachePort {
 
     @Override
     public boolean passphraseIsNew() {
-        return usesPassphrase && !Files.exists(dataDir.resolve(SecretStores.FILE_NAME));
+        return usesPassphrase && !passphraseChosen;
     }
 
     @Override
@@ -143,6 +144,7 @@ final class DesktopLock implements LockPort, CachePort {
         try {
             ctx.secrets().getOrCreateKey(ChartLensContext.CACHE_KEY);
             ChartCache cache = ctx.cache();
+            passphraseChosen = true;
             locked = false;
             for (Instant at : failedUnlocks) {
                 audit(cache, AuditAction.UNLOCK_FAILED, "wrong passphrase at " + at);

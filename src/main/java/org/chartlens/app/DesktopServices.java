@@ -24,6 +24,8 @@ import org.chartlens.sync.SyncProgress;
 import org.chartlens.sync.SyncRequest;
 import org.chartlens.sync.SyncResult;
 import org.chartlens.ui.port.CacheAuditPort;
+import org.chartlens.ui.port.ChangeSignal;
+import org.chartlens.ui.port.ChangesPort.Kind;
 import org.chartlens.ui.port.DemoPort;
 import org.chartlens.ui.port.OrganizationStatus;
 import org.chartlens.ui.port.OrganizationsPort;
@@ -48,6 +50,8 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     private final ChartLensContext ctx;
     private final DesktopLock lock;
     private final DesktopSettings settings;
+    /** What changed (organizations, sign-ins, syncs): the views re-read on it. */
+    private final ChangeSignal changes = new ChangeSignal();
 
     public DesktopServices(Path dataDir, Map<String, String> env) {
         Path dir = DataDirectory.ensureOwnerOnly(dataDir);
@@ -68,7 +72,8 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
 
     /** Every port of the desktop app, for the UI. */
     public ShellPorts ports() {
-        return new ShellPorts(lock, this, this, this, this, settings, lock, this, new CacheAuditPort(lock::cache));
+        return new ShellPorts(lock, this, this, this, this, settings, lock, this, new CacheAuditPort(lock::cache),
+                changes);
     }
 
     public ChartLensContext context() {
@@ -77,7 +82,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
 
     @Override
     public List<Organization> organizations() {
-        return ctx.organizations().list();
+        return ctx.organizations().added();
     }
 
     @Override
@@ -91,7 +96,9 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
 
     @Override
     public Organization saveOrganization(Organization org) {
-        return ctx.organizations().save(org);
+        Organization saved = ctx.organizations().save(org);
+        changes.publish(Kind.ORGANIZATIONS, saved.id(), null);
+        return saved;
     }
 
     @Override
@@ -118,6 +125,14 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     }
 
     private OrganizationStatus signIn(String orgId, String source) throws Exception {
+        try {
+            return signInOnce(orgId, source);
+        } finally {
+            changes.publish(Kind.SIGN_IN, orgId, null); // signed in, or the failure is its last error
+        }
+    }
+
+    private OrganizationStatus signInOnce(String orgId, String source) throws Exception {
         Organization org = resolved(orgId);
         Duration timeout = Duration.ofMinutes(5);
         switch (org.flow()) {
@@ -138,6 +153,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     public void signOut(String orgId) {
         ctx.auth().signOut(ctx.organizations().require(orgId));
         ctx.cache().audit(AuditAction.SIGN_OUT, orgId, null, null, "view:organizations");
+        changes.publish(Kind.SIGN_IN, orgId, null);
     }
 
     @Override
@@ -155,7 +171,9 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         List<String> asked = request.patientIds();
         task.future().whenComplete((result, error) -> {
             auditSync(orgId, result != null ? result.patients() : asked, result, error);
-            listener.finished(orgId, finishedMessage(result, error));
+            String failure = finishedMessage(result, error);
+            changes.publish(Kind.SYNCED, orgId, failure);
+            listener.finished(orgId, failure);
         });
         return task::cancel;
     }
@@ -171,15 +189,24 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         }
     }
 
-    private static org.chartlens.sync.SyncListener adapter(String orgId, Listener listener) {
+    private org.chartlens.sync.SyncListener adapter(String orgId, Listener listener) {
         return new org.chartlens.sync.SyncListener() {
             @Override
             public void progress(SyncProgress p) {
                 double overall = p.patientsTotal() == 0 ? -1 : (double) p.patientsDone() / p.patientsTotal();
+                changes.publish(Kind.SYNCING, orgId, progressLine(p));
                 listener.progress(orgId, null, (int) p.stored(), overall);
                 p.storedByType().forEach((type, n) -> listener.progress(orgId, type, n, overall));
             }
         };
+    }
+
+    /** "3 of 12 patients, 420 resources" (counts only, no PHI). */
+    static String progressLine(SyncProgress p) {
+        String resources = p.stored() + (p.stored() == 1 ? " resource" : " resources");
+        return p.patientsTotal() == 0 ? resources
+                : p.patientsDone() + " of " + p.patientsTotal() + (p.patientsTotal() == 1 ? " patient, " : " patients, ")
+                + resources;
     }
 
     private static String finishedMessage(SyncResult result, Throwable error) {
@@ -196,6 +223,9 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     @Override
     public PatientRef openDemo(Listener listener) throws Exception {
         ctx.startEmbeddedDemo(DEMO);
+        if (ctx.organizations().added().stream().noneMatch(o -> o.id().equals(DEMO))) {
+            saveOrganization(ctx.organizations().require(DEMO)); // from now on one of the user's organizations
+        }
         // The embedded EHR is new in every run (its grants live in memory): always sign in afresh.
         signIn(DEMO, "view:welcome");
         DemoEhr ehr = ctx.embeddedDemo(DEMO).orElseThrow();
@@ -203,6 +233,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         Organization org = ctx.organization(DEMO);
         SyncResult r = ctx.sync(org).run(SyncRequest.patients(first), adapter(DEMO, listener));
         auditSync(DEMO, r.patients(), r, null);
+        changes.publish(Kind.SYNCED, DEMO, r.ok() ? null : finishedMessage(r, null));
         if (!r.ok()) {
             throw new IllegalStateException(finishedMessage(r, null));
         }

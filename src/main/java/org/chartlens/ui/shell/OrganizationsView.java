@@ -14,13 +14,14 @@ import org.chartlens.ui.common.Tables;
 import org.chartlens.ui.shell.OrganizationsViewModel.Row;
 
 /**
- * Organizations: who we are signed in as, granted and refused scopes, token and refresh
- * expiry, the last error; sign in, sign out, sync. Shows an {@link OrganizationsViewModel} and
+ * Organizations: who we are signed in as, the sync (running or how it ended), granted and
+ * refused scopes, token and refresh expiry, the last error; sign in, sign out, sync. Follows its
+ * view model as it changes (no reload button). Shows an {@link OrganizationsViewModel} and
  * forwards the user's actions to it. FX thread.
  */
 public final class OrganizationsView extends BorderPane {
     private final OrganizationsViewModel vm;
-    private final TableView<Row> table = Tables.table("No organizations yet. Add one from the welcome screen.");
+    private final TableView<Row> table = Tables.table("No organizations yet: Add organization (in the toolbar) or open the demo organization.");
 
     public OrganizationsView(OrganizationsViewModel vm) {
         this.vm = vm;
@@ -30,6 +31,7 @@ public final class OrganizationsView extends BorderPane {
         table.getColumns().add(text("FHIR base", 220, r -> r.org().fhirBase() == null ? "" : r.org().fhirBase().toString()));
         table.getColumns().add(text("Signed in as", 150, r -> r.status().signedIn()
                 ? (r.status().signedInAs() == null ? "(signed in)" : r.status().signedInAs()) : "not signed in"));
+        table.getColumns().add(text("Sync", 220, Row::sync));
         table.getColumns().add(text("Granted scopes", 200, r -> String.join(" ", r.status().grantedScopes())));
         table.getColumns().add(text("Refused", 120, r -> String.join(" ", r.status().refusedScopes())));
         table.getColumns().add(text("Token expires", 120, r -> when(r.status().tokenExpires())));
@@ -42,14 +44,12 @@ public final class OrganizationsView extends BorderPane {
         signOut.setOnAction(e -> withSelected(vm::signOut));
         Button syncBtn = new Button("Sync");
         syncBtn.setOnAction(e -> withSelected(vm::sync));
-        Button reload = new Button("Refresh");
-        reload.setOnAction(e -> vm.refresh());
         for (Button b : List.of(signIn, signOut, syncBtn)) {
             b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         }
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
-        HBox bar = new HBox(10, signIn, signOut, syncBtn, reload, message);
+        HBox bar = new HBox(10, signIn, signOut, syncBtn, message);
         bar.setPadding(new Insets(12));
         setTop(bar);
         setCenter(table);

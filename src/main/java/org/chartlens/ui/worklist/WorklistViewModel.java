@@ -36,6 +36,9 @@ public final class WorklistViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private boolean loaded;
+    /** A read of the cache is running; {@link #again} asks for one more when it ends. FX thread. */
+    private boolean reading;
+    private boolean again;
 
     public WorklistViewModel(java.util.function.Supplier<ChartStore> store, TaskExecutor tasks) {
         this.store = store;
@@ -43,13 +46,37 @@ public final class WorklistViewModel {
         search.addListener((o, a, b) -> applyFilter());
     }
 
+    /**
+     * Reads the patients from the cache again (at start, after unlock, while and after a sync
+     * writes). Calls during a read are coalesced into one more read when it ends, so a sync's
+     * stream of changes costs at most one read at a time. FX thread.
+     */
     public void refresh() {
-        status.set("Loading patients…");
+        if (reading) {
+            again = true;
+            return;
+        }
+        reading = true;
+        if (!loaded) {
+            status.set("Loading patients…");
+        }
         tasks.submit(() -> rows(store.get(), Instant.now(), LocalDate.now()), rows -> {
             all.setAll(rows);
             loaded = true;
             applyFilter();
-        }, e -> status.set("The patient list could not be read from the cache."));
+            readDone();
+        }, e -> {
+            status.set("The patient list could not be read from the cache.");
+            readDone();
+        });
+    }
+
+    private void readDone() {
+        reading = false;
+        if (again) {
+            again = false;
+            refresh();
+        }
     }
 
     /** "1 patient in the cache", "3 patients in the cache", or "1 of 3 patients match" while searching. */
