@@ -77,6 +77,13 @@ public final class LockViewModel {
         unlock(passphrase);
     }
 
+    /** The user types again: what was wrong with the last attempt goes (not while it is being checked). */
+    public void edited() {
+        if (!checking.get()) {
+            message.set("");
+        }
+    }
+
     /** Checks the passphrase in the background; the array is wiped after use. */
     public void unlock(char[] passphrase) {
         message.set("Checking…");

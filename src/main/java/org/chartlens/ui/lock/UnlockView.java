@@ -85,6 +85,16 @@ public final class UnlockView extends VBox {
             }
         });
         again.setOnAction(e -> unlock.fire());
+        pass.textProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                vm.edited();
+            }
+        });
+        again.textProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                vm.edited();
+            }
+        });
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("status-error");

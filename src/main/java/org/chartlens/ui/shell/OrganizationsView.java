@@ -27,16 +27,17 @@ public final class OrganizationsView extends BorderPane {
         this.vm = vm;
         setId("organizations");
         table.setId("organizations-table");
-        table.getColumns().add(text("Organization", 180, r -> r.org().name()));
-        table.getColumns().add(text("FHIR base", 220, r -> r.org().fhirBase() == null ? "" : r.org().fhirBase().toString()));
+        table.getColumns().add(text("Organization", 170, r -> r.org().name()));
+        table.getColumns().add(text("FHIR base", 180, r -> r.org().fhirBase() != null ? r.org().fhirBase().toString()
+                : r.org().sandboxProfile() != null ? "on this computer" : ""));
         table.getColumns().add(text("Signed in as", 150, r -> r.status().signedIn()
                 ? (r.status().signedInAs() == null ? "(signed in)" : r.status().signedInAs()) : "not signed in"));
-        table.getColumns().add(text("Sync", 220, Row::sync));
-        table.getColumns().add(text("Granted scopes", 200, r -> String.join(" ", r.status().grantedScopes())));
-        table.getColumns().add(text("Refused", 120, r -> String.join(" ", r.status().refusedScopes())));
-        table.getColumns().add(text("Token expires", 120, r -> when(r.status().tokenExpires())));
-        table.getColumns().add(text("Refresh expires", 120, r -> when(r.status().refreshExpires())));
-        table.getColumns().add(text("Last error", 200, r -> r.status().lastError() == null ? "" : r.status().lastError()));
+        table.getColumns().add(text("Sync", 180, Row::sync));
+        table.getColumns().add(text("Granted scopes", 130, r -> String.join(" ", r.status().grantedScopes())));
+        table.getColumns().add(text("Refused", 80, r -> String.join(" ", r.status().refusedScopes())));
+        table.getColumns().add(text("Token expires", 175, r -> when(r.status().tokenExpires())));
+        table.getColumns().add(text("Refresh expires", 175, r -> when(r.status().refreshExpires())));
+        table.getColumns().add(text("Last error", 150, r -> r.status().lastError() == null ? "" : r.status().lastError()));
         table.setItems(vm.rows());
         Button signIn = new Button("Sign in");
         signIn.setOnAction(e -> withSelected(vm::signIn));

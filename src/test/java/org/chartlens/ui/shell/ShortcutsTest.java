@@ -45,6 +45,7 @@ class ShortcutsTest {
         ChartStore store = RealCache.of(Files.createTempDirectory("chartlens-keys"), Instant.now(),
                 SyntheaBundles.columbus("Babette571"), SyntheaBundles.columbus("Jen355"));
         MainWindow w = MainWindowTest.show(MainWindowTest.ports(store, "keys"));
+        Fx.front();
         List<WorklistRow> rows = Fx.call(() -> List.copyOf(w.worklist().rows()));
         for (WorklistRow r : rows) {
             Fx.run(() -> w.openChart(r.org(), r.id(), r.summary().name()));
