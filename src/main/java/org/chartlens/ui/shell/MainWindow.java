@@ -112,7 +112,7 @@ public final class MainWindow extends StackPane {
     private HBox toolbar() {
         Label brand = new Label("ChartLens");
         brand.getStyleClass().add("card-title");
-        Button worklistBtn = button("Worklist", "Ctrl+1", () -> tabs.getSelectionModel().select(home));
+        Button worklistBtn = button("Worklist", "Ctrl+1", this::showWorklist);
         Button orgs = button("Organizations", "Ctrl+2", this::openOrganizations);
         Button add = button("Add organization", null, this::showWelcome);
         Button settingsBtn = button("Settings", "Ctrl+,", this::openSettings);
@@ -144,13 +144,12 @@ public final class MainWindow extends StackPane {
                 (tabs.getSelectionModel().getSelectedIndex() + 1) % tabs.getTabs().size()));
         keys.bind(Shortcuts.PREVIOUS_TAB, () -> tabs.getSelectionModel().select(
                 (tabs.getSelectionModel().getSelectedIndex() + tabs.getTabs().size() - 1) % tabs.getTabs().size()));
-        keys.bind(Shortcuts.WORKLIST, () -> tabs.getSelectionModel().select(home));
+        keys.bind(Shortcuts.WORKLIST, this::showWorklist);
         keys.bind(Shortcuts.ORGANIZATIONS, this::openOrganizations);
         keys.bind(Shortcuts.SETTINGS, this::openSettings);
         keys.bind(Shortcuts.HELP, this::openHelp);
         keys.bind(Shortcuts.SEARCH, () -> {
-            vm.hideWelcomeIfItCanBeLeft();
-            tabs.getSelectionModel().select(home);
+            showWorklist();
             Node n = lookup("#worklist-search");
             if (n != null) {
                 n.requestFocus();
@@ -170,6 +169,12 @@ public final class MainWindow extends StackPane {
         keys.bind(Shortcuts.CHART_PREVIOUS, () -> selectedChart().ifPresent(
                 c -> c.tabs().getSelectionModel().selectPrevious()));
         scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+    }
+
+    /** The first tab, the worklist (the welcome screen when there is nothing behind it). */
+    private void showWorklist() {
+        vm.hideWelcomeIfItCanBeLeft();
+        tabs.getSelectionModel().select(home);
     }
 
     private java.util.Optional<ChartView> selectedChart() {
