@@ -44,9 +44,12 @@ public final class HelpView extends ScrollPane {
         int row = 0;
         for (Shortcuts.Shortcut s : Shortcuts.ALL) {
             Label keys = new Label(s.shown());
-            keys.getStyleClass().add("section-heading");
+            keys.setStyle("-fx-font-weight: bold;");
             keys.setMinWidth(Region.USE_PREF_SIZE);
-            grid.addRow(row++, keys, para(s.what()));
+            Label what = para(s.what());
+            GridPane.setValignment(keys, javafx.geometry.VPos.TOP);
+            GridPane.setValignment(what, javafx.geometry.VPos.TOP);
+            grid.addRow(row++, keys, what);
         }
         return grid;
     }
