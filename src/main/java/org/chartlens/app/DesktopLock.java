@@ -38,7 +38,6 @@ final class DesktopLock implements LockPort, CachePort {
     /** How long locking waits for cancelled syncs to commit what they received. */
     private static final int SYNC_END_WAIT_SECONDS = 10;
 
-    private final Path dataDir;
     private final PassphraseHolder passphrase;
     private final ChartLensContext ctx;
     private final Runnable afterUnlock;
@@ -48,6 +47,8 @@ final class DesktopLock implements LockPort, CachePort {
     /** A passphrase (not an OS secret store) protects the secrets; decided once at start. */
     private final boolean usesPassphrase;
     private volatile boolean locked;
+    /** The passphrase file exists (checked at start, set at the first unlock): no file I/O when asked on the FX thread. */
+    private volatile boolean passphraseChosen;
     /** When wrong passphrases were typed since the last unlock; recorded in the audit log at the next one. */
     private final List<Instant> failedUnlocks = new CopyOnWriteArrayList<>();
 
@@ -83,12 +84,12 @@ final class DesktopLock implements LockPort, CachePort {
      */
     DesktopLock(Path dataDir, Map<String, String> env, PassphraseHolder passphrase, ChartLensContext ctx,
                 Runnable afterUnlock, Supplier<List<? extends CompletableFuture<?>>> cancelSyncs) {
-        this.dataDir = dataDir;
         this.passphrase = passphrase;
         this.ctx = ctx;
         this.afterUnlock = afterUnlock;
         this.cancelSyncs = cancelSyncs;
         this.usesPassphrase = usesPassphrase(dataDir, env);
+        this.passphraseChosen = Files.exists(dataDir.resolve(SecretStores.FILE_NAME));
     }
 
     /**
@@ -136,7 +137,7 @@ final class DesktopLock implements LockPort, CachePort {
 
     @Override
     public boolean passphraseIsNew() {
-        return usesPassphrase && !Files.exists(dataDir.resolve(SecretStores.FILE_NAME));
+        return usesPassphrase && !passphraseChosen;
     }
 
     /**
@@ -195,6 +196,7 @@ final class DesktopLock implements LockPort, CachePort {
         try {
             ctx.secrets().getOrCreateKey(ChartLensContext.CACHE_KEY);
             ChartCache cache = ctx.cache();
+            passphraseChosen = true;
             locked = false;
             for (Instant at : failedUnlocks) {
                 audit(cache, AuditAction.UNLOCK_FAILED, "wrong passphrase at " + at);

@@ -31,6 +31,8 @@ import org.chartlens.sync.SyncResult;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.port.CacheAuditPort;
 import org.chartlens.ui.port.CachePort;
+import org.chartlens.ui.port.ChangeSignal;
+import org.chartlens.ui.port.ChangesPort.Kind;
 import org.chartlens.ui.port.DemoPort;
 import org.chartlens.ui.port.OrganizationStatus;
 import org.chartlens.ui.port.OrganizationsPort;
@@ -64,6 +66,8 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     private final Map<String, BrowserSignIn> attempts = new ConcurrentHashMap<>();
     private volatile Browser browser;
     private final ServerChecks checks = new ServerChecks();
+    /** What changed (organizations, sign-ins, syncs): the views re-read on it. */
+    private final ChangeSignal changes = new ChangeSignal();
 
     public DesktopServices(Path dataDir, Map<String, String> env) {
         Path dir = DataDirectory.ensureOwnerOnly(dataDir);
@@ -115,7 +119,8 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
                 return rebuildCache(progress);
             }
         };
-        return new ShellPorts(cache, this, this, this, this, settings, lock, this, new CacheAuditPort(lock::cache));
+        return new ShellPorts(cache, this, this, this, this, settings, lock, this, new CacheAuditPort(lock::cache),
+                changes);
     }
 
     /**
@@ -127,7 +132,11 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         if (locked()) {
             throw new IllegalStateException("ChartLens is locked.");
         }
-        return CacheRebuild.run(ctx, "view:worklist", this::resolved, org -> adapter(org, progress)).summary();
+        try {
+            return CacheRebuild.run(ctx, "view:worklist", this::resolved, org -> adapter(org, progress)).summary();
+        } finally {
+            changes.publish(Kind.SYNCED, null, null); // the views re-read the new cache
+        }
     }
 
     public ChartLensContext context() {
@@ -136,7 +145,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
 
     @Override
     public List<Organization> organizations() {
-        return ctx.organizations().list();
+        return ctx.organizations().added();
     }
 
     @Override
@@ -150,7 +159,9 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
 
     @Override
     public Organization saveOrganization(Organization org) {
-        return ctx.organizations().save(org);
+        Organization saved = ctx.organizations().save(org);
+        changes.publish(Kind.ORGANIZATIONS, saved.id(), null);
+        return saved;
     }
 
     @Override
@@ -173,6 +184,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
             ctx.cache().purgeOrganization(orgId); // recorded in the audit log by the cache
         }
         ctx.organizations().remove(orgId);
+        changes.publish(Kind.ORGANIZATIONS, orgId, null);
     }
 
     @Override
@@ -270,6 +282,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
                 outcome.completeExceptionally(e);
             } finally {
                 attempts.remove(org.id(), attempt);
+                changes.publish(Kind.SIGN_IN, org.id(), null); // signed in, or the failure is its last error
             }
         }, "sign-in-" + org.id());
         t.setDaemon(true);
@@ -277,6 +290,14 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     }
 
     private OrganizationStatus signIn(String orgId, String source) throws Exception {
+        try {
+            return signInOnce(orgId, source);
+        } finally {
+            changes.publish(Kind.SIGN_IN, orgId, null); // signed in, or the failure is its last error
+        }
+    }
+
+    private OrganizationStatus signInOnce(String orgId, String source) throws Exception {
         Organization org = resolved(orgId);
         switch (org.flow()) {
             case BACKEND -> ctx.auth().signInBackend(org, null);
@@ -292,6 +313,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     public void signOut(String orgId) {
         ctx.auth().signOut(ctx.organizations().require(orgId));
         ctx.cache().audit(AuditAction.SIGN_OUT, orgId, null, null, "view:organizations");
+        changes.publish(Kind.SIGN_IN, orgId, null);
     }
 
     @Override
@@ -309,7 +331,9 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         List<String> asked = request.patientIds();
         task.future().whenComplete((result, error) -> {
             auditSync(orgId, result != null ? result.patients() : asked, result, error);
-            listener.finished(orgId, finishedMessage(result, error));
+            String failure = finishedMessage(result, error);
+            changes.publish(Kind.SYNCED, orgId, failure);
+            listener.finished(orgId, failure);
         });
         return task::cancel;
     }
@@ -325,15 +349,24 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         }
     }
 
-    private static org.chartlens.sync.SyncListener adapter(String orgId, Listener listener) {
+    private org.chartlens.sync.SyncListener adapter(String orgId, Listener listener) {
         return new org.chartlens.sync.SyncListener() {
             @Override
             public void progress(SyncProgress p) {
                 double overall = p.patientsTotal() == 0 ? -1 : (double) p.patientsDone() / p.patientsTotal();
+                changes.publish(Kind.SYNCING, orgId, progressLine(p));
                 listener.progress(orgId, null, (int) p.stored(), overall);
                 p.storedByType().forEach((type, n) -> listener.progress(orgId, type, n, overall));
             }
         };
+    }
+
+    /** "3 of 12 patients, 420 resources" (counts only, no PHI). */
+    static String progressLine(SyncProgress p) {
+        String resources = p.stored() + (p.stored() == 1 ? " resource" : " resources");
+        return p.patientsTotal() == 0 ? resources
+                : p.patientsDone() + " of " + p.patientsTotal() + (p.patientsTotal() == 1 ? " patient, " : " patients, ")
+                + resources;
     }
 
     private static String finishedMessage(SyncResult result, Throwable error) {
@@ -350,6 +383,9 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     @Override
     public PatientRef openDemo(Listener listener) throws Exception {
         ctx.startEmbeddedDemo(DEMO);
+        if (ctx.organizations().added().stream().noneMatch(o -> o.id().equals(DEMO))) {
+            saveOrganization(ctx.organizations().require(DEMO)); // from now on one of the user's organizations
+        }
         // The embedded EHR is new in every run (its grants live in memory): always sign in afresh.
         signIn(DEMO, "view:welcome");
         DemoEhr ehr = ctx.embeddedDemo(DEMO).orElseThrow();
@@ -357,6 +393,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         Organization org = ctx.organization(DEMO);
         SyncResult r = track(ctx.sync(org).start(SyncRequest.patients(first), adapter(DEMO, listener))).await();
         auditSync(DEMO, r.patients(), r, null);
+        changes.publish(Kind.SYNCED, DEMO, r.ok() ? null : finishedMessage(r, null));
         if (!r.ok()) {
             throw new IllegalStateException(finishedMessage(r, null));
         }

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The user's settings in {@code settings.json} in the data folder (no PHI, no secrets), and the
- * retention they ask for. Thread safe.
+ * retention they ask for. The file is read once, when the desktop starts (before the window
+ * opens); {@link #current()} returns the settings in memory, so it may be called on the FX
+ * thread. {@link #save} (blocking; the UI calls it on its task executor) writes the file. Thread safe.
  */
 final class DesktopSettings implements SettingsPort {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopSettings.class);
@@ -26,16 +28,24 @@ final class DesktopSettings implements SettingsPort {
     private final ChartLensContext ctx;
     private final BooleanSupplier locked;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The settings in force: read from the file once, then what was last saved. */
+    private volatile Settings current;
 
     /** @param locked true while the cache is locked (nothing is audited or purged then) */
     DesktopSettings(Path dataDir, ChartLensContext ctx, BooleanSupplier locked) {
         this.dataDir = dataDir;
         this.ctx = ctx;
         this.locked = locked;
+        this.current = read();
     }
 
+    /** In memory: no file I/O. */
     @Override
     public Settings current() {
+        return current;
+    }
+
+    private Settings read() {
         Path file = dataDir.resolve("settings.json");
         if (Files.isRegularFile(file)) {
             try {
@@ -50,8 +60,8 @@ final class DesktopSettings implements SettingsPort {
     }
 
     @Override
-    public void save(Settings settings) {
-        Settings was = current();
+    public synchronized void save(Settings settings) {
+        Settings was = current;
         SettingsFile s = new SettingsFile();
         s.units = settings.units();
         s.darkTheme = settings.darkTheme();
@@ -68,6 +78,7 @@ final class DesktopSettings implements SettingsPort {
         } catch (IOException e) {
             throw new IllegalStateException("Settings could not be saved in " + dataDir, e);
         }
+        current = settings;
         if (!locked.getAsBoolean()) {
             ctx.cache().audit(AuditAction.SETTINGS_CHANGED, null, null, changes(was, settings), "view:settings");
             applyRetention(settings.retentionDays());

@@ -115,6 +115,14 @@ public final class OrganizationDirectory {
         return out;
     }
 
+    /**
+     * The organizations the user added or edited (a preset only once it has an entry in the user
+     * file), in {@link #list()} order: what the desktop calls "your organizations".
+     */
+    public synchronized List<Organization> added() {
+        return list().stream().filter(o -> userEntries.containsKey(o.id())).toList();
+    }
+
     public synchronized Optional<Organization> find(String id) {
         if (id == null) {
             return Optional.empty();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.AuditEvent;
+import org.chartlens.ui.port.ChangesPort;
 import org.chartlens.ui.port.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +122,48 @@ class DesktopServicesTest {
             // a retention of 30 days applied 31 days from now removes it: simulate by purging as of then
             assertEquals(1, s.context().cache().purgeOlderThan(30, java.time.Instant.now().plus(java.time.Duration.ofDays(31))));
             assertEquals(0, s.ports().cache().store().patients().size());
+        } finally {
+            s.context().close();
+        }
+    }
+
+    @Test
+    void theUsersOrganizationsStartEmptyAndEveryChangeIsPublished() {
+        DesktopServices s = firstRun();
+        try {
+            assertTrue(s.ports().lock().unlock("organizations passphrase".toCharArray()));
+            assertEquals(List.of(), s.ports().organizations().organizations(), "first run: none of the presets is yours");
+            assertFalse(s.ports().organizations().presets().isEmpty());
+            List<ChangesPort.Change> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ChangesPort.Subscription sub = s.ports().changes().subscribe(seen::add);
+            org.chartlens.connect.Organization veracity = s.ports().organizations().presets().stream()
+                    .filter(o -> o.id().equals("veracity")).findFirst().orElseThrow();
+            s.ports().organizations().saveOrganization(veracity);
+            assertEquals(List.of("veracity"), s.ports().organizations().organizations().stream()
+                    .map(org.chartlens.connect.Organization::id).toList());
+            s.ports().signIn().signOut("veracity");
+            assertEquals(List.of(new ChangesPort.Change(ChangesPort.Kind.ORGANIZATIONS, "veracity", null),
+                    new ChangesPort.Change(ChangesPort.Kind.SIGN_IN, "veracity", null)), seen);
+            sub.close();
+            s.ports().signIn().signOut("veracity");
+            assertEquals(2, seen.size(), "a closed subscription hears nothing");
+        } finally {
+            s.context().close();
+        }
+    }
+
+    @Test
+    void settingsAreReadOnceAndKeptInMemory() throws Exception {
+        Files.writeString(data.resolve("settings.json"), "{\"units\":\"US\",\"autoLockMinutes\":4}");
+        DesktopServices s = firstRun();
+        try {
+            assertEquals(UnitSystem.US, s.ports().settings().current().units());
+            Files.delete(data.resolve("settings.json")); // no further read: current() is what was read, or saved
+            assertEquals(4, s.ports().settings().current().autoLockMinutes());
+            assertTrue(s.ports().lock().unlock("settings in memory".toCharArray()));
+            s.ports().settings().save(new Settings(UnitSystem.METRIC, true, 7, 0, data));
+            assertEquals(7, s.ports().settings().current().autoLockMinutes());
+            assertTrue(Files.readString(data.resolve("settings.json")).contains("\"autoLockMinutes\" : 7"));
         } finally {
             s.context().close();
         }

@@ -78,7 +78,9 @@ class DesktopCacheRebuildTest {
             assertTrue(javax.imageio.ImageIO.write(shot, "png", png.toFile()), "a PNG writer");
 
             Fx.run(rebuild::fire);
-            waitFor(() -> call(() -> window.worklist().total() == before.size()), "the demo charts are back");
+            // the worklist follows the sync live: wait for the rebuild's end, not only for the rows
+            waitFor(() -> call(() -> !window.worklist().rebuildingProperty().get()
+                    && window.worklist().total() == before.size()), "the demo charts are back");
             assertFalse(Fx.call(rebuild::isVisible), "nothing left to rebuild");
 
             List<Path> aside;

@@ -63,6 +63,8 @@ class LockDuringSyncTest {
             try {
                 MainWindow window = Fx.call(() -> new MainWindow(services.ports(), tasks, false));
                 Fx.show(window);
+                // the user already has an organization (the hung clinic): the welcome is asked for
+                Fx.run(() -> window.viewModel().showWelcome());
                 Button demo = (Button) waitForNode(window, "#welcome-demo");
                 Fx.run(demo::fire);
                 for (int i = 0; i < 1200 && Fx.call(() -> window.tabs().getTabs().stream()

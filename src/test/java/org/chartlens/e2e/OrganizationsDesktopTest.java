@@ -53,6 +53,8 @@ class OrganizationsDesktopTest {
         Fx.stage();
         services = new DesktopServices(data, Map.of("CHARTLENS_PASSPHRASE", "organizations-e2e", "CHARTLENS_SECRET_STORE", "file"));
         assertTrue(services.ports().lock().unlock("organizations-e2e".toCharArray()));
+        // the user's organizations start empty (the welcome screen's case); the demo is one once opened
+        services.saveOrganization(services.context().organizations().require("demo"));
         tasks = new BackgroundTaskExecutor(2);
         view = Fx.call(() -> new OrganizationsView(new OrganizationsViewModel(services.ports().organizations(),
                 services.ports().signIn(), tasks, Platform::runLater, id -> { })));

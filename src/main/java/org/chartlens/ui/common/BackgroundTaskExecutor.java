@@ -30,27 +30,40 @@ public final class BackgroundTaskExecutor implements TaskExecutor, AutoCloseable
     @Override
     public <T> Cancellable submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        pool.submit(() -> {
-            if (cancelled.get()) {
-                return;
-            }
-            try {
-                T result = work.call();
-                Platform.runLater(() -> {
-                    if (!cancelled.get()) {
-                        onSuccess.accept(result);
-                    }
-                });
-            } catch (Throwable e) {
-                // The type only: messages may carry data from the server.
-                LOG.warn("Background task failed: {}", e.getClass().getSimpleName());
-                Platform.runLater(() -> {
-                    if (!cancelled.get()) {
-                        onFailure.accept(e);
-                    }
-                });
-            }
-        });
+        if (pool.isShutdown()) {
+            // closing (the window is going away): a late change signal's re-read is dropped, not thrown
+            cancelled.set(true);
+            return cancellable(cancelled);
+        }
+        try {
+            pool.submit(() -> {
+                if (cancelled.get()) {
+                    return;
+                }
+                try {
+                    T result = work.call();
+                    Platform.runLater(() -> {
+                        if (!cancelled.get()) {
+                            onSuccess.accept(result);
+                        }
+                    });
+                } catch (Throwable e) {
+                    // The type only: messages may carry data from the server.
+                    LOG.warn("Background task failed: {}", e.getClass().getSimpleName());
+                    Platform.runLater(() -> {
+                        if (!cancelled.get()) {
+                            onFailure.accept(e);
+                        }
+                    });
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            cancelled.set(true); // closed between the check and the submit
+        }
+        return cancellable(cancelled);
+    }
+
+    private static Cancellable cancellable(AtomicBoolean cancelled) {
         return new Cancellable() {
             @Override
             public void cancel() {

@@ -17,8 +17,13 @@ import org.chartlens.ui.port.LockPort;
 public final class LockViewModel {
     /** What the first-run passphrase screen says. */
     public static final String CHOOSE = "Choose a passphrase (at least 8 characters) to protect the charts ChartLens keeps"
-            + " on this computer. You will type it each time ChartLens starts or unlocks; if it is lost, sign in to your"
-            + " organizations again.";
+            + " on this computer. You will type it each time ChartLens starts or unlocks.";
+    /** What losing the passphrase means, said while it is being chosen. */
+    public static final String IF_LOST = "If it is lost, the charts kept on this computer cannot be read, by anyone."
+            + " Nothing is lost at your organizations: start again with a new passphrase (remove ChartLens's data"
+            + " folder), sign in and sync, and the charts are rebuilt from their servers.";
+    /** What the screen says when the two passphrases typed differ. */
+    public static final String MISMATCH = "The two passphrases are not the same. Type the same passphrase twice.";
     /** What the lock screen says at start. */
     public static final String ENTER = "Enter your passphrase to open your charts.";
 
@@ -54,6 +59,28 @@ public final class LockViewModel {
             port.lock();
         } catch (RuntimeException e) {
             message.set("Could not drop keys cleanly; close ChartLens to be safe.");
+        }
+    }
+
+    /**
+     * The passphrase being chosen, typed twice: when the two differ nothing is chosen and the
+     * screen says so; else as {@link #unlock}. Both arrays are wiped after use.
+     */
+    public void choose(char[] passphrase, char[] again) {
+        boolean same = Arrays.equals(passphrase, again);
+        Arrays.fill(again, '\0');
+        if (!same) {
+            Arrays.fill(passphrase, '\0');
+            message.set(MISMATCH);
+            return;
+        }
+        unlock(passphrase);
+    }
+
+    /** The user types again: what was wrong with the last attempt goes (not while it is being checked). */
+    public void edited() {
+        if (!checking.get()) {
+            message.set("");
         }
     }
 

@@ -16,6 +16,8 @@ import javafx.scene.text.TextAlignment;
  */
 public final class UnlockView extends VBox {
     private final PasswordField pass = new PasswordField();
+    /** The passphrase again, while it is being chosen. */
+    private final PasswordField again = new PasswordField();
     private final Button unlock = new Button();
 
     public UnlockView(LockViewModel vm) {
@@ -49,13 +51,50 @@ public final class UnlockView extends VBox {
         unlock.setDefaultButton(true);
         unlock.setId("unlock-button");
         unlock.disableProperty().bind(vm.checkingProperty());
+        again.setPromptText("The same passphrase again");
+        again.setMaxWidth(320);
+        again.setId("unlock-again");
+        again.visibleProperty().bind(choosing);
+        again.managedProperty().bind(choosing);
+        Label ifLost = new Label(LockViewModel.IF_LOST);
+        ifLost.setId("unlock-if-lost");
+        ifLost.setWrapText(true);
+        ifLost.setMaxWidth(460);
+        ifLost.setTextAlignment(TextAlignment.CENTER);
+        ifLost.getStyleClass().add("muted");
+        ifLost.visibleProperty().bind(choosing);
+        ifLost.managedProperty().bind(choosing);
         unlock.setOnAction(e -> {
             char[] chars = pass.getText().toCharArray();
             pass.clear();
-            vm.unlock(chars);
+            if (choosing.get()) {
+                char[] second = again.getText().toCharArray();
+                again.clear();
+                vm.choose(chars, second);
+            } else {
+                vm.unlock(chars);
+            }
         });
-        // Enter in the field unlocks, whichever default button of the window owns Enter meanwhile
-        pass.setOnAction(e -> unlock.fire());
+        // Enter in the field unlocks (or, while choosing, goes on to the second field), whichever
+        // default button of the window owns Enter meanwhile
+        pass.setOnAction(e -> {
+            if (choosing.get() && again.getText().isEmpty()) {
+                again.requestFocus();
+            } else {
+                unlock.fire();
+            }
+        });
+        again.setOnAction(e -> unlock.fire());
+        pass.textProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                vm.edited();
+            }
+        });
+        again.textProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                vm.edited();
+            }
+        });
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("status-error");
@@ -70,7 +109,7 @@ public final class UnlockView extends VBox {
                 pass.requestFocus();
             }
         });
-        getChildren().addAll(title, why, pass, unlock, message);
+        getChildren().addAll(title, why, pass, again, unlock, message, ifLost);
     }
 
     /** On show: the field has the focus and Unlock is the window's default button again. */

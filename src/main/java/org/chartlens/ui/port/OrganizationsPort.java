@@ -6,7 +6,11 @@ import org.chartlens.connect.Organization;
 
 /** The configured organizations. Thread safe; every method blocks (runs on the task executor). */
 public interface OrganizationsPort {
-    /** Every configured organization, presets first. */
+    /**
+     * The user's organizations: the ones added (a preset or any server) or opened (the demo), in the
+     * order shown; empty on first run and after the last one is removed (the welcome screen shows
+     * then). Not the presets merely offered: see {@link #presets()}.
+     */
     List<Organization> organizations();
 
     /** The organization presets shipped with ChartLens (for "Add your organization"). */

@@ -8,8 +8,9 @@ import java.util.Objects;
  */
 public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                          DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer,
-                         AuditPort audit) {
+                         AuditPort audit, ChangesPort changes) {
     public ShellPorts {
+        Objects.requireNonNull(changes);
         Objects.requireNonNull(cache);
         Objects.requireNonNull(organizations);
         Objects.requireNonNull(signIn);
@@ -21,27 +22,37 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
         Objects.requireNonNull(audit);
     }
 
+    /** Ports whose state never changes behind the views ({@link ChangesPort#NONE}). */
+    public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
+                      DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit) {
+        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, ChangesPort.NONE);
+    }
+
+    public ShellPorts withChanges(ChangesPort c) {
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c);
+    }
+
     public ShellPorts withOrganizations(OrganizationsPort o) {
-        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit);
+        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes);
     }
 
     public ShellPorts withSignIn(SignInPort s) {
-        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit);
+        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes);
     }
 
     public ShellPorts withSync(SyncPort s) {
-        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit);
+        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes);
     }
 
     public ShellPorts withDemo(DemoPort d) {
-        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit);
+        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes);
     }
 
     public ShellPorts withAudit(AuditPort a) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes);
     }
 
     public ShellPorts withViewer(SystemViewerPort v) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes);
     }
 }

@@ -35,7 +35,7 @@ public final class StoreOnlyPorts {
      */
     public static ShellPorts create(Supplier<ChartStore> store, Path dataDir, String passphrase) {
         Lock lock = new Lock(store, passphrase);
-        return new ShellPorts(lock, new NoOrganizations(), new NoSignIn(),
+        return new ShellPorts(lock, new CachedOrganizations(lock), new NoSignIn(),
                 (org, patient, listener) -> {
                     listener.finished(org, "Sync is not available in this mode.");
                     return () -> { };
@@ -147,10 +147,12 @@ public final class StoreOnlyPorts {
         }
     }
 
-    private static final class NoOrganizations implements OrganizationsPort {
+    /** The organizations the cache holds patients of (no presets; nothing can be added). */
+    private record CachedOrganizations(Lock lock) implements OrganizationsPort {
         @Override
         public List<Organization> organizations() {
-            return List.of();
+            return lock.store().patients().stream().map(p -> p.org()).distinct()
+                    .map(id -> new Organization(id, id, null, null, null, null, null, null, false, null)).toList();
         }
 
         @Override

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** What ChartLens stores, where, and how to remove it. */
@@ -26,13 +28,30 @@ public final class HelpView extends ScrollPane {
                 para("Sign out of each organization (Organizations), then close ChartLens and delete the folder above."
                         + " Uninstalling ChartLens leaves this folder in place unless you delete it."),
                 title("Keyboard"),
-                para("Ctrl+F search the worklist · Enter open the selected patient · Ctrl+W close a chart tab ·"
-                        + " Ctrl+Tab next tab · Ctrl+L lock now · on the timeline: + / − zoom, ← → scroll, Home whole life,"
-                        + " Enter raw JSON of the selected item · in any table: Enter or Ctrl+J raw JSON and source."));
+                keyboard());
         v.setPadding(new Insets(24));
         v.setMaxWidth(820);
         setContent(v);
         setFitToWidth(true);
+    }
+
+    /** Every shortcut ({@link Shortcuts#ALL}): the keys, then what they do. */
+    static GridPane keyboard() {
+        GridPane grid = new GridPane();
+        grid.setId("help-shortcuts");
+        grid.setHgap(18);
+        grid.setVgap(4);
+        int row = 0;
+        for (Shortcuts.Shortcut s : Shortcuts.ALL) {
+            Label keys = new Label(s.shown());
+            keys.setStyle("-fx-font-weight: bold;");
+            keys.setMinWidth(Region.USE_PREF_SIZE);
+            Label what = para(s.what());
+            GridPane.setValignment(keys, javafx.geometry.VPos.TOP);
+            GridPane.setValignment(what, javafx.geometry.VPos.TOP);
+            grid.addRow(row++, keys, what);
+        }
+        return grid;
     }
 
     static Label title(String t) {

@@ -1,10 +1,17 @@
 package org.chartlens.ui.shell;
 
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.chartlens.domain.Source;
@@ -14,15 +21,19 @@ import org.chartlens.ui.chart.ChartViewModel;
 import org.chartlens.ui.common.TaskExecutor;
 import org.chartlens.ui.lock.LockViewModel;
 import org.chartlens.domain.PatientRef;
+import org.chartlens.ui.port.ChangesPort;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.port.SystemViewerPort;
 import org.chartlens.ui.worklist.WorklistViewModel;
 
 /**
- * The main window's state: the charts open (one tab each, in order), whether the welcome screen
- * shows, and the view models of the worklist, the status area, the lock, the settings and the
- * welcome screen, each given only the ports it needs. Locking closes every chart and remembers
- * them; unlocking reopens them. Properties and lists: FX thread. Testable without a stage.
+ * The main window's state: the charts open (one tab each, in order), whether the user has any
+ * organization and whether the welcome screen shows (whenever there is none), and the view
+ * models of the worklist, the organizations, the status area, the lock, the settings and the
+ * welcome screen, each given only the ports it needs. It follows the app's
+ * {@link ChangesPort}: organizations, sign-ins and syncs re-read what the views show, on the FX
+ * thread, a sync's progress coalesced to one pending hop. Locking closes every chart and
+ * remembers them; unlocking reopens them. Properties and lists: FX thread. Testable without a stage.
  */
 public final class MainViewModel {
     private final ShellPorts ports;
@@ -36,6 +47,12 @@ public final class MainViewModel {
     private final ObservableList<PatientRef> charts = FXCollections.observableArrayList();
     private final ObservableList<PatientRef> readOnlyCharts = FXCollections.unmodifiableObservableList(charts);
     private final ReadOnlyBooleanWrapper welcomeShown = new ReadOnlyBooleanWrapper();
+    /** Null until the organizations were first read; then whether the user has any. */
+    private final ReadOnlyObjectWrapper<Boolean> hasOrganizations = new ReadOnlyObjectWrapper<>();
+    private final OrganizationsViewModel organizations;
+    /** The latest progress per organization not yet taken on the FX thread; one hop pending at most. */
+    private final Map<String, ChangesPort.Change> syncing = new ConcurrentHashMap<>();
+    private final AtomicBoolean syncHopPending = new AtomicBoolean();
     private List<PatientRef> reopenAfterUnlock = List.of();
     private Runnable onOrganizationAdded = () -> { };
 
@@ -49,25 +66,21 @@ public final class MainViewModel {
         lock = new LockViewModel(ports.lock(), tasks);
         settings = new SettingsViewModel(ports.settings(), tasks, status);
         welcome = new WelcomeViewModel(ports.organizations(), ports.demo(), tasks, status);
-        status.setOnSynced(worklist::refresh);
         worklist.setOnRebuilt(summary -> {
             status.info(summary);
             checkAudit();
         });
+        organizations = new OrganizationsViewModel(ports.organizations(), ports.signIn(), tasks, fx, status::sync);
         welcome.setOnDemoOpened(ref -> {
             hideWelcome();
             worklist.refresh();
+            readOrganizations();
             open(ref);
         });
         welcome.setOnAdded(org -> {
             hideWelcome();
+            readOrganizations();
             onOrganizationAdded.run();
-        });
-        // the first run (an empty cache, no search) leads to the welcome screen
-        worklist.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
-            if (worklist.total() == 0 && worklist.searchProperty().get().isEmpty()) {
-                showWelcome();
-            }
         });
         lock.lockedProperty().addListener((o, was, locked) -> {
             if (locked) {
@@ -75,12 +88,73 @@ public final class MainViewModel {
                 charts.clear();
                 worklist.searchProperty().set("");
             } else {
-                worklist.refresh();
+                readAll();
                 charts.addAll(reopenAfterUnlock);
                 reopenAfterUnlock = List.of();
                 checkAudit();
             }
         });
+        ports.changes().subscribe(this::changedOnAnyThread);
+    }
+
+    /** From the app's threads: progress is coalesced (the latest per organization), the rest hops as is. */
+    private void changedOnAnyThread(ChangesPort.Change c) {
+        if (c.kind() != ChangesPort.Kind.SYNCING) {
+            fx.execute(() -> changed(c));
+            return;
+        }
+        syncing.put(c.org() == null ? "" : c.org(), c);
+        if (syncHopPending.compareAndSet(false, true)) {
+            fx.execute(() -> {
+                syncHopPending.set(false);
+                for (String org : List.copyOf(syncing.keySet())) {
+                    ChangesPort.Change latest = syncing.remove(org);
+                    if (latest != null) {
+                        changed(latest);
+                    }
+                }
+            });
+        }
+    }
+
+    /** FX thread: re-reads what the change affects (nothing while locked: unlocking reads everything). */
+    private void changed(ChangesPort.Change c) {
+        if (lock.isLocked()) {
+            return;
+        }
+        switch (c.kind()) {
+            case ORGANIZATIONS -> readOrganizations();
+            case SIGN_IN -> organizations.refresh();
+            case SYNCING -> {
+                organizations.syncing(c.org(), c.detail());
+                worklist.refresh();
+            }
+            case SYNCED -> {
+                organizations.synced(c.org(), c.detail(), LocalTime.now().truncatedTo(ChronoUnit.MINUTES).toString());
+                organizations.refresh();
+                worklist.refresh();
+            }
+        }
+    }
+
+    /** The worklist and the organizations, read again (start, unlock). */
+    private void readAll() {
+        worklist.refresh();
+        readOrganizations();
+    }
+
+    /**
+     * Reads the user's organizations: with none (first run, or the last one removed) the welcome
+     * screen shows; the Organizations view is read again too.
+     */
+    private void readOrganizations() {
+        tasks.submit(ports.organizations()::organizations, list -> {
+            hasOrganizations.set(!list.isEmpty());
+            if (list.isEmpty()) {
+                showWelcome();
+            }
+        }, e -> status.error("Organizations could not be read."));
+        organizations.refresh();
     }
 
     /** Locked at start (asks for the passphrase), or loads the worklist and checks the audit log. */
@@ -88,7 +162,7 @@ public final class MainViewModel {
         if (locked) {
             lock.lockAtStart();
         } else {
-            worklist.refresh();
+            readAll();
             checkAudit();
         }
     }
@@ -174,8 +248,21 @@ public final class MainViewModel {
         welcome.load(() -> welcomeShown.set(true));
     }
 
+    /** Leaves the welcome screen (its Back button: shown when there is something behind it). */
     public void hideWelcome() {
         welcomeShown.set(false);
+    }
+
+    /** Leaves the welcome screen when there is something behind it (Ctrl+F goes to the worklist). */
+    public void hideWelcomeIfItCanBeLeft() {
+        if (welcomeCanBeLeft()) {
+            hideWelcome();
+        }
+    }
+
+    /** True when the welcome screen can be left: the user has organizations, or patients are cached. */
+    public boolean welcomeCanBeLeft() {
+        return Boolean.TRUE.equals(hasOrganizations.get()) || worklist.total() > 0;
     }
 
     public ReadOnlyBooleanProperty welcomeShownProperty() {
@@ -187,9 +274,14 @@ public final class MainViewModel {
         onOrganizationAdded = r;
     }
 
-    /** A new view model for an Organizations panel. */
+    /** The Organizations view's model (one for the window: it follows the changes). */
     public OrganizationsViewModel organizations() {
-        return new OrganizationsViewModel(ports.organizations(), ports.signIn(), tasks, fx, status::sync);
+        return organizations;
+    }
+
+    /** Null until first read; then whether the user has any organization (none: the welcome screen shows). */
+    public ReadOnlyObjectProperty<Boolean> hasOrganizationsProperty() {
+        return hasOrganizations.getReadOnlyProperty();
     }
 
     public SystemViewerPort viewer() {

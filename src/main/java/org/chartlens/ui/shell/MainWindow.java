@@ -16,9 +16,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -58,6 +56,10 @@ public final class MainWindow extends StackPane {
     private UnlockView unlockView;
     private ScrollPane welcome;
     private final Button back = new Button("Back to the worklist");
+    private final Shortcuts keys = new Shortcuts();
+    /** How each panel tab is opened again, by tab id. */
+    private final Map<String, Runnable> panels = new LinkedHashMap<>();
+    private final TabMemory beforeLock = new TabMemory(tabs, panels);
 
     public MainWindow(ShellPorts ports, TaskExecutor tasks, boolean startLocked) {
         this(new MainViewModel(ports, tasks, Platform::runLater), tasks, startLocked);
@@ -82,6 +84,9 @@ public final class MainWindow extends StackPane {
                 r -> openChart(r.org(), r.id(), r.summary().name()), r -> vm.status().sync(r.org(), r.id()),
                 vm.status()::syncAll));
         vm.welcomeShownProperty().addListener((o, was, shown) -> showWelcome(shown));
+        // the first run is a welcome, not an empty worklist
+        home.textProperty().bind(javafx.beans.binding.Bindings.when(vm.welcomeShownProperty())
+                .then("Welcome").otherwise("Worklist"));
         vm.setOnOrganizationAdded(this::openOrganizations);
         vm.welcome().setOnAddAddress((url, clientId) -> {
             vm.hideWelcome();
@@ -111,11 +116,10 @@ public final class MainWindow extends StackPane {
     private HBox toolbar() {
         Label brand = new Label("ChartLens");
         brand.getStyleClass().add("card-title");
-        Button worklistBtn = button("Worklist", "Ctrl+1", () -> tabs.getSelectionModel().select(home));
+        Button worklistBtn = button("Worklist", "Ctrl+1", this::showWorklist);
         Button orgs = button("Organizations", "Ctrl+2", this::openOrganizations);
         Button add = button("Add organization", null, this::showWelcome);
-        Button settingsBtn = button("Settings", "Ctrl+,", () -> openPanel("Settings",
-                () -> new SettingsView(vm.settings(), this::openAudit)));
+        Button settingsBtn = button("Settings", "Ctrl+,", this::openSettings);
         Button help = button("Help", "F1", this::openHelp);
         Button lock = button("Lock", "Ctrl+L", () -> lock("Locked by you."));
         lock.setId("lock-button");
@@ -138,10 +142,24 @@ public final class MainWindow extends StackPane {
         return b;
     }
 
+    /** The window's shortcuts ({@link Shortcuts}), caught before any control sees the key. */
     private void installKeys(Scene scene) {
-        var keys = scene.getAccelerators();
-        keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> lock("Locked by you."));
-        keys.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), () -> {
+        keys.bind(Shortcuts.NEXT_TAB, () -> tabs.getSelectionModel().select(
+                (tabs.getSelectionModel().getSelectedIndex() + 1) % tabs.getTabs().size()));
+        keys.bind(Shortcuts.PREVIOUS_TAB, () -> tabs.getSelectionModel().select(
+                (tabs.getSelectionModel().getSelectedIndex() + tabs.getTabs().size() - 1) % tabs.getTabs().size()));
+        keys.bind(Shortcuts.WORKLIST, this::showWorklist);
+        keys.bind(Shortcuts.ORGANIZATIONS, this::openOrganizations);
+        keys.bind(Shortcuts.SETTINGS, this::openSettings);
+        keys.bind(Shortcuts.HELP, this::openHelp);
+        keys.bind(Shortcuts.SEARCH, () -> {
+            showWorklist();
+            Node n = lookup("#worklist-search");
+            if (n != null) {
+                n.requestFocus();
+            }
+        });
+        keys.bind(Shortcuts.CLOSE_TAB, () -> {
             Tab t = tabs.getSelectionModel().getSelectedItem();
             if (t != null && t != home) {
                 tabs.getTabs().remove(t);
@@ -149,16 +167,23 @@ public final class MainWindow extends StackPane {
                         .findFirst().ifPresent(vm::close);
             }
         });
-        keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-            tabs.getSelectionModel().select(home);
-            Node n = lookup("#worklist-search");
-            if (n != null) {
-                n.requestFocus();
-            }
-        });
-        keys.put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
-                () -> tabs.getSelectionModel().select(home));
-        keys.put(new KeyCodeCombination(KeyCode.F1), this::openHelp);
+        keys.bind(Shortcuts.LOCK, () -> lock("Locked by you."));
+        keys.bind(Shortcuts.CHART_TAB, i -> selectedChart().ifPresent(c -> c.select(ChartView.TAB_NAMES.get(i))));
+        keys.bind(Shortcuts.CHART_NEXT, () -> selectedChart().ifPresent(c -> c.tabs().getSelectionModel().selectNext()));
+        keys.bind(Shortcuts.CHART_PREVIOUS, () -> selectedChart().ifPresent(
+                c -> c.tabs().getSelectionModel().selectPrevious()));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+    }
+
+    /** The first tab, the worklist (the welcome screen when there is nothing behind it). */
+    private void showWorklist() {
+        vm.hideWelcomeIfItCanBeLeft();
+        tabs.getSelectionModel().select(home);
+    }
+
+    private java.util.Optional<ChartView> selectedChart() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t != null && t.getContent() instanceof ChartView c ? java.util.Optional.of(c) : java.util.Optional.empty();
     }
 
     /** Opens (or focuses) a patient's chart in its own tab; {@code title} null shows the id until the chart loads. */
@@ -174,6 +199,9 @@ public final class MainWindow extends StackPane {
     }
 
     private void chartsChanged(ListChangeListener.Change<? extends PatientRef> c) {
+        if (vm.lock().isLocked()) {
+            beforeLock.remember(); // the view model closes the charts as it locks, before the lock screen shows
+        }
         while (c.next()) {
             for (PatientRef r : c.getRemoved()) {
                 Tab t = charts.remove(r);
@@ -194,15 +222,17 @@ public final class MainWindow extends StackPane {
         view.addEventHandler(RawJsonDialog.Viewed.TYPE, e -> vm.rawJsonViewed(ref, e.source()));
         view.addEventHandler(org.chartlens.ui.chart.DocumentsTab.OpenedOutside.TYPE,
                 e -> vm.documentOpenedOutside(ref, e.source(), e.contentType()));
-        Tab t = new Tab(title == null ? ref.id() : shortName(title), view);
+        // until the chart is read, its patient's name if known: never a bare FHIR id
+        Tab t = new Tab(title == null ? "Opening chart…" : shortName(title), view);
         t.setId("chart-" + key);
-        t.setTooltip(new Tooltip((title == null ? ref.id() : title) + " · " + ref.org()));
+        t.setTooltip(new Tooltip((title == null ? "Chart" : title) + " · " + ref.org()));
         t.setOnClosed(e -> vm.close(ref));
         charts.put(ref, t);
         tabs.getTabs().add(t);
         chart.dataProperty().addListener((o, a, d) -> {
             if (d != null) {
                 t.setText(shortName(d.model().patient().name()));
+                t.setTooltip(new Tooltip(d.model().patient().name() + " · " + ref.org()));
                 vm.status().info("Opened chart in " + d.buildMillis() + " ms");
             }
         });
@@ -222,15 +252,24 @@ public final class MainWindow extends StackPane {
             }
         }
         Tab t = new Tab(title, content.get());
-        t.setId("panel-" + title.toLowerCase());
+        t.setId(panelId(title));
+        panels.put(t.getId(), () -> openPanel(title, content));
         tabs.getTabs().add(t);
         tabs.getSelectionModel().select(t);
         return t.getContent();
     }
 
+    static String panelId(String title) {
+        return "panel-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
     /** Opens (or focuses) the Organizations panel. */
     public OrganizationsView openOrganizations() {
         return (OrganizationsView) openPanel("Organizations", () -> new OrganizationsView(vm.organizations()));
+    }
+
+    private void openSettings() {
+        openPanel("Settings", () -> new SettingsView(vm.settings(), this::openAudit));
     }
 
     /** The Audit view (from Settings): who looked at which chart. */
@@ -268,7 +307,7 @@ public final class MainWindow extends StackPane {
         }
         homeContent.getChildren().remove(welcome);
         if (shown) {
-            back.setVisible(vm.worklist().total() > 0);
+            back.setVisible(vm.welcomeCanBeLeft());
             homeContent.getChildren().add(welcome);
             tabs.getSelectionModel().select(home);
         }
@@ -292,12 +331,15 @@ public final class MainWindow extends StackPane {
             unlockView.setVisible(false);
             getChildren().add(unlockView);
         }
+        keys.setEnabled(!locked);
         if (locked) {
+            beforeLock.remember();
             tabs.getTabs().removeIf(t -> t != home);
             shell.setVisible(false);
             unlockView.setVisible(true);
             unlockView.focus();
         } else {
+            beforeLock.restore();
             unlockView.setVisible(false);
             shell.setVisible(true);
             autoLock.unlocked();

@@ -22,10 +22,11 @@ import org.chartlens.ui.common.Tables;
 import org.chartlens.ui.shell.OrganizationsViewModel.Row;
 
 /**
- * Organizations: who we are signed in as, granted and refused scopes, token and refresh
- * expiry, the last error, cached patients; add, edit and remove; the main action is Sync when a
- * sync can work and Sign in otherwise; a sign-in waiting in the browser has Cancel, Open again
- * and Copy link. Shows an {@link OrganizationsViewModel} and forwards the user's actions to it.
+ * Organizations: who we are signed in as, the sync (running or how it ended), granted and
+ * refused scopes, token and refresh expiry, the last error, cached patients; add, edit and
+ * remove; the main action is Sync when a sync can work and Sign in otherwise; a sign-in waiting
+ * in the browser has Cancel, Open again and Copy link. Follows its view model as it changes (no
+ * reload button). Shows an {@link OrganizationsViewModel} and forwards the user's actions to it.
  * FX thread.
  */
 public final class OrganizationsView extends BorderPane {
@@ -34,7 +35,7 @@ public final class OrganizationsView extends BorderPane {
     public static final ButtonType DELETE = new ButtonType("Remove, delete charts", ButtonBar.ButtonData.OTHER);
 
     private final OrganizationsViewModel vm;
-    private final TableView<Row> table = Tables.table("No organizations yet. Add one with Add organization.");
+    private final TableView<Row> table = Tables.table("No organizations yet: Add organization… above, or open the demo organization from the welcome screen.");
     private OrganizationDialog dialog;
     private Alert removing;
     private String selectedId;
@@ -49,10 +50,11 @@ public final class OrganizationsView extends BorderPane {
         table.getColumns().add(text("Signed in as", 150, r -> r.status().signedIn()
                 ? (r.status().signedInAs() == null ? "(signed in)" : r.status().signedInAs()) : "not signed in"));
         table.getColumns().add(text("Cached patients", 110, r -> Integer.toString(r.cachedPatients())));
-        table.getColumns().add(text("Granted scopes", 200, r -> String.join(" ", r.status().grantedScopes())));
+        table.getColumns().add(text("Sync", 180, Row::sync));
+        table.getColumns().add(text("Granted scopes", 160, r -> String.join(" ", r.status().grantedScopes())));
         table.getColumns().add(text("Refused", 120, r -> String.join(" ", r.status().refusedScopes())));
-        table.getColumns().add(text("Token expires", 120, r -> when(r.status().tokenExpires())));
-        table.getColumns().add(text("Refresh expires", 120, r -> when(r.status().refreshExpires())));
+        table.getColumns().add(text("Token expires", 175, r -> when(r.status().tokenExpires())));
+        table.getColumns().add(text("Refresh expires", 175, r -> when(r.status().refreshExpires())));
         table.getColumns().add(text("Last error", 200, r -> r.status().lastError() == null ? "" : r.status().lastError()));
         table.setItems(vm.rows());
 

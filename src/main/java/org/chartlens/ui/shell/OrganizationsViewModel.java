@@ -19,16 +19,23 @@ import org.chartlens.ui.port.OrganizationsPort;
 import org.chartlens.ui.port.SignInPort;
 
 /**
- * The Organizations view's state: one row per organization with its sign-in status and cached
- * patients, a message line, and the sign-in waiting in the browser (with cancel, open again and
- * its link). Each sign-in attempt's outcome is shown only while that attempt is the current one
- * of its organization: a cancelled or replaced attempt's late failure never shows. Port calls run
- * on the task executor; properties and the list change on the FX thread. Testable without a
- * stage.
+ * The Organizations view's state: one row per organization of the user's with its sign-in status,
+ * cached patients and its sync (running: how far; ended: done or what stopped it), and a message line; sign in,
+ * sign out and sync one. The shell keeps one and tells it what changed ({@link #refresh()},
+ * {@link #syncing}, {@link #synced}): it never needs a reload button. Port calls run on the task
+ * executor; properties and the list change on the FX thread. Testable without a stage.
+ *
+ * <p>The sign-in waiting in the browser has cancel, open again and its link. Each attempt's outcome
+ * is shown only while that attempt is the current one of its organization: a cancelled or replaced
+ * attempt's late failure never shows.
  */
 public final class OrganizationsViewModel {
-    /** One line of the table. */
-    public record Row(Organization org, OrganizationStatus status, int cachedPatients) {
+    /**
+     * One line of the table.
+     *
+     * @param sync the organization's sync as said in the Sync column ("" before any sync here)
+     */
+    public record Row(Organization org, OrganizationStatus status, int cachedPatients, String sync) {
         /** A sync can work now (signed in); otherwise the action is to sign in. */
         public boolean canSync() {
             return status.signedIn();
@@ -59,6 +66,11 @@ public final class OrganizationsViewModel {
     private final ReadOnlyObjectWrapper<Pending> pending = new ReadOnlyObjectWrapper<>();
     /** The current attempt of each organization (FX thread). */
     private final Map<String, SignInPort.PendingSignIn> current = new HashMap<>();
+    /** The Sync column per organization id. FX thread. */
+    private final Map<String, String> syncs = new HashMap<>();
+    /** A read is running; {@link #again} asks for one more when it ends. FX thread. */
+    private boolean reading;
+    private boolean again;
 
     /**
      * @param fx   runs a task on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests)
@@ -73,8 +85,16 @@ public final class OrganizationsViewModel {
         this.sync = sync;
     }
 
-    /** Reads every organization, its sign-in status and how many patients are cached from it. */
+    /**
+     * Reads every organization, its sign-in status and how many patients are cached from it (calls
+     * during a read are coalesced into one more).
+     */
     public void refresh() {
+        if (reading) {
+            again = true;
+            return;
+        }
+        reading = true;
         tasks.submit(() -> {
             List<Row> out = new ArrayList<>();
             for (Organization o : organizations.organizations()) {
@@ -90,10 +110,44 @@ public final class OrganizationsViewModel {
                 } catch (RuntimeException e) {
                     cached = 0;
                 }
-                out.add(new Row(o, s, cached));
+                out.add(new Row(o, s, cached, ""));
             }
             return out;
-        }, rows::setAll, e -> message.set("Organizations could not be read."));
+        }, read -> {
+            rows.setAll(read.stream().map(r -> new Row(r.org(), r.status(), r.cachedPatients(), syncs.getOrDefault(r.org().id(), ""))).toList());
+            readDone();
+        }, e -> {
+            message.set("Organizations could not be read.");
+            readDone();
+        });
+    }
+
+    private void readDone() {
+        reading = false;
+        if (again) {
+            again = false;
+            refresh();
+        }
+    }
+
+    /** A sync of {@code orgId} is running: {@code progress} says how far (counts only). FX thread. */
+    public void syncing(String orgId, String progress) {
+        setSync(orgId, "Syncing: " + progress);
+    }
+
+    /** A sync of {@code orgId} ended: {@code failure} is null when it completed. FX thread. */
+    public void synced(String orgId, String failure, String at) {
+        setSync(orgId, failure == null ? "Synced at " + at : "Stopped: " + failure);
+    }
+
+    private void setSync(String orgId, String text) {
+        syncs.put(orgId, text);
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (r.org().id().equals(orgId) && !r.sync().equals(text)) {
+                rows.set(i, new Row(r.org(), r.status(), r.cachedPatients(), text));
+            }
+        }
     }
 
     /** The row's main action: sync when it can work, else sign in. */

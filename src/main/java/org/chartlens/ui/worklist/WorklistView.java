@@ -50,15 +50,13 @@ public final class WorklistView extends BorderPane {
         refresh.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button all = new Button("Sync all organizations");
         all.setOnAction(e -> syncAll.run());
-        Button reload = new Button("Reload list");
-        reload.setOnAction(e -> vm.refresh());
         Label status = new Label();
         status.setId("worklist-status");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, search, status, grow, reload, refresh, all);
+        HBox bar = new HBox(10, search, status, grow, refresh, all);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12));
         setTop(new javafx.scene.layout.VBox(bar, cacheNote(vm)));
@@ -92,6 +90,7 @@ public final class WorklistView extends BorderPane {
         unreadable.getStyleClass().add("empty-state");
         unreadable.setWrapText(true);
         vm.cacheNoteProperty().addListener((o, was, now) -> table.setPlaceholder(now.isEmpty() ? empty : unreadable));
+        keepSelectionAcrossReloads(vm);
         table.setRowFactory(tv -> {
             TableRow<WorklistRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -142,6 +141,34 @@ public final class WorklistView extends BorderPane {
         box.visibleProperty().bind(vm.cacheNoteProperty().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    /**
+     * The list reloads by itself while a sync writes: the patient the user selected stays
+     * selected (matched by organization and id), so a keyboard user does not lose their place.
+     */
+    private void keepSelectionAcrossReloads(WorklistViewModel vm) {
+        String[] selected = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                selected[0] = key(now);
+            }
+        });
+        vm.rows().addListener((javafx.collections.ListChangeListener<WorklistRow>) c -> {
+            if (selected[0] == null || table.getSelectionModel().getSelectedItem() != null) {
+                return;
+            }
+            for (int i = 0; i < vm.rows().size(); i++) {
+                if (key(vm.rows().get(i)).equals(selected[0])) {
+                    table.getSelectionModel().select(i);
+                    return;
+                }
+            }
+        });
+    }
+
+    private static String key(WorklistRow r) {
+        return r.org() + ":" + r.id();
     }
 
     public TableView<WorklistRow> table() {

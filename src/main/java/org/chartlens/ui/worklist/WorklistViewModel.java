@@ -52,6 +52,9 @@ public final class WorklistViewModel {
     private final AtomicReference<Runnable> pendingProgress = new AtomicReference<>();
     private Consumer<String> onRebuilt = summary -> { };
     private boolean loaded;
+    /** A read of the cache is running; {@link #again} asks for one more when it ends. FX thread. */
+    private boolean reading;
+    private boolean again;
 
     /** A worklist that only reads (no rebuild), progress on the calling thread. */
     public WorklistViewModel(java.util.function.Supplier<ChartStore> store, TaskExecutor tasks) {
@@ -66,20 +69,42 @@ public final class WorklistViewModel {
         search.addListener((o, a, b) -> applyFilter());
     }
 
+    /**
+     * Reads the patients from the cache again (at start, after unlock, while and after a sync
+     * writes). Calls during a read are coalesced into one more read when it ends, so a sync's
+     * stream of changes costs at most one read at a time. FX thread.
+     */
     public void refresh() {
-        status.set("Loading patients…");
+        if (reading) {
+            again = true;
+            return;
+        }
+        reading = true;
+        if (!loaded) {
+            status.set("Loading patients…");
+        }
         tasks.submit(() -> rows(cache.store(), Instant.now(), LocalDate.now()), rows -> {
             all.setAll(rows);
             loaded = true;
             rebuildable.set(false);
             cacheNote.set("");
             applyFilter();
+            readDone();
         }, e -> {
             boolean damaged = damaged(e);
             rebuildable.set(damaged && !rebuilding.get());
             status.set(damaged ? "" : "The patient list could not be read from the cache.");
             cacheNote.set(damaged ? "The cache could not be read: " + e.getMessage() : "");
+            readDone();
         });
+    }
+
+    private void readDone() {
+        reading = false;
+        if (again) {
+            again = false;
+            refresh();
+        }
     }
 
     /** The cache file is damaged or unreadable with its key, so rebuilding it from the servers is the way out. */

@@ -83,4 +83,69 @@ class UnlockViewTest {
         Fx.settle();
         assertEquals(centre(Fx.call(() -> v.getChildren().get(0))), centre(text(v, "unlock-message")), 2);
     }
+
+    @Test
+    void aPassphraseBeingChosenIsTypedTwiceAndTheScreenSaysWhatLosingItMeans() throws Exception {
+        java.util.List<String> offered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LockViewModel vm = Fx.call(() -> {
+            LockViewModel m = new LockViewModel(new LockPort() {
+                private boolean chosen;
+
+                @Override
+                public boolean hasPassphrase() {
+                    return true;
+                }
+
+                @Override
+                public boolean passphraseIsNew() {
+                    return !chosen;
+                }
+
+                @Override
+                public void lock() {
+                }
+
+                @Override
+                public boolean unlock(char[] passphrase) {
+                    offered.add(new String(passphrase));
+                    chosen = passphrase.length >= 8;
+                    return chosen;
+                }
+            }, new SameThreadTaskExecutor());
+            m.lockAtStart();
+            return m;
+        });
+        UnlockView v = Fx.call(() -> new UnlockView(vm));
+        Fx.show(v);
+        Node again = Fx.call(() -> v.lookup("#unlock-again"));
+        assertTrue(Fx.call(again::isVisible), "a second field while the passphrase is being chosen");
+        Label ifLost = Fx.call(() -> (Label) v.lookup("#unlock-if-lost"));
+        assertTrue(Fx.call(ifLost::isVisible));
+        assertTrue(LockViewModel.IF_LOST.contains("cannot be read") && LockViewModel.IF_LOST.contains("rebuilt from their servers"));
+
+        type(v, "correct horse", "correct hoarse");
+        assertEquals(LockViewModel.MISMATCH, Fx.call(() -> ((Label) v.lookup("#unlock-message")).getText()));
+        assertTrue(offered.isEmpty(), "nothing is chosen when the two differ");
+        assertTrue(Fx.call(vm::isLocked));
+        assertEquals("", Fx.call(() -> ((javafx.scene.control.PasswordField) again).getText()), "both fields are cleared");
+
+        type(v, "correct horse", "correct horse");
+        assertEquals(java.util.List.of("correct horse"), offered);
+        assertTrue(!Fx.call(vm::isLocked));
+
+        // the next lock asks once
+        Fx.run(() -> vm.lock("Locked by you."));
+        assertTrue(!Fx.call(again::isVisible), "unlocking asks once");
+        assertTrue(!Fx.call(ifLost::isVisible));
+    }
+
+    /** Types the passphrase (and its repetition) and presses the screen's button. */
+    private static void type(UnlockView v, String first, String second) throws Exception {
+        Fx.run(() -> {
+            ((javafx.scene.control.PasswordField) v.lookup("#unlock-passphrase")).setText(first);
+            ((javafx.scene.control.PasswordField) v.lookup("#unlock-again")).setText(second);
+            ((javafx.scene.control.Button) v.lookup("#unlock-button")).fire();
+        });
+        Fx.settle();
+    }
 }

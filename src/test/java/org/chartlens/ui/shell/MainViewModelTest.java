@@ -11,6 +11,8 @@ import java.util.List;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
 import org.chartlens.domain.PatientRef;
+import org.chartlens.ui.port.ChangeSignal;
+import org.chartlens.ui.port.ChangesPort;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.port.StoreOnlyPorts;
 import org.chartlens.ui.testing.BundleChartStore;
@@ -65,9 +67,11 @@ class MainViewModelTest {
         boolean[] synced = {false};
         ChartStore fixture = new BundleChartStore(Instant.now(), SyntheaBundles.columbus("Jen355"));
         ChartStore empty = new BundleChartStore(Instant.now());
+        RecordingOrganizations organizations = new RecordingOrganizations(List.of(), List.of(WelcomeViewModelTest.VERACITY));
         ShellPorts ports = StoreOnlyPorts.create(() -> synced[0] ? fixture : empty, DIR)
-                .withOrganizations(new RecordingOrganizations(List.of(), List.of(WelcomeViewModelTest.VERACITY)))
+                .withOrganizations(organizations)
                 .withDemo(l -> {
+                    organizations.saveOrganization(WelcomeViewModelTest.VERACITY); // the demo becomes the user's
                     synced[0] = true;
                     return StoreOnlyPorts.firstPatient(fixture);
                 });
@@ -78,6 +82,7 @@ class MainViewModelTest {
 
         vm.welcome().openDemo();
         assertFalse(vm.welcomeShownProperty().get());
+        assertEquals(Boolean.TRUE, vm.hasOrganizationsProperty().get());
         assertEquals(1, vm.worklist().total(), "the worklist is read again");
         assertEquals(List.of(StoreOnlyPorts.firstPatient(fixture)), List.copyOf(vm.charts()));
     }
@@ -97,6 +102,49 @@ class MainViewModelTest {
         OrganizationsViewModel organizations = vm.organizations();
         organizations.refresh();
         assertEquals(List.of(WelcomeViewModelTest.VERACITY), organizations.rows().stream().map(r -> r.org()).toList());
+    }
+
+    @Test
+    void whatTheAppSaysChangedIsReadAgainWithNoReload() {
+        ChartStore one = new BundleChartStore(Instant.now(), SyntheaBundles.columbus("Jen355"));
+        ChartStore two = new BundleChartStore(Instant.now(), SyntheaBundles.columbus("Jen355"),
+                SyntheaBundles.columbus("Babette571"));
+        ChartStore[] cache = {one};
+        RecordingOrganizations organizations = new RecordingOrganizations(List.of(WelcomeViewModelTest.VERACITY), List.of());
+        ChangeSignal changes = new ChangeSignal();
+        ShellPorts ports = StoreOnlyPorts.create(() -> cache[0], DIR, "x").withOrganizations(organizations)
+                .withChanges(changes);
+        MainViewModel vm = vm(ports);
+        vm.start(false);
+        assertFalse(vm.welcomeShownProperty().get(), "an organization: the worklist, not the welcome screen");
+        assertEquals(1, vm.worklist().total());
+        assertEquals(List.of(""), vm.organizations().rows().stream().map(OrganizationsViewModel.Row::sync).toList());
+
+        // a sync writes: the worklist and the Organizations view follow while it runs
+        cache[0] = two;
+        changes.publish(ChangesPort.Kind.SYNCING, "veracity", "1 of 2 patients, 310 resources");
+        assertEquals(2, vm.worklist().total(), "the worklist is read again during the sync");
+        assertEquals("Syncing: 1 of 2 patients, 310 resources", vm.organizations().rows().get(0).sync());
+        changes.publish(ChangesPort.Kind.SYNCED, "veracity", null);
+        assertTrue(vm.organizations().rows().get(0).sync().startsWith("Synced at "), vm.organizations().rows().get(0).sync());
+        changes.publish(ChangesPort.Kind.SYNCED, "veracity", "the server did not answer");
+        assertEquals("Stopped: the server did not answer", vm.organizations().rows().get(0).sync());
+
+        // while locked nothing is read; unlocking reads it all
+        vm.lock().lock("Locked by you.");
+        organizations.saved.clear();
+        changes.publish(ChangesPort.Kind.ORGANIZATIONS, "veracity", null);
+        assertFalse(vm.welcomeShownProperty().get());
+        vm.lock().unlock("x".toCharArray());
+        assertTrue(vm.welcomeShownProperty().get(), "the last organization removed: the welcome screen");
+        assertEquals(Boolean.FALSE, vm.hasOrganizationsProperty().get());
+        assertTrue(vm.welcomeCanBeLeft(), "patients are still cached: the worklist stays reachable");
+        assertTrue(vm.organizations().rows().isEmpty());
+
+        organizations.saveOrganization(WelcomeViewModelTest.VERACITY);
+        changes.publish(ChangesPort.Kind.ORGANIZATIONS, "veracity", null);
+        assertEquals(Boolean.TRUE, vm.hasOrganizationsProperty().get());
+        assertEquals(1, vm.organizations().rows().size());
     }
 
     @Test

@@ -98,6 +98,45 @@ class MainWindowTest {
         assertFalse(keys.isLocked());
     }
 
+    @Test
+    void unlockingRestoresTheWindowAsItWas() throws Exception {
+        ChartStore store = RealCache.of(Files.createTempDirectory("chartlens-restore"), Instant.now(),
+                SyntheaBundles.columbus("Babette571"), SyntheaBundles.columbus("Jen355"));
+        MainWindow w = show(ports(store, "restore me"));
+        for (WorklistRow r : Fx.call(() -> List.copyOf(w.worklist().rows()))) {
+            Fx.run(() -> w.openChart(r.org(), r.id(), r.summary().name()));
+        }
+        Fx.run(() -> toolbarButton(w, "Organizations").fire());
+        Fx.run(() -> toolbarButton(w, "Help").fire());
+        waitFor(() -> w.tabs().getTabs().size() == 5);
+        // the user moved to the first chart; tab order: Worklist, chart, chart, Organizations, Help
+        Fx.run(() -> w.tabs().getSelectionModel().select(1));
+        List<String> before = Fx.call(() -> w.tabs().getTabs().stream().map(javafx.scene.control.Tab::getId).toList());
+        List<String> titles = Fx.call(() -> w.tabs().getTabs().stream().map(javafx.scene.control.Tab::getText).toList());
+        assertEquals(List.of("Worklist", "Organizations", "Help"), List.of(titles.get(0), titles.get(3), titles.get(4)));
+
+        Fx.run(() -> w.lock("Locked by you."));
+        assertEquals(1, Fx.call(() -> w.tabs().getTabs().size()), "nothing but the (hidden) worklist while locked");
+        Fx.run(() -> ((PasswordField) w.lookup("#unlock-passphrase")).setText("restore me"));
+        Fx.run(() -> ((Button) w.lookup("#unlock-button")).fire());
+        waitFor(() -> !w.isLocked() && w.tabs().getTabs().size() == 5);
+
+        assertEquals(before, Fx.call(() -> w.tabs().getTabs().stream().map(javafx.scene.control.Tab::getId).toList()),
+                "the same tabs in the same order, the Organizations and Help panels included");
+        assertEquals(before.get(1), Fx.call(() -> w.tabs().getSelectionModel().getSelectedItem().getId()));
+        // chart tabs carry the patient's name (from the chart once read), never a raw FHIR id
+        waitFor(() -> w.tabs().getTabs().get(1).getText().equals(titles.get(1))
+                && w.tabs().getTabs().get(2).getText().equals(titles.get(2)));
+        for (WorklistRow r : Fx.call(() -> List.copyOf(w.worklist().rows()))) {
+            assertFalse(Fx.call(() -> w.tabs().getTabs().stream().anyMatch(t -> t.getText().contains(r.id()))));
+        }
+    }
+
+    static Button toolbarButton(MainWindow w, String text) {
+        return w.lookupAll(".button").stream().map(Button.class::cast).filter(b -> text.equals(b.getText()))
+                .findFirst().orElseThrow();
+    }
+
     static boolean isShown(javafx.scene.Node n) {
         for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {

@@ -43,7 +43,25 @@ public final class Fx {
             Scene scene = new Scene(root, 1400, 860);
             Themes.style(scene);
             s.setScene(scene);
+            // the window takes the scene's size again (a test may have resized it) at the screen's corner
+            s.sizeToScene();
+            s.setX(0);
+            s.setY(0);
             s.show();
+        });
+        settle();
+    }
+
+    /**
+     * For tests that press keys and click (the glass robot): the primary stage alone and on top,
+     * since input goes to the window on top and earlier tests in this JVM may have left others.
+     */
+    public static void front() throws Exception {
+        Stage s = stage();
+        run(() -> {
+            javafx.stage.Window.getWindows().stream().filter(w -> w != s).toList().forEach(javafx.stage.Window::hide);
+            s.toFront();
+            s.requestFocus();
         });
         settle();
     }
