@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.domain.PatientRef;
+import org.chartlens.domain.Person;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.CachedPatient;
 import org.chartlens.store.ChartStore;
@@ -45,6 +46,26 @@ public final class ChartQuery {
                     + String.join(", ", matches.stream().map(p -> p.org() + ":" + p.id()).toList()) + ")");
         }
         return new PatientRef(matches.get(0).org(), matches.get(0).id());
+    }
+
+    /**
+     * Finds a person from what a user typed: a person id ({@code P-...}, see
+     * {@code chartlens persons}), or any of its records as {@code ID} or {@code ORG:ID}. A record
+     * nobody linked is a person of one. Blocking (reads the store).
+     *
+     * @throws IllegalArgumentException with a plain reason when unknown or ambiguous
+     */
+    public static Person resolvePerson(ChartStore store, String text) {
+        if (text.startsWith("P-")) {
+            java.util.Optional<Person> person = store.person(text);
+            if (person.isPresent()) {
+                return person.get();
+            }
+            if (store.patients().stream().noneMatch(p -> p.id().equals(text))) {
+                throw new IllegalArgumentException("no person " + text + " in the cache (see 'chartlens persons')");
+            }
+        }
+        return store.personOf(resolve(store, text));
     }
 
     /**
