@@ -20,7 +20,6 @@ import org.chartlens.domain.Person;
 import org.chartlens.identity.Candidate;
 import org.chartlens.identity.CandidateFinder;
 import org.chartlens.identity.CandidateSearch;
-import org.chartlens.identity.Evidence;
 import org.chartlens.identity.FhirPatients;
 import org.chartlens.identity.PatientRecord;
 import org.chartlens.identity.RecordKey;
@@ -126,6 +125,7 @@ public final class Persons {
         List<Proposal> proposals = new ArrayList<>();
         Map<PatientRef, Record> shown = new HashMap<>();
         Function<PatientRef, Record> show = r -> shown.computeIfAbsent(r, x -> record(x, byRef.get(x), records.get(x)));
+        Pattern orgs = organizationsInWords();
         for (Candidate c : search.candidates()) {
             PatientRef a = ref(c.pair().first());
             PatientRef b = ref(c.pair().second());
@@ -134,8 +134,8 @@ public final class Persons {
             matches.computeIfAbsent(pa, k -> new HashSet<>()).add(pb);
             matches.computeIfAbsent(pb, k -> new HashSet<>()).add(pa);
             proposals.add(new Proposal(show.apply(a), show.apply(b), pa, pb, c.score(), c.strong(),
-                    c.evidence().stream().map(Evidence::text).map(this::inWords).toList(),
-                    c.conflicts().stream().map(this::inWords).toList()));
+                    c.evidence().stream().map(e -> inWords(e.text(), orgs)).toList(),
+                    c.conflicts().stream().map(t -> inWords(t, orgs)).toList()));
         }
         Map<String, Person> persons = new LinkedHashMap<>();
         for (PatientRef ref : byRef.keySet()) {
@@ -170,12 +170,13 @@ public final class Persons {
         PatientRef ra = ChartQuery.resolve(cache, a);
         PatientRef rb = ChartQuery.resolve(cache, b);
         List<PersonWarning> warnings = new ArrayList<>();
+        Pattern orgs = organizationsInWords();
         if (!ra.equals(rb)) {
             for (PatientRef x : cache.personOf(ra).records()) {
                 for (PatientRef y : cache.personOf(rb).records()) {
                     Candidate c = finder.compare(record(x), record(y), List.of());
                     for (String conflict : c.conflicts()) {
-                        warnings.add(new PersonWarning(x, y, inWords(conflict)));
+                        warnings.add(new PersonWarning(x, y, inWords(conflict, orgs)));
                     }
                 }
             }
@@ -204,23 +205,35 @@ public final class Persons {
      * organization by its id: "at ORG", "(ORG)", "ORG writes").
      */
     String inWords(String text) {
-        Set<String> ids = new java.util.TreeSet<>(Comparator.comparingInt(String::length).reversed()
-                .thenComparing(Comparator.naturalOrder()));
-        ids.addAll(cache.organizations());
-        if (ids.isEmpty()) {
+        return inWords(text, organizationsInWords());
+    }
+
+    private String inWords(String text, Pattern organizations) {
+        if (organizations == null) {
             return text;
         }
-        StringBuilder alternatives = new StringBuilder();
-        for (String id : ids) {
-            alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(id));
-        }
-        Matcher m = Pattern.compile("(?<=\\bat |\\(|; |^)(" + alternatives + ")(?=[,);]| writes|$)").matcher(text);
+        Matcher m = organizations.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(sb, Matcher.quoteReplacement(organizationNames.apply(m.group(1))));
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** Where the matcher's words name a cached organization by id; null when none is cached. */
+    private Pattern organizationsInWords() {
+        Set<String> ids = new java.util.TreeSet<>(Comparator.comparingInt(String::length).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        ids.addAll(cache.organizations());
+        if (ids.isEmpty()) {
+            return null;
+        }
+        StringBuilder alternatives = new StringBuilder();
+        for (String id : ids) {
+            alternatives.append(alternatives.length() == 0 ? "" : "|").append(Pattern.quote(id));
+        }
+        return Pattern.compile("(?<=\\bat |\\(|; |^)(" + alternatives + ")(?=[,);]| writes|$)");
     }
 
     private Record record(PatientRef ref, CachedPatient p, PatientRecord r) {
