@@ -30,9 +30,10 @@ public final class ChartQuery {
         List<CachedPatient> all = store.patients();
         int colon = text.indexOf(':');
         if (colon > 0) {
-            String org = text.substring(0, colon);
-            String id = text.substring(colon + 1);
-            return all.stream().filter(p -> p.org().equals(org) && p.id().equals(id)).findFirst()
+            // an organization id may hold a colon itself ("import:<file>"): match the whole ORG:ID
+            return all.stream().filter(p -> text.length() == p.org().length() + 1 + p.id().length()
+                            && text.startsWith(p.org()) && text.charAt(p.org().length()) == ':'
+                            && text.endsWith(p.id())).findFirst()
                     .map(p -> new PatientRef(p.org(), p.id()))
                     .orElseThrow(() -> new IllegalArgumentException("no cached patient " + text
                             + " (see 'chartlens patients')"));
