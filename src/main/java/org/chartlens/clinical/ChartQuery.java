@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.domain.PatientRef;
+import org.chartlens.domain.Person;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.CachedPatient;
 import org.chartlens.store.ChartStore;
@@ -29,9 +30,10 @@ public final class ChartQuery {
         List<CachedPatient> all = store.patients();
         int colon = text.indexOf(':');
         if (colon > 0) {
-            String org = text.substring(0, colon);
-            String id = text.substring(colon + 1);
-            return all.stream().filter(p -> p.org().equals(org) && p.id().equals(id)).findFirst()
+            // an organization id may hold a colon itself ("import:<file>"): match the whole ORG:ID
+            return all.stream().filter(p -> text.length() == p.org().length() + 1 + p.id().length()
+                            && text.startsWith(p.org()) && text.charAt(p.org().length()) == ':'
+                            && text.endsWith(p.id())).findFirst()
                     .map(p -> new PatientRef(p.org(), p.id()))
                     .orElseThrow(() -> new IllegalArgumentException("no cached patient " + text
                             + " (see 'chartlens patients')"));
@@ -45,6 +47,26 @@ public final class ChartQuery {
                     + String.join(", ", matches.stream().map(p -> p.org() + ":" + p.id()).toList()) + ")");
         }
         return new PatientRef(matches.get(0).org(), matches.get(0).id());
+    }
+
+    /**
+     * Finds a person from what a user typed: a person id ({@code P-...}, see
+     * {@code chartlens persons}), or any of its records as {@code ID} or {@code ORG:ID}. A record
+     * nobody linked is a person of one. Blocking (reads the store).
+     *
+     * @throws IllegalArgumentException with a plain reason when unknown or ambiguous
+     */
+    public static Person resolvePerson(ChartStore store, String text) {
+        if (text.startsWith("P-")) {
+            java.util.Optional<Person> person = store.person(text);
+            if (person.isPresent()) {
+                return person.get();
+            }
+            if (store.patients().stream().noneMatch(p -> p.id().equals(text))) {
+                throw new IllegalArgumentException("no person " + text + " in the cache (see 'chartlens persons')");
+            }
+        }
+        return store.personOf(resolve(store, text));
     }
 
     /**

@@ -39,9 +39,13 @@ public enum AuditAction {
     PURGE_OLDER_THAN("purge-older-than"),
     /** A damaged cache moved aside and a new one created; detail = the name the old file is kept under. */
     CACHE_REBUILT("cache-rebuilt"),
-    // hooks for features that come later; recorded the same way when they exist
+    /** Two records linked as one person; patient = the first, detail = the other, the person id. */
     LINK("link"),
+    /** One record taken out of its person; detail = the person it left. */
     UNLINK("unlink"),
+    /** Two records said not to be the same person (never proposed again); detail = the other. */
+    LINK_REJECTED("link-rejected"),
+    // hooks for features that come later; recorded the same way when they exist
     REVIEW_MARK("review-mark"),
     BREAK_THE_GLASS("break-the-glass");
 

@@ -19,8 +19,8 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>A facade over the cache's parts, each with one job: {@link CacheFile} (the file and its
  * key), {@link CacheConnections} (writer, readers, transactions), {@link ResourceRows},
- * {@link SyncState} (cursors, freshness, last sync), {@link AuditLog} and {@link Retention}
- * (purges, integrity).
+ * {@link SyncState} (cursors, freshness, last sync), {@link AuditLog}, {@link Retention}
+ * (purges, integrity) and {@link PersonLinks} (persons: links, rejected pairs, warnings).
  *
  * <p>Thread safe. Reads go through a small pool of connections and run concurrently with a
  * write (WAL); writes are serialised: one {@link CacheBatch} at a time. Every method does disk
@@ -36,6 +36,7 @@ public final class ChartCache implements ChartStore {
     private final SyncState syncState;
     private final AuditLog auditLog;
     private final Retention retention;
+    private final PersonLinks persons;
 
     private ChartCache(CacheConnections db) {
         this.db = db;
@@ -43,6 +44,7 @@ public final class ChartCache implements ChartStore {
         this.syncState = new SyncState(db);
         this.auditLog = new AuditLog(db);
         this.retention = new Retention(db, auditLog);
+        this.persons = new PersonLinks(db, auditLog);
         db.listen(auditLog);
     }
 
@@ -201,6 +203,23 @@ public final class ChartCache implements ChartStore {
     /** Ids of the shared resources (Practitioner, ...) of one organization already cached. */
     public Set<String> sharedIds(String org, String type) {
         return resources.sharedIds(org, type);
+    }
+
+    // ------------------------------------------------------------------ persons
+
+    /** Persons: link, reject, unlink (audited), linked persons, rejected pairs (decision 0602). */
+    public PersonLinks persons() {
+        return persons;
+    }
+
+    @Override
+    public org.chartlens.domain.Person personOf(org.chartlens.domain.PatientRef record) {
+        return persons.personOf(record);
+    }
+
+    @Override
+    public Optional<org.chartlens.domain.Person> person(String personId) {
+        return persons.person(personId);
     }
 
     // ------------------------------------------------------------------ sync state

@@ -3,6 +3,8 @@ package org.chartlens.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.chartlens.domain.PatientRef;
+import org.chartlens.domain.Person;
 import org.chartlens.domain.RawResource;
 
 /**
@@ -47,6 +49,23 @@ public interface ChartStore extends AutoCloseable {
                 .filter(p -> p.org().equals(org) && p.id().equals(patientId))
                 .findFirst()
                 .map(CachedPatient::lastSynced);
+    }
+
+    /**
+     * The person a cached record belongs to: every record a user linked with it, or the record
+     * alone (decision 0602). A store without links answers the record alone.
+     */
+    default Person personOf(PatientRef record) {
+        return Person.single(record);
+    }
+
+    /**
+     * A person by its id ({@code P-...}): a linked person's id, or a cached record's own id (then
+     * the person that record is part of). Empty when no cached record has it.
+     */
+    default Optional<Person> person(String personId) {
+        return patients().stream().map(p -> new PatientRef(p.org(), p.id()))
+                .filter(r -> Person.idOf(r).equals(personId)).findFirst().map(this::personOf);
     }
 
     /** Freshness per resource type for one organization. */

@@ -48,6 +48,20 @@ final class Schema {
                 "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN OLD.hash IS NOT NULL"
                         + " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
                 "CREATE INDEX audit_patient ON audit(patient, org)"
+            ),
+            List.of(
+                // v3: persons (issue 14, decision 0602): records a user linked as one person (only
+                // persons of more than one record have rows), pairs said not to be the same person,
+                // and what two linked records disagree on. The records themselves are untouched.
+                "CREATE TABLE person_link (org TEXT NOT NULL, patient TEXT NOT NULL, person TEXT NOT NULL,"
+                        + " linked_at INTEGER NOT NULL, PRIMARY KEY(org, patient))",
+                "CREATE INDEX person_link_person ON person_link(person)",
+                "CREATE TABLE person_reject (org_a TEXT NOT NULL, patient_a TEXT NOT NULL, org_b TEXT NOT NULL,"
+                        + " patient_b TEXT NOT NULL, rejected_at INTEGER NOT NULL,"
+                        + " PRIMARY KEY(org_a, patient_a, org_b, patient_b))",
+                "CREATE TABLE person_warning (org_a TEXT NOT NULL, patient_a TEXT NOT NULL, org_b TEXT NOT NULL,"
+                        + " patient_b TEXT NOT NULL, text TEXT NOT NULL,"
+                        + " PRIMARY KEY(org_a, patient_a, org_b, patient_b, text))"
             ));
 
     /** Schema version after which the events already in the log are hash-chained. */

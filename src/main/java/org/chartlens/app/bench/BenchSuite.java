@@ -79,6 +79,7 @@ public final class BenchSuite {
             }
         }
         growth();
+        candidates();
         new ColdStarts(settings, log, report).run();
         report.writeJson(settings.outDir().resolve("results.json"));
         return report;
@@ -252,6 +253,17 @@ public final class BenchSuite {
         }
         report.add(cold).target("< 5000 ms", cold.median() < 5000)
                 .note("JVM start, passphrase key derivation (PBKDF2, 600k), sync, exit");
+    }
+
+    // 14. Person-link candidates (issue 14): the matcher alone, then the whole path from the cache
+    private void candidates() throws Exception {
+        log.println("bench: person-link candidates");
+        CandidateBench.run(settings.warmups(), settings.runs(), log).forEach(report::add);
+        Figure small = report.add(CandidateBench.fromCache(settings.workDir(), 1_000, settings.warmups(), settings.runs(), log));
+        Figure large = report.add(CandidateBench.fromCache(settings.workDir(), 10_000, settings.warmups(), settings.runs(), log));
+        large.target("< 2000 ms", large.median() < 2000);
+        report.add(new Figure("14. persons from the cache, growth 10,000 / 1,000 patients", "ratio")
+                .add(large.median() / small.median()).target("<= 15 (linear: 10)", large.median() / small.median() <= 15));
     }
 
     // 9. Growth: 1, 10, 100 patients

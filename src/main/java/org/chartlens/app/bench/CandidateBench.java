@@ -19,8 +19,9 @@ import org.chartlens.identity.RecordKey;
  * cached patients (target: linear growth, under 2 s for 10,000). The patients are spread over
  * five organizations; a fifth of the records are another organization's copy of a person, some
  * with the variations real servers show (nickname, upper case, day and month swapped, another
- * postal code, no SSN). Deterministic (fixed seed). Not wired into {@link BenchSuite} here: call
- * {@link #run} and add its figures to the report.
+ * postal code, no SSN). Deterministic (fixed seed). {@link BenchSuite} adds {@link #run} (the
+ * matcher alone) and {@link #fromCache} (the whole path: cached Patients read, parsed, matched
+ * and listed one row per person, as {@code chartlens persons} and the worklist do).
  */
 public final class CandidateBench {
     private static final String[] GIVEN = {"William", "Bill", "Robert", "Bob", "James", "Jim", "Mary", "Patricia",
@@ -70,6 +71,67 @@ public final class CandidateBench {
         out.add(new Figure("14. candidate generation growth, 10,000 / 1,000 records (CPU time)", "ratio").add(ratio)
                 .target("<= 15 (linear: 10)", ratio <= 15).note("comparing all pairs would grow 100x"));
         return out;
+    }
+
+    /**
+     * The whole path over a real encrypted cache holding {@code n} synthetic Patients (the same
+     * records as {@link #run}): {@link org.chartlens.app.Persons#snapshot()} reads them, parses them,
+     * proposes links and lists one row per person.
+     */
+    public static Figure fromCache(java.nio.file.Path workDir, int n, int warmups, int runs, PrintStream log)
+            throws Exception {
+        java.nio.file.Files.createDirectories(workDir);
+        java.nio.file.Path file = workDir.resolve("candidates-" + n + ".db");
+        java.nio.file.Files.deleteIfExists(file);
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        try (org.chartlens.store.ChartCache cache = org.chartlens.store.ChartCache.open(file, key)) {
+            List<org.chartlens.store.StoredResource> rows = new ArrayList<>(n);
+            for (PatientRecord r : synthetic(n, 14L)) {
+                rows.add(new org.chartlens.store.StoredResource(r.key().organizationId(), "Patient", r.key().fhirId(),
+                        r.key().fhirId(), null, null, null, fhirJson(r)));
+            }
+            cache.putAll(rows);
+            org.chartlens.app.Persons persons = new org.chartlens.app.Persons(cache, id -> id);
+            String label = String.format(Locale.ROOT, "14. persons and candidates from the cache, %,d patients "
+                    + "(read + parse + match + list)", n);
+            Figure f = new Figure(label, "ms");
+            org.chartlens.app.Persons.Snapshot last = null;
+            for (int i = 0; i < warmups + runs; i++) {
+                long t0 = System.nanoTime();
+                last = persons.snapshot();
+                if (i >= warmups) {
+                    f.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+            f.note(String.format(Locale.ROOT, "%,d persons listed, %,d proposals, %,d pairs compared",
+                    last.persons().size(), last.proposals().size(), last.search().comparedPairs()));
+            log.println("bench: " + label + ": median " + Math.round(f.median()) + " ms");
+            return f;
+        } finally {
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file + suffix));
+            }
+        }
+    }
+
+    /** A synthetic record as a FHIR Patient, as a server would send it. */
+    static String fhirJson(PatientRecord r) {
+        com.fasterxml.jackson.databind.node.ObjectNode p = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode();
+        p.put("resourceType", "Patient").put("id", r.key().fhirId());
+        for (PatientRecord.Identifier i : r.identifiers()) {
+            p.withArray("identifier").addObject().put("system", i.system()).put("value", i.value());
+        }
+        for (PatientRecord.Name n : r.names()) {
+            com.fasterxml.jackson.databind.node.ObjectNode name = p.withArray("name").addObject().put("family", n.family());
+            n.given().forEach(name.putArray("given")::add);
+        }
+        r.phones().forEach(ph -> p.withArray("telecom").addObject().put("system", "phone").put("value", ph));
+        p.put("gender", r.sex());
+        p.put("birthDate", r.birthDate() == null ? null : r.birthDate().toString());
+        r.postalCodes().forEach(z -> p.withArray("address").addObject().put("postalCode", z));
+        return p.toString();
     }
 
     /** Wall-clock and CPU-time figures (the finder runs on one thread; CPU time is what a loaded machine does not inflate). */

@@ -39,6 +39,9 @@ public final class ChartLensCommand implements Callable<Integer> {
         m.put("sync", SyncCommand.class);
         m.put("import", ImportCommand.class);
         m.put("patients", PatientsCommand.class);
+        m.put("persons", PersonsCommand.class);
+        m.put("link", LinkCommand.class);
+        m.put("unlink", UnlinkCommand.class);
         m.put("audit", AuditCommand.class);
         m.put("cache", CacheCommand.class);
         m.put("show", ShowCommand.class);

@@ -38,6 +38,9 @@ public final class ImportCommand implements Callable<Integer> {
                     r.patients().size(), r.files(), r.org());
             r.problems().forEach(p -> System.err.println("  note: " + p));
             r.unreadable().forEach(u -> System.err.println("  could not read: " + u));
+            if (total > 0) {
+                LinkCommand.mentionCandidates(ctx, System.err);
+            }
             return total > 0 ? 0 : 1;
         }
     }

@@ -74,6 +74,7 @@ public final class SyncCommand implements Callable<Integer> {
                 System.out.println(e.getKey() + " " + e.getValue());
             }
             result.unavailable().forEach((type, state) -> err.println("  " + type + ": " + state));
+            LinkCommand.mentionCandidates(ctx, err);
             if (!result.ok()) {
                 err.println("chartlens: sync of " + org.id() + " incomplete: " + result.summary());
                 return 1;
