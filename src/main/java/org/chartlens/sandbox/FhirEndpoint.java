@@ -51,11 +51,13 @@ final class FhirEndpoint implements HttpHandler {
     /** Search parameters understood here; Veracity refuses others with 400. */
     private static final Set<String> KNOWN_PARAMS = Set.of("patient", "Patient", "subject", "subject:Patient",
             "patient:Patient", "beneficiary", "_id", "category", "code", "date", "_lastUpdated", "_count",
-            "_include", "_format", "_since", "_type", "_pretty", "_summary", "_elements", "_sort", "_total");
+            "_include", "_format", "_since", "_type", "_pretty", "_summary", "_elements", "_sort", "_total",
+            "name", "family", "given", "birthdate", "gender", "identifier");
 
     private final DemoEhrContext ctx;
     private final AuthorizationServer auth;
     private final XmlFormat xml;
+    private final PatientSearch patientSearch;
     final BulkExportJobs bulk;
     private final Map<String, Cursor> cursors = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -77,6 +79,7 @@ final class FhirEndpoint implements HttpHandler {
         this.ctx = ctx;
         this.auth = auth;
         this.xml = new XmlFormat(ctx.mapper);
+        this.patientSearch = new PatientSearch(ctx.mapper);
         this.bulk = new BulkExportJobs(ctx, this);
     }
 
@@ -254,7 +257,8 @@ final class FhirEndpoint implements HttpHandler {
             throws IOException, FhirError {
         if (ctx.profile == VendorProfile.VERACITY) {
             for (String p : params.keySet()) {
-                if (!KNOWN_PARAMS.contains(p)) {
+                if (!KNOWN_PARAMS.contains(p) && !(PatientSearch.applies(Map.of(p, List.of()))
+                        && "Patient".equals(type))) {
                     throw unsupported("Search parameter " + p + " is not supported.", 400);
                 }
             }
@@ -286,6 +290,9 @@ final class FhirEndpoint implements HttpHandler {
             candidates = ctx.data.ofType(type);
         }
         List<StoredEntry> matches = filter(candidates, params);
+        if ("Patient".equals(type) && PatientSearch.applies(params)) {
+            matches = patientSearch.filter(matches, params);
+        }
         int count = count(params);
         List<String> includes = params.getOrDefault("_include", List.of());
         Cursor cursor = new Cursor(type, shared ? null : patient, matches, includes, "searchset");
@@ -702,6 +709,10 @@ final class FhirEndpoint implements HttpHandler {
             }
             r.putArray("searchInclude").add("*");
             if ("Patient".equals(type)) {
+                for (String p : PatientSearch.PARAMS) {
+                    param(params, p, p.equals("birthdate") ? "date" : p.equals("gender") || p.equals("identifier")
+                            ? "token" : "string");
+                }
                 r.putArray("operation").addObject().put("name", "everything")
                         .put("definition", "http://hl7.org/fhir/OperationDefinition/Patient-everything");
             }

@@ -213,15 +213,27 @@ final class SyncRun {
         }
     }
 
-    /** Explicit ids, else the token's patient, else every patient the server lists. */
+    /**
+     * Explicit ids; else the worklist's patients from this organization (those cached) and the
+     * token's patient; or, asked for explicitly ({@link SyncRequest#allPatients}), every patient
+     * the server lists. Says which and how many before any chart is pulled.
+     */
     private List<String> patients() throws FhirException, InterruptedException {
         if (!request.patientIds().isEmpty()) {
+            listener.patientsChosen(request.patientIds().size(), "the patients asked for");
             return request.patientIds();
         }
-        if (request.contextPatient() != null) {
-            return List.of(request.contextPatient());
-        }
         Set<String> ids = new LinkedHashSet<>();
+        if (request.contextPatient() != null) {
+            ids.add(request.contextPatient());
+        }
+        if (!request.allPatients()) {
+            cache.patients().stream().filter(p -> org.equals(p.org())).forEach(p -> ids.add(p.id()));
+            listener.patientsChosen(ids.size(), request.contextPatient() == null
+                    ? "the worklist's patients from " + org
+                    : "the sign-in's patient and the worklist's patients from " + org);
+            return List.copyOf(ids);
+        }
         URI first = http.searchUri("Patient", null, Map.of());
         http.pages(first, page -> {
             bytes.addAndGet(page.bytes());
@@ -234,6 +246,7 @@ final class SyncRun {
             }
             ingest.accept(listed, null);
         }, this::isCancelled);
+        listener.patientsChosen(ids.size(), "every patient " + org + " lists");
         return List.copyOf(ids);
     }
 

@@ -89,8 +89,9 @@ final class DemoFixture implements AutoCloseable {
         return new ChartSync(http, cache);
     }
 
+    /** Every patient the server lists under this sign-in (the sign-in's patient included). */
     SyncRequest request() {
-        return new SyncRequest(List.of(), session.patient(), false, Set.copyOf(session.grantedScopes()), null);
+        return new SyncRequest(List.of(), session.patient(), false, Set.copyOf(session.grantedScopes()), null, true);
     }
 
     /** The source bundle's counts the server can serve under this sign-in. */

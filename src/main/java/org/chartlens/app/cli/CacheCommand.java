@@ -2,7 +2,6 @@ package org.chartlens.app.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -67,8 +66,10 @@ public final class CacheCommand implements Callable<Integer> {
                     continue;
                 }
                 Session s = session.get();
-                SyncRequest request = new SyncRequest(List.of(), s.patient(), true,
-                        s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()), null);
+                // the demo organization: all its patients; elsewhere the sign-in's patient (the damaged
+                // cache's worklist is not read back: nothing in that file is trusted)
+                SyncRequest request = SyncRequest.byDefault(org).withContextPatient(s.patient()).full(true)
+                        .withScopes(s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()));
                 SyncResult result = ctx.sync(org).run(request, new SyncCommand.StderrProgress(err, org.id()));
                 synced++;
                 out.println(org.id() + ": " + result.patients().size() + " patient(s) synced again"
