@@ -49,7 +49,7 @@ final class PatientPulls {
             compartment = searches();
         }
         return compartment
-                .thenApplyAsync(ok -> new SharedFetch(run, this).fetch(references) && ok, run.pool)
+                .thenApplyAsync(ok -> new SharedFetch(run, this::accept).fetch(references) && ok, run.pool)
                 .thenAccept(ok -> {
                     if (ok && !run.isCancelled()) {
                         run.patientDone(patient);

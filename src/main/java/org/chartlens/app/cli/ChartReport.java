@@ -29,6 +29,14 @@ final class ChartReport {
     }
 
     public static String text(ChartModel m, String org, Part part) {
+        return text(m, org, part, Map.of());
+    }
+
+    /**
+     * @param unavailable resource type -> "unsupported" / "not-granted" at this organization (its
+     *                    freshness): a count of such a type is unknown, not 0, and says why
+     */
+    public static String text(ChartModel m, String org, Part part, Map<String, String> unavailable) {
         StringBuilder sb = new StringBuilder();
         var p = m.patient();
         sb.append(p.name()).append("  DOB ").append(p.birthDate().dateOnly())
@@ -47,7 +55,7 @@ final class ChartReport {
                 sb.append("Active medications:\n");
                 m.medications().stream().filter(MedicationEntry::active)
                         .forEach(x -> sb.append("  ").append(x.medication().label()).append('\n'));
-                sb.append("Allergies: ").append(m.allergies().size()).append('\n');
+                sb.append("Allergies: ").append(count(m.allergies().size(), "AllergyIntolerance", unavailable)).append('\n');
                 sb.append("Latest vitals:\n");
                 for (VitalKind k : VitalKind.values()) {
                     VitalSeries s = m.vitals().get(k);
@@ -56,12 +64,28 @@ final class ChartReport {
                                 .append("  ").append(s.latest().when().display()).append('\n');
                     }
                 }
-                sb.append(String.format(Locale.ROOT, "Encounters %d, labs %d, documents %d, claims %d%n",
-                        m.encounters().size(), m.labs().size(), m.documents().size(), m.claims().size()));
+                sb.append(String.format(Locale.ROOT, "Encounters %s, labs %s, documents %s, claims %s%n",
+                        count(m.encounters().size(), "Encounter", unavailable),
+                        count(m.labs().size(), "Observation", unavailable),
+                        count(m.documents().size(), "DocumentReference", unavailable),
+                        count(m.claims().size(), "ExplanationOfBenefit", unavailable)));
             }
             default -> { }
         }
         return sb.toString();
+    }
+
+    /** The count, or "unknown (...)" when none arrived because the type was not offered or not granted. */
+    static String count(int n, String type, Map<String, String> unavailable) {
+        String state = unavailable.get(type);
+        if (n > 0 || state == null) {
+            return Integer.toString(n);
+        }
+        return switch (state) {
+            case "not-granted" -> "unknown (the sign-in did not grant " + type + ")";
+            case "unsupported" -> "unknown (the server does not offer " + type + ")";
+            default -> Integer.toString(n);
+        };
     }
 
     static void problems(StringBuilder sb, ChartModel m) {
