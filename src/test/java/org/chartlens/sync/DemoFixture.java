@@ -39,11 +39,11 @@ final class DemoFixture implements AutoCloseable {
     final byte[] key;
 
     DemoFixture(String profile, Path dir, Duration accessTokens, FhirHttp.Options options) throws Exception {
-        this(profile, dir, accessTokens, options, false);
+        this(profile, dir, accessTokens, options, false, null);
     }
 
-    private DemoFixture(String profile, Path dir, Duration accessTokens, FhirHttp.Options options, boolean preset)
-            throws Exception {
+    private DemoFixture(String profile, Path dir, Duration accessTokens, FhirHttp.Options options, boolean preset,
+                        Organization.Flow flow) throws Exception {
         this.dir = dir;
         SandboxOptions.Builder b = SandboxOptions.builder().profile(profile).autoApprove(true);
         if (accessTokens != null) {
@@ -52,7 +52,7 @@ final class DemoFixture implements AutoCloseable {
         this.ehr = DemoEhr.start(b.build());
         this.auth = new AuthSessions(PassphraseSecretStore.open(dir.resolve("secrets.bin"),
                 PassphraseSource.fixed("test-passphrase".toCharArray()), 1000));
-        Organization o = preset ? shipped(profile, ehr) : organization(profile, ehr);
+        Organization o = preset ? shipped(profile, ehr, flow) : organization(profile, ehr);
         switch (o.flow()) {
             case PASSWORD -> this.session = auth.signInWithPassword(o, null, "clinician", "demo-password".toCharArray());
             case BACKEND -> {
@@ -84,12 +84,22 @@ final class DemoFixture implements AutoCloseable {
      * registration the vendor would give).
      */
     static DemoFixture preset(String profile, Path dir) throws Exception {
-        return new DemoFixture(profile, dir, null, fastRetries(), true);
+        return new DemoFixture(profile, dir, null, fastRetries(), true, null);
     }
 
-    private static Organization shipped(String profile, DemoEhr ehr) {
-        Organization o = OrganizationDirectory.loadPresets().get(profile).organization().withFhirBase(ehr.fhirBase());
-        return o.clientId() == null ? o.withClientId("chartlens") : o;
+    /** As {@link #preset(String, Path)} with another flow the preset documents (Credible: PKCE), and its scopes. */
+    static DemoFixture preset(String profile, Path dir, Organization.Flow flow) throws Exception {
+        return new DemoFixture(profile, dir, null, fastRetries(), true, flow);
+    }
+
+    private static Organization shipped(String profile, DemoEhr ehr, Organization.Flow flow) {
+        var p = OrganizationDirectory.loadPresets().get(profile);
+        Organization o = p.organization().withFhirBase(ehr.fhirBase());
+        if (flow != null) {
+            o = o.withFlow(flow).withScopes(p.flows().get(flow));
+        }
+        // CareCloud's password grant needs no client id: the preset is used as shipped
+        return o.clientId() == null && o.flow() != Organization.Flow.PASSWORD ? o.withClientId("chartlens") : o;
     }
 
     static FhirHttp.Options fastRetries() {

@@ -68,7 +68,8 @@ class VendorDocumentedTypesTest {
 
     @Test
     void credibleProviderAppWithPkceReadsMedicationByIdAndTheDirectory() throws Exception {
-        try (DemoFixture f = new DemoFixture("credible", dir)) {
+        try (DemoFixture f = DemoFixture.preset("credible", dir, org.chartlens.connect.Organization.Flow.PKCE)) {
+            assertTrue(f.org.scopes().contains("user/*.read"), f.org.scopes().toString());
             String p = f.ehr.patientIds().get(0);
             // Medication is "read" only at Credible: a chart that references one gets it by id
             f.ehr.put("{\"resourceType\":\"Medication\",\"id\":\"med-1\",\"code\":{\"text\":\"Sertraline 50 mg\"}}");
@@ -110,6 +111,7 @@ class VendorDocumentedTypesTest {
     void carecloudPasswordGrantThroughUnderscoreSearchWithoutEverything() throws Exception {
         try (DemoFixture f = DemoFixture.preset("carecloud", dir)) {
             assertEquals(org.chartlens.connect.Organization.Flow.PASSWORD, f.org.flow());
+            assertEquals(null, f.org.clientId(), "the preset needs no client id");
             assertFalse(f.sync().capabilities().supportsEverything(), "CareCloud documents no $everything");
             String p = f.ehr.patientIds().get(0);
             HttpResponse<String> everything = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
