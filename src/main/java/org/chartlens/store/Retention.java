@@ -24,6 +24,7 @@ final class Retention {
             n[0] = CacheConnections.update(c, "DELETE FROM resource WHERE org=? AND patient=?", org, patientId);
             CacheConnections.update(c, "DELETE FROM cursor WHERE org=? AND patient=?", org, patientId);
             CacheConnections.update(c, "DELETE FROM patient_sync WHERE org=? AND patient=?", org, patientId);
+            CacheConnections.update(c, "DELETE FROM removed WHERE org=? AND patient=?", org, patientId);
             audit.append(c, AuditAction.PURGE_PATIENT.key(), org, patientId, n[0] + " resources");
         });
         return n[0];
@@ -35,6 +36,7 @@ final class Retention {
             n[0] = CacheConnections.update(c, "DELETE FROM resource WHERE org=?", org);
             CacheConnections.update(c, "DELETE FROM cursor WHERE org=?", org);
             CacheConnections.update(c, "DELETE FROM patient_sync WHERE org=?", org);
+            CacheConnections.update(c, "DELETE FROM removed WHERE org=?", org);
             CacheConnections.update(c, "DELETE FROM freshness WHERE org=?", org);
             audit.append(c, AuditAction.PURGE_ORGANIZATION.key(), org, null, n[0] + " resources");
         });
@@ -48,6 +50,7 @@ final class Retention {
             n[0] = CacheConnections.update(c, "DELETE FROM resource WHERE stored_at < ?", cutoff);
             CacheConnections.update(c, "DELETE FROM cursor WHERE updated_at < ?", cutoff);
             CacheConnections.update(c, "DELETE FROM patient_sync WHERE last_synced < ?", cutoff);
+            CacheConnections.update(c, "DELETE FROM removed WHERE removed_at < ?", cutoff);
             audit.append(c, AuditAction.PURGE_OLDER_THAN.key(), null, null, days + " days, " + n[0] + " resources");
         });
         return n[0];

@@ -48,6 +48,13 @@ final class Schema {
                 "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN OLD.hash IS NOT NULL"
                         + " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
                 "CREATE INDEX audit_patient ON audit(patient, org)"
+            ),
+            List.of(
+                // v3 (issue 15): resources the server no longer has (found by id-only
+                // reconciliation); their rows leave `resource`, the fact stays here to be shown
+                "CREATE TABLE removed (org TEXT NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL, patient TEXT,"
+                        + " removed_at INTEGER NOT NULL, PRIMARY KEY(org, type, id))",
+                "CREATE INDEX removed_chart ON removed(org, patient)"
             ));
 
     /** Schema version after which the events already in the log are hash-chained. */

@@ -75,6 +75,24 @@ final class ChartReport {
         return sb.toString();
     }
 
+    /**
+     * "Removed at the server (2): Condition 1, Observation 1 (noticed 2026-12-05)": resources a sync
+     * found gone at the server, no longer shown with the chart; "" when none.
+     */
+    static String removed(List<org.chartlens.store.ChartCache.RemovedResource> removed) {
+        if (removed.isEmpty()) {
+            return "";
+        }
+        Map<String, Integer> byType = new java.util.TreeMap<>();
+        removed.forEach(r -> byType.merge(r.type(), 1, Integer::sum));
+        java.time.Instant last = removed.stream().map(org.chartlens.store.ChartCache.RemovedResource::noticedAt)
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        StringBuilder sb = new StringBuilder("Removed at the server (").append(removed.size()).append("): ");
+        sb.append(String.join(", ", byType.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        sb.append(" (noticed ").append(last.toString(), 0, 10).append(")\n");
+        return sb.toString();
+    }
+
     /** The count, or "unknown (...)" when none arrived because the type was not offered or not granted. */
     static String count(int n, String type, Map<String, String> unavailable) {
         String state = unavailable.get(type);

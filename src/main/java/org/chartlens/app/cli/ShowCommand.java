@@ -56,6 +56,9 @@ public final class ShowCommand implements Callable<Integer> {
             data.freshness().forEach(f -> unavailable.put(f.type(), f.state()));
             ctx.audit(AuditAction.SHOW, p.org(), p.id(), "part=" + part.name().toLowerCase(java.util.Locale.ROOT));
             System.out.print(json ? ChartReport.json(m, p.org(), part) + "\n" : ChartReport.text(m, p.org(), part, unavailable));
+            if (!json) {
+                System.out.print(ChartReport.removed(ctx.cache().removed(p.org(), p.id())));
+            }
             return 0;
         }
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15.2: `show` never prints "Allergies: 0" for a type the sign-in did not grant or the
- * server does not offer: that count is unknown, and it says why.
+ * server does not offer: that count is unknown, and it says why. It also names what was removed
+ * at the server.
  */
 class ChartReportUnknownCountsTest {
     private static final ChartModel NO_ALLERGIES = ChartModels.build(List.of(new RawResource("payer", "Patient", "p1",
@@ -33,5 +34,15 @@ class ChartReportUnknownCountsTest {
     void aGrantedTypeWithNothingInItIsZero() {
         String text = ChartReport.text(NO_ALLERGIES, "payer", ChartReport.Part.SUMMARY, Map.of("AllergyIntolerance", "ok"));
         assertTrue(text.contains("Allergies: 0"), text);
+    }
+
+    @Test
+    void resourcesRemovedAtTheServerAreCountedByType() {
+        java.time.Instant at = java.time.Instant.parse("2026-12-05T06:00:00Z");
+        String line = ChartReport.removed(List.of(new org.chartlens.store.ChartCache.RemovedResource("Condition", "c1", at),
+                new org.chartlens.store.ChartCache.RemovedResource("Observation", "o1", at),
+                new org.chartlens.store.ChartCache.RemovedResource("Observation", "o2", at)));
+        assertTrue(line.equals("Removed at the server (3): Condition 1, Observation 2 (noticed 2026-12-05)\n"), line);
+        assertTrue(ChartReport.removed(List.of()).isEmpty());
     }
 }
