@@ -86,8 +86,10 @@ public final class CacheRebuild {
                 continue;
             }
             Session s = session.get();
-            SyncRequest request = new SyncRequest(List.of(), s.patient(), true,
-                    s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()), null);
+            // the demo organization: all its patients; elsewhere the sign-in's patient (the damaged
+            // cache's worklist is not read back: nothing in that file is trusted)
+            SyncRequest request = SyncRequest.byDefault(org).withContextPatient(s.patient()).full(true)
+                    .withScopes(s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()));
             SyncResult result;
             try {
                 result = ctx.sync(org).run(request, progress.apply(org.id()));

@@ -319,7 +319,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
     @Override
     public Handle startSync(String orgId, String patientId, Listener listener) {
         Organization org = resolved(orgId);
-        SyncRequest request = patientId != null ? SyncRequest.patients(patientId) : SyncRequest.everyone();
+        SyncRequest request = patientId != null ? SyncRequest.patients(patientId) : SyncRequest.byDefault(org);
         Session session = ctx.auth().session(org).orElse(null);
         if (session != null) {
             request = request.withScopes(new HashSet<>(session.grantedScopes()));

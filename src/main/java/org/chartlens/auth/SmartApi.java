@@ -36,7 +36,9 @@ final class SmartApi extends DefaultApi20 {
      */
     static OAuth20Service service(SmartConfiguration server, ClientAuthentication auth, String redirectUri,
                                   ScribeHttp http, Clock clock) {
-        ServiceBuilder b = new ServiceBuilder(auth.clientId()).httpClient(http);
+        // ScribeJava insists on an api key; a client without an id (CareCloud's password grant) sends none
+        String id = auth.clientId() == null || auth.clientId().isBlank() ? "-" : auth.clientId();
+        ServiceBuilder b = new ServiceBuilder(id).httpClient(http);
         if (redirectUri != null) {
             b.callback(redirectUri);
         }
@@ -76,7 +78,9 @@ final class SmartApi extends DefaultApi20 {
     public com.github.scribejava.core.oauth2.clientauthentication.ClientAuthentication getClientAuthentication() {
         return (OAuthRequest request, String apiKey, String apiSecret) -> {
             if (auth instanceof ClientAuthentication.Public p) {
-                request.addBodyParameter("client_id", p.clientId());
+                if (p.clientId() != null && !p.clientId().isBlank()) {
+                    request.addBodyParameter("client_id", p.clientId());
+                }
             } else if (auth instanceof ClientAuthentication.Secret s) {
                 // Not ScribeJava's HttpBasicAuthenticationScheme: it does not form-url-encode (RFC 6749 2.3.1).
                 request.addHeader("Authorization", s.authorizationHeader());

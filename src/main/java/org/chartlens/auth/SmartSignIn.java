@@ -139,7 +139,7 @@ public final class SmartSignIn {
                 throw new AuthException("ChartLens does not send passwords to " + org.name() + ": the password flow "
                         + "is allowed only where the vendor's documents require it.", "unauthorized_client", null);
             }
-            requireClientId(org);
+            // no client id required: CareCloud's documented request has none (grant_type, Username, Password)
             TokenResponse r = tokenEndpoint.password(server, new ClientAuthentication.Public(org.clientId()),
                     username, password, org.scopes(), org.name());
             return save(sessionFrom(org, server, r, null));

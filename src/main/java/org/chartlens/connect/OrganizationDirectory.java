@@ -73,7 +73,11 @@ public final class OrganizationDirectory {
                                 uri(ep.authorizationEndpoint), uri(ep.tokenEndpoint), ep.note));
                     }
                 }
-                out.put(e.id, new OrganizationPreset(org, eps, e.demoProfile, e.source));
+                Map<Organization.Flow, List<String>> flows = new LinkedHashMap<>();
+                if (e.flows != null) {
+                    e.flows.forEach((f, sc) -> flows.put(Organization.Flow.valueOf(f), sc));
+                }
+                out.put(e.id, new OrganizationPreset(org, eps, e.demoProfile, e.source, flows));
             }
             return java.util.Collections.unmodifiableMap(out);
         } catch (IOException e) {
@@ -135,7 +139,7 @@ public final class OrganizationDirectory {
         if (user == null) {
             return Optional.of(p.organization());
         }
-        return Optional.of(mergeEdit(p.organization(), user));
+        return Optional.of(mergeEdit(p, user));
     }
 
     /** The organization, or an {@link IllegalArgumentException} naming the ones that exist. */
@@ -195,7 +199,7 @@ public final class OrganizationDirectory {
         OrganizationPreset p = presets.get(org.id());
         Organization stored;
         if (p != null) {
-            stored = mergeEdit(p.organization(), org);
+            stored = mergeEdit(p, org);
         } else {
             if (org.flow() == Organization.Flow.PASSWORD) {
                 throw new IllegalArgumentException("The password flow sends your password to the app, which RFC 9700 "
@@ -249,18 +253,21 @@ public final class OrganizationDirectory {
     }
 
     /** A preset edited by the user: presets keep their flow rules, quirks and sandbox profile. */
-    private static Organization mergeEdit(Organization preset, Organization edit) {
+    private static Organization mergeEdit(OrganizationPreset p, Organization edit) {
+        Organization preset = p.organization();
         Organization.Flow flow = edit.flow() == null ? preset.flow() : edit.flow();
         if (flow == Organization.Flow.PASSWORD && preset.flow() != Organization.Flow.PASSWORD) {
             flow = preset.flow();
         }
+        // another documented flow (Credible: PKCE as well as backend services) brings its own scopes
+        List<String> flowScopes = p.flows().getOrDefault(flow, preset.scopes());
         return new Organization(preset.id(),
                 edit.name() != null ? edit.name() : preset.name(),
                 preset.sandboxProfile() != null ? preset.fhirBase()
                         : edit.fhirBase() != null ? edit.fhirBase() : preset.fhirBase(),
                 flow,
                 edit.clientId() != null ? edit.clientId() : preset.clientId(),
-                edit.scopes().isEmpty() ? preset.scopes() : edit.scopes(),
+                edit.scopes().isEmpty() ? flowScopes : edit.scopes(),
                 preset.quirks(), preset.sandboxProfile(), true,
                 edit.description() != null ? edit.description() : preset.description());
     }
@@ -307,6 +314,8 @@ public final class OrganizationDirectory {
         public String description;
         public String source;
         public List<EndpointEntry> endpoints;
+        /** Other documented flows: flow name -> scopes. */
+        public Map<String, List<String>> flows;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,6 +1,7 @@
 package org.chartlens.connect;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,12 +12,25 @@ import java.util.Optional;
  * @param endpoints    documented endpoints per environment
  * @param demoProfile  the embedded demo EHR profile that behaves like this vendor, or null
  * @param source       which vendor document the values come from
+ * @param flows        every sign-in flow the vendor documents, with the scopes it asks for
+ *                     (the listed flow's included); chosen when the organization is added
  */
 public record OrganizationPreset(Organization organization, List<DocumentedEndpoints> endpoints,
-                                 String demoProfile, String source) {
+                                 String demoProfile, String source, Map<Organization.Flow, List<String>> flows) {
 
     public OrganizationPreset {
         endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+        Map<Organization.Flow, List<String>> all = new java.util.LinkedHashMap<>();
+        all.put(organization.flow(), organization.scopes());
+        if (flows != null) {
+            flows.forEach((f, s) -> all.put(f, List.copyOf(s)));
+        }
+        flows = java.util.Collections.unmodifiableMap(all);
+    }
+
+    public OrganizationPreset(Organization organization, List<DocumentedEndpoints> endpoints, String demoProfile,
+                              String source) {
+        this(organization, endpoints, demoProfile, source, null);
     }
 
     public Optional<DocumentedEndpoints> environment(String name) {

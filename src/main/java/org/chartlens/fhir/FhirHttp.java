@@ -189,7 +189,8 @@ public final class FhirHttp implements FhirClient {
     }
 
     private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2C", ",").replace("%7C", "|")
+        // '|' (token system|code) stays percent-encoded: java.net.URI refuses it in a query
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2C", ",")
                 .replace("%3A", ":");
     }
 

@@ -234,6 +234,14 @@ public final class DemoEhr implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes a resource at runtime, as a DELETE at a real server would: reads then answer 404 and
+     * searches no longer list it (for deletion-detection tests). True when it was there.
+     */
+    public boolean remove(String type, String id) {
+        return ctx.data.remove(type, id);
+    }
+
     @Override
     public void close() {
         server.stop(0);

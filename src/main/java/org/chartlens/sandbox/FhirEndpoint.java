@@ -51,11 +51,13 @@ final class FhirEndpoint implements HttpHandler {
     /** Search parameters understood here; Veracity refuses others with 400. */
     private static final Set<String> KNOWN_PARAMS = Set.of("patient", "Patient", "subject", "subject:Patient",
             "patient:Patient", "beneficiary", "_id", "category", "code", "date", "_lastUpdated", "_count",
-            "_include", "_format", "_since", "_type", "_pretty", "_summary", "_elements", "_sort", "_total");
+            "_include", "_format", "_since", "_type", "_pretty", "_summary", "_elements", "_sort", "_total",
+            "name", "family", "given", "birthdate", "gender", "identifier", "practitioner");
 
     private final DemoEhrContext ctx;
     private final AuthorizationServer auth;
     private final XmlFormat xml;
+    private final PatientSearch patientSearch;
     final BulkExportJobs bulk;
     private final Map<String, Cursor> cursors = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -77,6 +79,7 @@ final class FhirEndpoint implements HttpHandler {
         this.ctx = ctx;
         this.auth = auth;
         this.xml = new XmlFormat(ctx.mapper);
+        this.patientSearch = new PatientSearch(ctx.mapper);
         this.bulk = new BulkExportJobs(ctx, this);
     }
 
@@ -171,7 +174,8 @@ final class FhirEndpoint implements HttpHandler {
             search(call, token, type, params);
         } else if (seg.length == 2) {
             read(call, token, type, seg[1]);
-        } else if (seg.length == 3 && "Patient".equals(type) && "$everything".equals(seg[2])) {
+        } else if (seg.length == 3 && "Patient".equals(type) && "$everything".equals(seg[2])
+                && ctx.profile != VendorProfile.CARECLOUD) {
             everything(call, token, seg[1]);
         } else {
             throw unsupported("Unsupported request: " + path, ctx.profile.unsupportedStatus());
@@ -254,7 +258,8 @@ final class FhirEndpoint implements HttpHandler {
             throws IOException, FhirError {
         if (ctx.profile == VendorProfile.VERACITY) {
             for (String p : params.keySet()) {
-                if (!KNOWN_PARAMS.contains(p)) {
+                if (!KNOWN_PARAMS.contains(p) && !(PatientSearch.applies(Map.of(p, List.of()))
+                        && "Patient".equals(type))) {
                     throw unsupported("Search parameter " + p + " is not supported.", 400);
                 }
             }
@@ -286,6 +291,12 @@ final class FhirEndpoint implements HttpHandler {
             candidates = ctx.data.ofType(type);
         }
         List<StoredEntry> matches = filter(candidates, params);
+        if ("Patient".equals(type) && PatientSearch.applies(params)) {
+            matches = patientSearch.filter(matches, params);
+        }
+        if ("PractitionerRole".equals(type) && first(params, "practitioner") != null) {
+            matches = DirectorySearch.rolesOf(matches, first(params, "practitioner"), ctx.data, ctx.mapper);
+        }
         int count = count(params);
         List<String> includes = params.getOrDefault("_include", List.of());
         Cursor cursor = new Cursor(type, shared ? null : patient, matches, includes, "searchset");
@@ -680,15 +691,24 @@ final class FhirEndpoint implements HttpHandler {
             uris.addObject().put("url", "revoke").put("valueUri", ctx.issuer() + "/revoke");
         }
         ArrayNode resources = rest.putArray("resource");
-        Set<String> types = new java.util.TreeSet<>(ctx.data.types());
+        // what route() serves: the profile's list, else the data's types plus the US Core and payer lists
+        Set<String> types = new java.util.TreeSet<>();
         if (ctx.profile.supportedTypes != null) {
-            types.retainAll(ctx.profile.supportedTypes);
+            types.addAll(ctx.profile.supportedTypes);
+        } else {
+            types.addAll(ctx.data.types());
+            types.addAll(VendorProfile.Types.US_CORE_311);
+            types.addAll(VendorProfile.Types.PAYER);
         }
+        boolean readOnlyTypes = ctx.profile.supportedTypes == VendorProfile.Types.US_CORE_311;
         for (String type : types) {
             ObjectNode r = resources.addObject();
             r.put("type", type);
             ArrayNode interactions = r.putArray("interaction");
             interactions.addObject().put("code", "read");
+            if (readOnlyTypes && READ_ONLY_TYPES.contains(type)) {
+                continue; // "read" only in the vendor's list: no search parameters either
+            }
             interactions.addObject().put("code", "search-type");
             ArrayNode params = r.putArray("searchParam");
             param(params, "_id", "token");
@@ -700,10 +720,20 @@ final class FhirEndpoint implements HttpHandler {
                 param(params, "code", "token");
                 param(params, "date", "date");
             }
+            if ("PractitionerRole".equals(type)) {
+                param(params, "practitioner", "reference");
+            }
             r.putArray("searchInclude").add("*");
             if ("Patient".equals(type)) {
-                r.putArray("operation").addObject().put("name", "everything")
-                        .put("definition", "http://hl7.org/fhir/OperationDefinition/Patient-everything");
+                for (String p : PatientSearch.PARAMS) {
+                    param(params, p, p.equals("birthdate") ? "date" : p.equals("gender") || p.equals("identifier")
+                            ? "token" : "string");
+                }
+                if (ctx.profile != VendorProfile.CARECLOUD) {
+                    // CareCloud documents Type/_search?Patient=ID, not $everything
+                    r.putArray("operation").addObject().put("name", "everything")
+                            .put("definition", "http://hl7.org/fhir/OperationDefinition/Patient-everything");
+                }
             }
         }
         if (ctx.profile.backendServices) {

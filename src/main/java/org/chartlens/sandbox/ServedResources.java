@@ -52,6 +52,24 @@ final class ServedResources {
         }
     }
 
+    /** Removes a resource (as a DELETE at a real server would); true when it was there. */
+    boolean remove(String type, String id) {
+        lock.writeLock().lock();
+        try {
+            StoredEntry old = byKey.remove(type + "/" + id);
+            if (old == null) {
+                return false;
+            }
+            byType.get(type).remove(old);
+            if (old.patientId() != null) {
+                byPatient.get(old.patientId()).get(type).remove(old);
+            }
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     private void addToPatient(StoredEntry entry) {
         if (entry.patientId() != null) {
             byPatient.computeIfAbsent(entry.patientId(), p -> new LinkedHashMap<>())

@@ -29,6 +29,8 @@ public enum AuditAction {
     RAW_JSON_VIEWED("raw-json-viewed"),
     /** The patient list read ({@code chartlens patients}). */
     PATIENTS_LISTED("patients-listed"),
+    /** A patient search at an organization ({@code chartlens find}, the Find field); detail = criteria names, count. */
+    PATIENT_SEARCH("patient-search"),
     LOCK("lock"),
     UNLOCK("unlock"),
     /** A wrong passphrase; recorded at the next unlock (the cache is closed while locked). */

@@ -61,6 +61,24 @@ public final class CacheBatch implements AutoCloseable {
         }
     }
 
+    /**
+     * A resource the server no longer has: its row leaves the cache and the removal is recorded
+     * (shown with the chart until the resource arrives again or the patient is purged).
+     */
+    public void remove(String org, String type, String id, String patientId, Instant at) {
+        try {
+            if (pending > 0) {
+                put.executeBatch();
+                pending = 0;
+            }
+            CacheConnections.update(c, "DELETE FROM resource WHERE type=? AND org=? AND id=?", type, org, id);
+            CacheConnections.update(c, "INSERT OR REPLACE INTO removed(org, type, id, patient, removed_at) VALUES (?,?,?,?,?)",
+                    org, type, id, patientId, at.toEpochMilli());
+        } catch (SQLException e) {
+            throw db.failure("record a removed resource", e);
+        }
+    }
+
     /** Sets the {@code _lastUpdated} cursor of org x patient x type ("" or null: organization-wide). */
     public void setCursor(String org, String patientId, String type, String lastUpdated) {
         try {

@@ -200,6 +200,24 @@ public final class ChartCache implements ChartStore {
         return resources.countsByType(org, patientId);
     }
 
+    /** Ids of one patient's cached resources of one type (id-only reconciliation). */
+    public Set<String> chartIds(String org, String patientId, String type) {
+        return resources.chartIds(org, patientId, type);
+    }
+
+    /**
+     * One patient's resources the server no longer has (found by a sync's id-only reconciliation),
+     * by type then id, each with when the removal was noticed; those received again are left out.
+     */
+    public List<RemovedResource> removed(String org, String patientId) {
+        return resources.removed(org, patientId).stream()
+                .map(r -> new RemovedResource(r[0], r[1], Instant.ofEpochMilli(Long.parseLong(r[2])))).toList();
+    }
+
+    /** A resource removed at the server: its type and id, and when a sync noticed. */
+    public record RemovedResource(String type, String id, Instant noticedAt) {
+    }
+
     /** Ids of the shared resources (Practitioner, ...) of one organization already cached. */
     public Set<String> sharedIds(String org, String type) {
         return resources.sharedIds(org, type);

@@ -147,6 +147,44 @@ final class ResourceRows {
         });
     }
 
+    /** Ids of one patient's cached resources of one type. */
+    Set<String> chartIds(String org, String patientId, String type) {
+        return db.read(c -> {
+            Set<String> out = new LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM resource WHERE org = ? AND patient = ? AND type = ?")) {
+                ps.setString(1, org);
+                ps.setString(2, patientId);
+                ps.setString(3, type);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One patient's resources removed at the server and not received again: {type, id, removed_at ms}. */
+    List<String[]> removed(String org, String patientId) {
+        return db.read(c -> {
+            List<String[]> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.type, r.id, r.removed_at FROM removed r"
+                    + " WHERE r.org = ? AND r.patient = ? AND NOT EXISTS (SELECT 1 FROM resource x"
+                    + " WHERE x.type = r.type AND x.org = r.org AND x.id = r.id) ORDER BY r.type, r.id")) {
+                ps.setString(1, org);
+                ps.setString(2, patientId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     Set<String> sharedIds(String org, String type) {
         return db.read(c -> {
             Set<String> out = new LinkedHashSet<>();

@@ -25,6 +25,7 @@ final class Retention {
             CacheConnections.update(c, "DELETE FROM cursor WHERE org=? AND patient=?", org, patientId);
             CacheConnections.update(c, "DELETE FROM patient_sync WHERE org=? AND patient=?", org, patientId);
             PersonLinks.detach(c, new org.chartlens.domain.PatientRef(org, patientId));
+            CacheConnections.update(c, "DELETE FROM removed WHERE org=? AND patient=?", org, patientId);
             audit.append(c, AuditAction.PURGE_PATIENT.key(), org, patientId, n[0] + " resources");
         });
         return n[0];
@@ -36,6 +37,7 @@ final class Retention {
             n[0] = CacheConnections.update(c, "DELETE FROM resource WHERE org=?", org);
             CacheConnections.update(c, "DELETE FROM cursor WHERE org=?", org);
             CacheConnections.update(c, "DELETE FROM patient_sync WHERE org=?", org);
+            CacheConnections.update(c, "DELETE FROM removed WHERE org=?", org);
             CacheConnections.update(c, "DELETE FROM freshness WHERE org=?", org);
             PersonLinks.detachOrganization(c, org);
             audit.append(c, AuditAction.PURGE_ORGANIZATION.key(), org, null, n[0] + " resources");
@@ -50,6 +52,7 @@ final class Retention {
             n[0] = CacheConnections.update(c, "DELETE FROM resource WHERE stored_at < ?", cutoff);
             CacheConnections.update(c, "DELETE FROM cursor WHERE updated_at < ?", cutoff);
             CacheConnections.update(c, "DELETE FROM patient_sync WHERE last_synced < ?", cutoff);
+            CacheConnections.update(c, "DELETE FROM removed WHERE removed_at < ?", cutoff);
             audit.append(c, AuditAction.PURGE_OLDER_THAN.key(), null, null, days + " days, " + n[0] + " resources");
         });
         return n[0];

@@ -62,6 +62,13 @@ final class Schema {
                 "CREATE TABLE person_warning (org_a TEXT NOT NULL, patient_a TEXT NOT NULL, org_b TEXT NOT NULL,"
                         + " patient_b TEXT NOT NULL, text TEXT NOT NULL,"
                         + " PRIMARY KEY(org_a, patient_a, org_b, patient_b, text))"
+            ),
+            List.of(
+                // v4 (issue 15): resources the server no longer has (found by id-only
+                // reconciliation); their rows leave `resource`, the fact stays here to be shown
+                "CREATE TABLE removed (org TEXT NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL, patient TEXT,"
+                        + " removed_at INTEGER NOT NULL, PRIMARY KEY(org, type, id))",
+                "CREATE INDEX removed_chart ON removed(org, patient)"
             ));
 
     /** Schema version after which the events already in the log are hash-chained. */

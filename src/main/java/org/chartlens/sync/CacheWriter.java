@@ -42,6 +42,8 @@ final class CacheWriter implements AutoCloseable {
         Map<String, String> failedTypes = Map.of();
         Map<String, String[]> unavailableTypes = Map.of();
         String patientDone;
+        /** Resources the server no longer has: {type, id, patient}. */
+        List<String[]> removals = List.of();
         final CompletableFuture<Void> committed = new CompletableFuture<>();
 
         Job(List<StoredResource> rows, List<String> lastUpdated) {
@@ -163,6 +165,9 @@ final class CacheWriter implements AutoCloseable {
                 }
                 j.failedTypes.forEach((t, why) -> b.recordFailure(org, t, why, now));
                 j.unavailableTypes.forEach((t, sr) -> b.recordUnavailable(org, t, sr[0], sr[1], now));
+                for (String[] r : j.removals) {
+                    b.remove(org, r[0], r[1], r[2], now);
+                }
                 if (j.patientDone != null) {
                     b.markPatientSynced(org, j.patientDone, now);
                 }

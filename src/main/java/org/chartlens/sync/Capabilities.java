@@ -17,17 +17,20 @@ public final class Capabilities {
     private final Map<String, Set<String>> searchParams;
     private final Map<String, Set<String>> operations;
     private final Set<String> systemOperations;
+    /** Types listed with interactions of which none is {@code search-type} ("read" only). */
+    private final Set<String> readOnly;
 
     private Capabilities(boolean known, Map<String, Set<String>> searchParams,
-                         Map<String, Set<String>> operations, Set<String> systemOperations) {
+                         Map<String, Set<String>> operations, Set<String> systemOperations, Set<String> readOnly) {
         this.known = known;
         this.searchParams = searchParams;
         this.operations = operations;
         this.systemOperations = systemOperations;
+        this.readOnly = readOnly;
     }
 
     public static Capabilities unknown() {
-        return new Capabilities(false, Map.of(), Map.of(), Set.of());
+        return new Capabilities(false, Map.of(), Map.of(), Set.of(), Set.of());
     }
 
     public static Capabilities of(JsonNode cs) {
@@ -37,6 +40,7 @@ public final class Capabilities {
         Map<String, Set<String>> params = new HashMap<>();
         Map<String, Set<String>> ops = new HashMap<>();
         Set<String> sysOps = new HashSet<>();
+        Set<String> readOnly = new HashSet<>();
         for (JsonNode rest : cs.path("rest")) {
             if (!"server".equals(rest.path("mode").asText("server"))) {
                 continue;
@@ -47,6 +51,14 @@ public final class Capabilities {
                     continue;
                 }
                 Set<String> p = params.computeIfAbsent(type, t -> new HashSet<>());
+                JsonNode interactions = r.path("interaction");
+                boolean search = false;
+                for (JsonNode i : interactions) {
+                    search |= "search-type".equals(i.path("code").asText());
+                }
+                if (interactions.size() > 0 && !search) {
+                    readOnly.add(type);
+                }
                 for (JsonNode sp : r.path("searchParam")) {
                     p.add(sp.path("name").asText());
                 }
@@ -59,7 +71,7 @@ public final class Capabilities {
                 sysOps.add(stripDollar(op.path("name").asText()));
             }
         }
-        return new Capabilities(true, params, ops, sysOps);
+        return new Capabilities(true, params, ops, sysOps, readOnly);
     }
 
     private static String stripDollar(String s) {
@@ -74,6 +86,11 @@ public final class Capabilities {
     /** True when the type is listed (or nothing is known). */
     public boolean supports(String type) {
         return !known || searchParams.containsKey(type);
+    }
+
+    /** False when the type is offered for read by id only (its interactions lack {@code search-type}). */
+    public boolean searchable(String type) {
+        return supports(type) && !readOnly.contains(type);
     }
 
     public boolean supportsSearchParam(String type, String param) {

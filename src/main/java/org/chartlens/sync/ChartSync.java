@@ -148,6 +148,11 @@ public final class ChartSync {
         return start(request, listener).await();
     }
 
+    /** Patient search at this organization, with the supported parameters of its CapabilityStatement. */
+    public PatientFinder finder() {
+        return new PatientFinder(http, capabilities());
+    }
+
     /** The server's CapabilityStatement, read once per instance; unknown when unreadable. */
     public Capabilities capabilities() {
         Capabilities c = capabilities;

@@ -41,15 +41,25 @@ final class PatientPulls {
 
     /** Starts the pulls on the run's workers; completes when the patient is done (or failed). */
     CompletableFuture<Void> start() {
+        Reconciliation reconciliation = new Reconciliation(run, patient, plan);
+        // what was cached before this run's pulls: only those can have been removed at the server since
+        CompletableFuture<Map<String, Set<String>>> before =
+                CompletableFuture.supplyAsync(reconciliation::cachedBefore, run.pool);
         CompletableFuture<Boolean> compartment;
         if (plan.everything()) {
-            compartment = CompletableFuture.supplyAsync(this::everything, run.pool)
+            compartment = before.thenApplyAsync(b -> everything(), run.pool)
                     .thenCompose(ok -> ok ? CompletableFuture.completedFuture(true) : searches());
         } else {
-            compartment = searches();
+            compartment = before.thenCompose(b -> searches());
         }
         return compartment
-                .thenApplyAsync(ok -> new SharedFetch(run, this).fetch(references) && ok, run.pool)
+                .thenApplyAsync(ok -> new SharedFetch(run, this::accept).fetch(references) && ok, run.pool)
+                .thenApplyAsync(ok -> {
+                    if (ok && !run.isCancelled()) {
+                        reconciliation.run(before.join());
+                    }
+                    return ok;
+                }, run.pool)
                 .thenAccept(ok -> {
                     if (ok && !run.isCancelled()) {
                         run.patientDone(patient);

@@ -54,6 +54,13 @@ public final class Planner {
                 unavailable.put(type, "unsupported");
             } else if (grantedScopes != null && !granted(grantedScopes, type)) {
                 unavailable.put(type, "not-granted");
+            } else if (!caps.searchable(type)) {
+                // read by id only (Credible's Provenance): only $everything can bring it
+                if (caps.supportsEverything()) {
+                    types.add(type);
+                } else {
+                    unavailable.put(type, "unsupported");
+                }
             } else {
                 types.add(type);
                 if ("Observation".equals(type) && org.has(Organization.Quirk.OBSERVATION_NEEDS_CATEGORY)) {

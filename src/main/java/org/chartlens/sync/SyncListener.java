@@ -13,6 +13,13 @@ public interface SyncListener {
     default void progress(SyncProgress progress) {
     }
 
+    /**
+     * Which patients the run is about to pull, once, before the first chart: {@code count} of them,
+     * {@code how} in words ("every patient the server lists", "the worklist's patients from demo").
+     */
+    default void patientsChosen(int count, String how) {
+    }
+
     /** Something was kept as given or skipped (plain words, no PHI), reported once per kind. */
     default void problem(String message) {
     }

@@ -57,6 +57,8 @@ final class SyncRun {
     private final List<String> completed = Collections.synchronizedList(new ArrayList<>());
     /** Shared resources received in this run, as "Type/id". */
     final Set<String> sharedReceived = ConcurrentHashMap.newKeySet();
+    /** Practitioners ("Practitioner/id") whose PractitionerRoles were asked for in this run. */
+    final Set<String> rolesAsked = ConcurrentHashMap.newKeySet();
     private volatile int patientsTotal;
     private volatile long lastProgress;
     private CacheWriter writer;
@@ -98,7 +100,7 @@ final class SyncRun {
             marks.unavailableTypes = unav;
             writer.submit(marks);
             if (request.bulkGroupId() != null) {
-                bulk(request.bulkGroupId(), plan);
+                patients = bulk(request.bulkGroupId(), plan);
             } else {
                 patients = patients();
                 patientsTotal = patients.size();
@@ -197,8 +199,11 @@ final class SyncRun {
         progress(false);
     }
 
-    /** Bulk $export of a group; the cursor is the manifest's transactionTime. */
-    private void bulk(String group, SyncPlan plan) throws InterruptedException {
+    /**
+     * Bulk $export of a group, then the directory resources it references; each exported patient
+     * is marked synced. The cursor is the manifest's transactionTime. Returns the exported patients.
+     */
+    private List<String> bulk(String group, SyncPlan plan) throws InterruptedException {
         String key = "$export:" + group;
         String since = cursor("", key);
         BulkExportClient export = new BulkExportClient(http, problems, this::isCancelled, Duration.ofMinutes(30));
@@ -206,12 +211,27 @@ final class SyncRun {
         types.add("Patient");
         Capabilities caps = sync.capabilities();
         Compartment.SHARED_TYPES.stream().filter(t -> caps.known() && caps.supports(t)).forEach(types::add);
+        Set<String> referenced = ConcurrentHashMap.newKeySet();
+        Set<String> exported = ConcurrentHashMap.newKeySet();
         try {
             String tx = export.run(group, types, since, batch -> {
-                ingest.accept(batch, null);
+                Ingest.Batch b = ingest.accept(batch, null);
+                sharedReceived.addAll(b.sharedReceived());
+                referenced.addAll(b.sharedReferenced());
+                exported.addAll(b.patients());
                 progress(false);
             });
             bytes.addAndGet(export.bytes());
+            patientsTotal = exported.size();
+            // a Patient/Group export holds the compartments: the directory resources they reference come by id
+            new SharedFetch(this, page -> {
+                bytes.addAndGet(page.bytes());
+                Ingest.Batch b = acceptQuietly(page.resources(), null);
+                sharedReceived.addAll(b.sharedReceived());
+            }).fetch(referenced);
+            for (String p : exported) {
+                patientDone(p);
+            }
             CacheWriter.Job end = CacheWriter.Job.marks();
             end.cursorPatient = "";
             end.cursorKey = key;
@@ -221,17 +241,30 @@ final class SyncRun {
         } catch (FhirException e) {
             fail("$export " + group, e, plan.types());
         }
+        return List.copyOf(exported);
     }
 
-    /** Explicit ids, else the token's patient, else every patient the server lists. */
+    /**
+     * Explicit ids; else the worklist's patients from this organization (those cached) and the
+     * token's patient; or, asked for explicitly ({@link SyncRequest#allPatients}), every patient
+     * the server lists. Says which and how many before any chart is pulled.
+     */
     private List<String> patients() throws FhirException, InterruptedException {
         if (!request.patientIds().isEmpty()) {
+            listener.patientsChosen(request.patientIds().size(), "the patients asked for");
             return request.patientIds();
         }
-        if (request.contextPatient() != null) {
-            return List.of(request.contextPatient());
-        }
         Set<String> ids = new LinkedHashSet<>();
+        if (request.contextPatient() != null) {
+            ids.add(request.contextPatient());
+        }
+        if (!request.allPatients()) {
+            cache.patients().stream().filter(p -> org.equals(p.org())).forEach(p -> ids.add(p.id()));
+            listener.patientsChosen(ids.size(), request.contextPatient() == null
+                    ? "the worklist's patients from " + org
+                    : "the sign-in's patient and the worklist's patients from " + org);
+            return List.copyOf(ids);
+        }
         URI first = http.searchUri("Patient", null, Map.of());
         http.pages(first, page -> {
             bytes.addAndGet(page.bytes());
@@ -244,6 +277,7 @@ final class SyncRun {
             }
             ingest.accept(listed, null);
         }, this::isCancelled);
+        listener.patientsChosen(ids.size(), "every patient " + org + " lists");
         return List.copyOf(ids);
     }
 

@@ -110,6 +110,22 @@ class OrganizationDirectoryTest {
     }
 
     @Test
+    void credibleOffersPkceAsWellAsBackendServicesChosenWhenAdded() {
+        OrganizationPreset credible = OrganizationDirectory.loadPresets().get("credible");
+        assertEquals(Set.of(Organization.Flow.BACKEND, Organization.Flow.PKCE), credible.flows().keySet());
+        OrganizationDirectory d = OrganizationDirectory.open(dir);
+        assertEquals(Organization.Flow.BACKEND, d.require("credible").flow());
+        assertEquals(List.of("system/*.read"), d.require("credible").scopes());
+        // 'chartlens org add credible --flow pkce --client-id ID': the provider-facing app's scopes come with it
+        d.save(new Organization("credible", null, null, Organization.Flow.PKCE, "my-app", List.of(), null, null, false, null));
+        Organization pkce = d.require("credible");
+        assertEquals(Organization.Flow.PKCE, pkce.flow());
+        assertEquals("my-app", pkce.clientId());
+        assertEquals(List.of("openid", "fhirUser", "offline_access", "user/*.read"), pkce.scopes());
+        assertEquals(Organization.Flow.PKCE, OrganizationDirectory.open(dir).require("credible").flow(), "the choice persists");
+    }
+
+    @Test
     void thePasswordFlowIsOnlyForPresetsThatDocumentIt() {
         OrganizationDirectory d = OrganizationDirectory.open(dir);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.save(new Organization("x", "X",

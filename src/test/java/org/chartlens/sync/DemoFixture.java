@@ -9,10 +9,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.chartlens.app.ScriptedBrowser;
 import org.chartlens.auth.AuthSessions;
+import org.chartlens.auth.BackendKey;
 import org.chartlens.auth.PassphraseSecretStore;
 import org.chartlens.auth.PassphraseSource;
 import org.chartlens.auth.Session;
 import org.chartlens.connect.Organization;
+import org.chartlens.connect.OrganizationDirectory;
 import org.chartlens.connect.Organization.Quirk;
 import org.chartlens.domain.Compartment;
 import org.chartlens.fhir.FhirHttp;
@@ -37,18 +39,35 @@ final class DemoFixture implements AutoCloseable {
     final byte[] key;
 
     DemoFixture(String profile, Path dir, Duration accessTokens, FhirHttp.Options options) throws Exception {
+        this(profile, dir, accessTokens, options, false, null);
+    }
+
+    private DemoFixture(String profile, Path dir, Duration accessTokens, FhirHttp.Options options, boolean preset,
+                        Organization.Flow flow) throws Exception {
         this.dir = dir;
         SandboxOptions.Builder b = SandboxOptions.builder().profile(profile).autoApprove(true);
         if (accessTokens != null) {
             b.accessTokenLifetime(accessTokens);
         }
         this.ehr = DemoEhr.start(b.build());
-        this.org = organization(profile, ehr);
         this.auth = new AuthSessions(PassphraseSecretStore.open(dir.resolve("secrets.bin"),
                 PassphraseSource.fixed("test-passphrase".toCharArray()), 1000));
-        this.session = org.flow() == Organization.Flow.PASSWORD
-                ? auth.signInWithPassword(org, null, "clinician", "demo-password".toCharArray())
-                : auth.signInWithBrowser(org, null, new ScriptedBrowser(), Duration.ofSeconds(30));
+        Organization o = preset ? shipped(profile, ehr, flow) : organization(profile, ehr);
+        switch (o.flow()) {
+            case PASSWORD -> this.session = auth.signInWithPassword(o, null, "clinician", "demo-password".toCharArray());
+            case BACKEND -> {
+                BackendKey backend = auth.sessionStore().backendKeyOrCreate(o.id());
+                o = o.withClientId(ehr.registerBackendClient(backend.publicJwks()));
+                this.session = auth.signInBackend(o, null);
+            }
+            case SECRET -> {
+                o = o.withClientId("chartlens-confidential");
+                auth.sessionStore().saveClientSecret(o.id(), "chartlens-demo-secret".toCharArray());
+                this.session = auth.signInWithBrowser(o, null, new ScriptedBrowser(), Duration.ofSeconds(30));
+            }
+            default -> this.session = auth.signInWithBrowser(o, null, new ScriptedBrowser(), Duration.ofSeconds(30));
+        }
+        this.org = o;
         this.key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.cache = ChartCache.open(dir.resolve("cache.db"), key);
@@ -57,6 +76,30 @@ final class DemoFixture implements AutoCloseable {
 
     DemoFixture(String profile, Path dir) throws Exception {
         this(profile, dir, null, fastRetries());
+    }
+
+    /**
+     * Signed in as the shipped preset of {@code profile} says (resources/organizations.json: its
+     * flow and scopes; the demo EHR's public, confidential or backend client stands in for the
+     * registration the vendor would give).
+     */
+    static DemoFixture preset(String profile, Path dir) throws Exception {
+        return new DemoFixture(profile, dir, null, fastRetries(), true, null);
+    }
+
+    /** As {@link #preset(String, Path)} with another flow the preset documents (Credible: PKCE), and its scopes. */
+    static DemoFixture preset(String profile, Path dir, Organization.Flow flow) throws Exception {
+        return new DemoFixture(profile, dir, null, fastRetries(), true, flow);
+    }
+
+    private static Organization shipped(String profile, DemoEhr ehr, Organization.Flow flow) {
+        var p = OrganizationDirectory.loadPresets().get(profile);
+        Organization o = p.organization().withFhirBase(ehr.fhirBase());
+        if (flow != null) {
+            o = o.withFlow(flow).withScopes(p.flows().get(flow));
+        }
+        // CareCloud's password grant needs no client id: the preset is used as shipped
+        return o.clientId() == null && o.flow() != Organization.Flow.PASSWORD ? o.withClientId("chartlens") : o;
     }
 
     static FhirHttp.Options fastRetries() {
@@ -78,7 +121,9 @@ final class DemoFixture implements AutoCloseable {
                     List.of("openid", "fhirUser", "launch/patient", "offline_access", "patient/Patient.read",
                             "patient/Coverage.read", "patient/ExplanationOfBenefit.read", "patient/Condition.read",
                             "patient/MedicationRequest.read", "patient/Observation.read",
-                            "patient/DocumentReference.read"),
+                            "patient/DocumentReference.read", "patient/AllergyIntolerance.read",
+                            "patient/Immunization.read", "patient/Procedure.read", "patient/Organization.read",
+                            "patient/Practitioner.read", "patient/Location.read"),
                     Set.of(Quirk.PATIENT_FROM_ID_TOKEN_SUB), "payer", false, "");
             default -> new Organization(profile, profile + " (demo)", ehr.fhirBase(), Organization.Flow.PKCE,
                     "chartlens", user, Set.of(), profile, false, "");
@@ -89,8 +134,9 @@ final class DemoFixture implements AutoCloseable {
         return new ChartSync(http, cache);
     }
 
+    /** Every patient the server lists under this sign-in (the sign-in's patient included). */
     SyncRequest request() {
-        return new SyncRequest(List.of(), session.patient(), false, Set.copyOf(session.grantedScopes()), null);
+        return new SyncRequest(List.of(), session.patient(), false, Set.copyOf(session.grantedScopes()), null, true);
     }
 
     /** The source bundle's counts the server can serve under this sign-in. */

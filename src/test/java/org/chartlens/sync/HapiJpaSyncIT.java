@@ -197,18 +197,26 @@ class HapiJpaSyncIT {
 
     @Test
     @Order(4)
-    @Disabled("ChartLens does not notice deletions at the server yet (issue 15 part 2, 'Deletions'): "
-            + "incremental sync asks only for what changed, and HAPI's _since/_lastUpdated searches do not list deleted resources")
     void aResourceDeletedAtTheServerLeavesTheCache() throws Exception {
+        // a Condition nothing refers to: HAPI refuses (409) to delete one a Claim or an Encounter references
         String patient = largestChart();
-        JsonNode conditions = JSON.readTree(hapi.get("Condition?patient=" + patient + "&_count=1"));
-        String id = conditions.path("entry").get(0).path("resource").path("id").asText();
+        String id = "chartlens-it-removed";
+        ObjectNode condition = JSON.createObjectNode();
+        condition.put("resourceType", "Condition").put("id", id);
+        condition.putObject("subject").put("reference", "Patient/" + patient);
+        condition.putObject("code").put("text", "Added, then deleted, by the HAPI integration test");
+        int put = hapi.put("Condition/" + id, JSON.writeValueAsString(condition));
+        assertTrue(put == 200 || put == 201, "PUT answered " + put);
+        assertTrue(new ChartSync(http, cache).run(SyncRequest.patients(patient), new SyncListener() { }).ok());
         assertTrue(cache.resource(org.id(), "Condition", id).isPresent());
+
         int status = hapi.delete("Condition/" + id);
         assertTrue(status == 200 || status == 204, "DELETE answered " + status);
         SyncResult r = new ChartSync(http, cache).run(SyncRequest.patients(patient), new SyncListener() { });
         assertTrue(r.ok(), r.summary());
         assertFalse(cache.resource(org.id(), "Condition", id).isPresent());
+        // noticed by the id-only reconciliation (Condition?patient=&_elements=id, then a read: 410 Gone)
+        assertTrue(cache.removed(org.id(), patient).stream().anyMatch(x -> x.id().equals(id)), "recorded as removed");
     }
 
     /** The server's own count of a type ({@code _summary=count}). */

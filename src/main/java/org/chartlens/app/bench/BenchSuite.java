@@ -58,6 +58,14 @@ public final class BenchSuite {
         return report;
     }
 
+    /** Only row 10: find + sync of one chart on a server of 12 patients vs one of 10,012. */
+    public BenchReport runFindSync() throws Exception {
+        Files.createDirectories(settings.workDir());
+        new FindSyncBench(settings, log, report).run();
+        report.writeJson(settings.outDir().resolve("results.json"));
+        return report;
+    }
+
     public BenchReport run() throws Exception {
         Files.createDirectories(settings.workDir());
         if (settings.onlyCold()) {
@@ -80,6 +88,7 @@ public final class BenchSuite {
         }
         growth();
         candidates();
+        new FindSyncBench(settings, log, report).run();
         new ColdStarts(settings, log, report).run();
         report.writeJson(settings.outDir().resolve("results.json"));
         return report;

@@ -42,6 +42,9 @@ public final class BenchCommand implements Callable<Integer> {
             + "the large chart and the app, with their baseline.")
     boolean onlyCold;
 
+    @Option(names = "--only-find", description = "Only row 10: find + sync of one chart, 12 vs 10,012 patients at the server.")
+    boolean onlyFind;
+
     @Override
     public Integer call() throws Exception {
         if (noCold && onlyCold) {
@@ -58,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSuite suite = new BenchSuite(new BenchSuite.Settings(largeDir, demoDir, work, out, warmups, runs,
                 growth, launcher, onlyCold), System.err);
         try {
-            BenchReport report = suite.run();
+            BenchReport report = onlyFind ? suite.runFindSync() : suite.run();
             report.printTable(System.out);
             System.out.println("Results: " + out.resolve("results.json").toAbsolutePath());
             return 0;

@@ -36,6 +36,7 @@ public final class ChartLensCommand implements Callable<Integer> {
         m.put("org", OrgCommand.class);
         m.put("login", LoginCommand.class);
         m.put("logout", LogoutCommand.class);
+        m.put("find", FindCommand.class);
         m.put("sync", SyncCommand.class);
         m.put("import", ImportCommand.class);
         m.put("patients", PatientsCommand.class);

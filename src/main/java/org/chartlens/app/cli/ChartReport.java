@@ -29,6 +29,14 @@ final class ChartReport {
     }
 
     public static String text(ChartModel m, String org, Part part) {
+        return text(m, org, part, Map.of());
+    }
+
+    /**
+     * @param unavailable resource type -> "unsupported" / "not-granted" at this organization (its
+     *                    freshness): a count of such a type is unknown, not 0, and says why
+     */
+    public static String text(ChartModel m, String org, Part part, Map<String, String> unavailable) {
         StringBuilder sb = new StringBuilder();
         var p = m.patient();
         sb.append(p.name()).append("  DOB ").append(p.birthDate().dateOnly())
@@ -49,7 +57,7 @@ final class ChartReport {
                 m.medicationGroups().stream().filter(MedicationGroup::current)
                         .forEach(x -> sb.append("  ").append(x.medication().label())
                                 .append(x.dosage().isEmpty() ? "" : "  " + x.dosage()).append('\n'));
-                sb.append("Allergies: ").append(m.allergies().size()).append('\n');
+                sb.append("Allergies: ").append(count(m.allergies().size(), "AllergyIntolerance", unavailable)).append('\n');
                 sb.append("Latest vitals:\n");
                 for (VitalKind k : VitalKind.values()) {
                     VitalSeries s = m.vitals().get(k);
@@ -59,12 +67,46 @@ final class ChartReport {
                                 .append("  ").append(s.latest().when().display()).append('\n');
                     }
                 }
-                sb.append(String.format(Locale.ROOT, "Encounters %d, labs %d, documents %d, claims %d%n",
-                        m.encounters().size(), m.labs().size(), m.documents().size(), m.claims().size()));
+                sb.append(String.format(Locale.ROOT, "Encounters %s, labs %s, documents %s, claims %s%n",
+                        count(m.encounters().size(), "Encounter", unavailable),
+                        count(m.labs().size(), "Observation", unavailable),
+                        count(m.documents().size(), "DocumentReference", unavailable),
+                        count(m.claims().size(), "ExplanationOfBenefit", unavailable)));
             }
             default -> { }
         }
         return sb.toString();
+    }
+
+    /**
+     * "Removed at the server (2): Condition 1, Observation 1 (noticed 2026-12-05)": resources a sync
+     * found gone at the server, no longer shown with the chart; "" when none.
+     */
+    static String removed(List<org.chartlens.store.ChartCache.RemovedResource> removed) {
+        if (removed.isEmpty()) {
+            return "";
+        }
+        Map<String, Integer> byType = new java.util.TreeMap<>();
+        removed.forEach(r -> byType.merge(r.type(), 1, Integer::sum));
+        java.time.Instant last = removed.stream().map(org.chartlens.store.ChartCache.RemovedResource::noticedAt)
+                .max(java.util.Comparator.naturalOrder()).orElseThrow();
+        StringBuilder sb = new StringBuilder("Removed at the server (").append(removed.size()).append("): ");
+        sb.append(String.join(", ", byType.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        sb.append(" (noticed ").append(last.toString(), 0, 10).append(")\n");
+        return sb.toString();
+    }
+
+    /** The count, or "unknown (...)" when none arrived because the type was not offered or not granted. */
+    static String count(int n, String type, Map<String, String> unavailable) {
+        String state = unavailable.get(type);
+        if (n > 0 || state == null) {
+            return Integer.toString(n);
+        }
+        return switch (state) {
+            case "not-granted" -> "unknown (the sign-in did not grant " + type + ")";
+            case "unsupported" -> "unknown (the server does not offer " + type + ")";
+            default -> Integer.toString(n);
+        };
     }
 
     static void problems(StringBuilder sb, ChartModel m) {

@@ -1,8 +1,11 @@
 package org.chartlens.app.cli;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.chartlens.app.ChartLensContext;
+import org.chartlens.clinical.ChartData;
 import org.chartlens.clinical.ChartQuery;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.domain.PatientRef;
@@ -48,10 +51,16 @@ public final class ShowCommand implements Callable<Integer> {
                 : which.timeline ? ChartReport.Part.TIMELINE : which.meds ? ChartReport.Part.MEDS : which.labs ? ChartReport.Part.LABS : ChartReport.Part.SUMMARY;
         try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "show")) {
             PatientRef p = ChartQuery.resolve(ctx.cache(), patient);
-            ChartModel m = ChartQuery.open(ctx.cache(), p,
-                    "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC, LocalDate.now()).model();
+            ChartData data = ChartQuery.open(ctx.cache(), p,
+                    "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC, LocalDate.now());
+            ChartModel m = data.model();
+            Map<String, String> unavailable = new HashMap<>();
+            data.freshness().forEach(f -> unavailable.put(f.type(), f.state()));
             ctx.audit(AuditAction.SHOW, p.org(), p.id(), "part=" + part.name().toLowerCase(java.util.Locale.ROOT));
-            System.out.print(json ? ChartReport.json(m, p.org(), part) + "\n" : ChartReport.text(m, p.org(), part));
+            System.out.print(json ? ChartReport.json(m, p.org(), part) + "\n" : ChartReport.text(m, p.org(), part, unavailable));
+            if (!json) {
+                System.out.print(ChartReport.removed(ctx.cache().removed(p.org(), p.id())));
+            }
             return 0;
         }
     }

@@ -25,13 +25,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code chartlens sync ORG [--patient ID] [--full]}: progress on stderr, then on stdout one line
- * per resource type, "Type count", counted in the cache; non-zero exit with a one-line reason
- * when anything failed.
+ * {@code chartlens sync ORG [--patient ID] [--all-patients] [--full]}: which patients and how many
+ * first, progress on stderr, then on stdout one line per resource type, "Type count", counted in
+ * the cache; non-zero exit with a one-line reason when anything failed.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Pull charts from a signed-in organization into the encrypted cache.%n"
-                + "Without --patient: the sign-in's patient, else every patient the server lists.")
+                + "Without --patient: the patients already on the worklist from ORG and the sign-in's patient "
+                + "(find others with 'chartlens find ORG'); the built-in demo organization: all its demo patients.")
 public final class SyncCommand implements Callable<Integer> {
     @ParentCommand
     ChartLensCommand root;
@@ -44,6 +45,11 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--full", description = "Ignore the incremental cursors and pull everything again.")
     boolean full;
+
+    @Option(names = "--all-patients",
+            description = "Pull every patient the server lists (says how many first). A hospital EHR holds "
+                    + "hundreds of thousands: prefer 'chartlens find'.")
+    boolean allPatients;
 
     @Option(names = "--bulk-group", paramLabel = "GROUP",
             description = "Backend organizations: Bulk Data $export of this Group ('*' for all patients).")
@@ -59,28 +65,47 @@ public final class SyncCommand implements Callable<Integer> {
                 return 1;
             }
             Session s = session.get();
-            SyncRequest request = new SyncRequest(patients == null ? List.of() : patients, s.patient(), full,
-                    s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()), bulkGroup);
-            PrintStream err = System.err;
-            SyncResult result;
-            try {
-                result = ctx.sync(org).run(request, new StderrProgress(err, org.id()));
-            } catch (RuntimeException e) {
-                ctx.audit(AuditAction.SYNC, org.id(), AuditDetails.onePatient(request.patientIds()), AuditDetails.FAILED);
-                throw e;
+            SyncRequest request = (allPatients ? SyncRequest.everyone() : SyncRequest.byDefault(org))
+                    .withContextPatient(s.patient()).full(full)
+                    .withScopes(s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()));
+            if (patients != null) {
+                request = new SyncRequest(patients, s.patient(), full, request.grantedScopes(), null);
+            } else if (bulkGroup != null) {
+                request = new SyncRequest(List.of(), null, full, request.grantedScopes(), bulkGroup);
             }
-            ctx.audit(AuditAction.SYNC, org.id(), AuditDetails.onePatient(result.patients()), AuditDetails.sync(result));
-            for (Map.Entry<String, Integer> e : counts(ctx.cache(), org.id(), result).entrySet()) {
-                System.out.println(e.getKey() + " " + e.getValue());
-            }
-            result.unavailable().forEach((type, state) -> err.println("  " + type + ": " + state));
-            LinkCommand.mentionCandidates(ctx, err);
-            if (!result.ok()) {
-                err.println("chartlens: sync of " + org.id() + " incomplete: " + result.summary());
-                return 1;
-            }
+            return run(ctx, org, request);
+        }
+    }
+
+    /**
+     * Runs one sync with progress on stderr and the counts on stdout; audited. Exit status: 0, or 1
+     * with a one-line reason when anything failed.
+     */
+    static int run(ChartLensContext ctx, Organization org, SyncRequest request) throws InterruptedException {
+        PrintStream err = System.err;
+        SyncResult result;
+        try {
+            result = ctx.sync(org).run(request, new StderrProgress(err, org.id()));
+        } catch (RuntimeException e) {
+            ctx.audit(AuditAction.SYNC, org.id(), AuditDetails.onePatient(request.patientIds()), AuditDetails.FAILED);
+            throw e;
+        }
+        ctx.audit(AuditAction.SYNC, org.id(), AuditDetails.onePatient(result.patients()), AuditDetails.sync(result));
+        if (result.patients().isEmpty() && request.bulkGroupId() == null && result.ok()) {
+            err.println("chartlens: no patients from " + org.id() + " on the worklist yet; find one with 'chartlens find "
+                    + org.id() + " --name NAME' or pull every patient with 'chartlens sync " + org.id() + " --all-patients'");
             return 0;
         }
+        for (Map.Entry<String, Integer> e : counts(ctx.cache(), org.id(), result).entrySet()) {
+            System.out.println(e.getKey() + " " + e.getValue());
+        }
+        result.unavailable().forEach((type, state) -> err.println("  " + type + ": " + state));
+        LinkCommand.mentionCandidates(ctx, err);
+        if (!result.ok()) {
+            err.println("chartlens: sync of " + org.id() + " incomplete: " + result.summary());
+            return 1;
+        }
+        return 0;
     }
 
     /** Counts in the cache: one patient's chart, or the whole organization. */
@@ -119,6 +144,11 @@ public final class SyncCommand implements Callable<Integer> {
             err.printf("sync %s: %s%d/%d patients, %d resources (%.1f MB) in %.1f s %s%n", org,
                     p.finished() ? "done, " : "", p.patientsDone(), p.patientsTotal(), p.stored(),
                     p.bytes() / 1e6, p.elapsed().toMillis() / 1000.0, top);
+        }
+
+        @Override
+        public synchronized void patientsChosen(int count, String how) {
+            err.printf("sync %s: %d patient%s: %s%n", org, count, count == 1 ? "" : "s", how);
         }
 
         @Override
