@@ -79,6 +79,7 @@ public final class BenchSuite {
             }
         }
         growth();
+        personChart();
         new ColdStarts(settings, log, report).run();
         report.writeJson(settings.outDir().resolve("results.json"));
         return report;
@@ -242,6 +243,14 @@ public final class BenchSuite {
         }
         report.add(cold).target("< 5000 ms", cold.median() < 5000)
                 .note("JVM start, passphrase key derivation (PBKDF2, 600k), sync, exit");
+    }
+
+    // 14. A person's chart: five linked copies of the large chart, every tab
+    private void personChart() throws Exception {
+        for (Figure f : PersonChartBench.run(settings.largeData(), settings.workDir().resolve("person"),
+                settings.warmups(), settings.runs(), log)) {
+            report.add(f);
+        }
     }
 
     // 9. Growth: 1, 10, 100 patients
