@@ -4,10 +4,13 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.chartlens.app.ChartLensContext;
 import org.chartlens.clinical.ChartQuery;
-import org.chartlens.domain.ChartModel;
+import java.util.List;
+import org.chartlens.clinical.ChartData;
+import org.chartlens.connect.OrganizationNames;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.AuditAction;
+import org.chartlens.store.ChartStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,14 +18,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "show", description = "Print what the chart views show for a cached patient "
-        + "(summary by default), from the cache; no network.")
+        + "(summary by default), from the cache; no network. Several records (ORG:ID ORG:ID ...) print one "
+        + "person's merged chart: each item names the organizations that recorded it.")
 public final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     ChartLensCommand root;
 
-    @Parameters(index = "0", paramLabel = "PATIENT",
-            description = "The patient's FHIR id (unique across organizations) or ORG:ID.")
-    String patient;
+    @Parameters(arity = "1..*", paramLabel = "PATIENT",
+            description = "The patient's FHIR id (unique across organizations) or ORG:ID; several for one person's records.")
+    List<String> patients;
 
     @ArgGroup(exclusive = true)
     Which which = new Which();
@@ -32,6 +36,7 @@ public final class ShowCommand implements Callable<Integer> {
         @Option(names = "--vitals", description = "Vital signs, every reading.") boolean vitals;
         @Option(names = "--timeline", description = "Timeline items per lane.") boolean timeline;
         @Option(names = "--meds", description = "Medications.") boolean meds;
+        @Option(names = "--all", description = "Every tab (with --json: every item).") boolean all;
     }
 
     @Option(names = "--json", description = "JSON instead of text.")
@@ -43,14 +48,24 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ChartReport.Part part = which.problems ? ChartReport.Part.PROBLEMS : which.vitals ? ChartReport.Part.VITALS
-                : which.timeline ? ChartReport.Part.TIMELINE : which.meds ? ChartReport.Part.MEDS : ChartReport.Part.SUMMARY;
+                : which.timeline ? ChartReport.Part.TIMELINE : which.meds ? ChartReport.Part.MEDS
+                : which.all ? ChartReport.Part.ALL : ChartReport.Part.SUMMARY;
         try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "show")) {
-            PatientRef p = ChartQuery.resolve(ctx.cache(), patient);
-            ChartModel m = ChartQuery.open(ctx.cache(), p,
-                    "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC, LocalDate.now()).model();
-            ctx.audit(AuditAction.SHOW, p.org(), p.id(), "part=" + part.name().toLowerCase(java.util.Locale.ROOT));
-            System.out.print(json ? ChartReport.json(m, p.org(), part) + "\n" : ChartReport.text(m, p.org(), part));
+            List<PatientRef> records = records(ctx.cache());
+            ChartData d = ChartQuery.openPerson(ctx.cache(), records,
+                    "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC, LocalDate.now());
+            for (PatientRef p : d.records()) {
+                ctx.audit(AuditAction.SHOW, p.org(), p.id(), "part=" + part.name().toLowerCase(java.util.Locale.ROOT)
+                        + (d.isPerson() ? " person=" + d.records().size() + " records" : ""));
+            }
+            OrganizationNames names = new OrganizationNames(ctx.organizations().list());
+            System.out.print(json ? ChartReport.json(d, names, part) + "\n" : ChartReport.text(d, names, part));
             return 0;
         }
+    }
+
+    /** The records the typed PATIENT arguments name (each ID or ORG:ID), in order. */
+    List<PatientRef> records(ChartStore store) {
+        return patients.stream().map(t -> ChartQuery.resolve(store, t)).toList();
     }
 }
