@@ -233,12 +233,22 @@ public final class Tables {
         return c;
     }
 
-    /** The source organization column plus the raw-JSON action. */
+    /**
+     * The source organization column (by name) plus the raw-JSON action. In a person's chart
+     * ({@link OrgLegend#current()} has several organizations, issue 14): "Recorded at" with each
+     * organization as a chip and "Organizations differ" with each one's value side by side.
+     */
     public static <T> void withSource(TableView<T> table, Function<T, Source> source) {
-        table.getColumns().add(text("Source", 90, r -> {
-            Source s = source.apply(r);
-            return s == null ? "" : s.org();
-        }));
+        OrgLegend legend = OrgLegend.current();
+        if (legend.isPerson()) {
+            table.getColumns().add(OrgChips.column(legend, source));
+            table.getColumns().add(wrapped("Organizations differ", 260, r -> legend.differences(source.apply(r))));
+        } else {
+            table.getColumns().add(text("Source", 90, r -> {
+                Source s = source.apply(r);
+                return s == null ? "" : legend.name(s.org());
+            }));
+        }
         MenuItem raw = new MenuItem("Show raw JSON and source");
         raw.setAccelerator(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN));
         raw.setOnAction(e -> showSelected(table, source));
