@@ -2,6 +2,7 @@ package org.chartlens.ui.chart;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -11,7 +12,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.chartlens.clinical.ChartData;
 import org.chartlens.clinical.ChartQuery;
-import org.chartlens.connect.Organization;
 import org.chartlens.connect.OrganizationNames;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
@@ -31,24 +31,24 @@ public final class ChartViewModel {
     private final String org;
     private final String patientId;
     private final List<PatientRef> records;
-    private final Supplier<List<Organization>> organizations;
+    private final Supplier<? extends Function<String, String>> orgNames;
     private OrgLegend legend = OrgLegend.NONE;
     private final ObjectProperty<ChartData> data = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
 
     public ChartViewModel(ChartStore store, TaskExecutor tasks, String org, String patientId) {
-        this(store, tasks, List.of(new PatientRef(org, patientId)), List::of);
+        this(store, tasks, List.of(new PatientRef(org, patientId)), () -> new OrganizationNames(List.of()));
     }
 
     /**
      * A person's chart: {@code records} merged, first record first.
      *
-     * @param organizations the configured organizations (for their names); blocking, called on
-     *                      the task executor
+     * @param orgNames gives the organizations' readable names (e.g. from the configured
+     *                 organizations); blocking, called on the task executor
      */
     public ChartViewModel(ChartStore store, TaskExecutor tasks, List<PatientRef> records,
-                          Supplier<List<Organization>> organizations) {
+                          Supplier<? extends Function<String, String>> orgNames) {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("no records");
         }
@@ -57,7 +57,7 @@ public final class ChartViewModel {
         this.records = List.copyOf(records);
         this.org = records.get(0).org();
         this.patientId = records.get(0).id();
-        this.organizations = organizations;
+        this.orgNames = orgNames;
     }
 
     private record Opened(ChartData data, OrgLegend legend) {
@@ -68,7 +68,7 @@ public final class ChartViewModel {
         error.set(null);
         tasks.submit(() -> {
             ChartData d = ChartQuery.openPerson(store, records, units, LocalDate.now());
-            return new Opened(d, new OrgLegend(d.orgs(), new OrganizationNames(organizations.get())));
+            return new Opened(d, new OrgLegend(d.orgs(), orgNames.get()));
         }, o -> {
             loading.set(false);
             legend = o.legend();
@@ -89,6 +89,13 @@ public final class ChartViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Shows a chart already read (screenshots, tests), its organizations named by {@code names} (FX thread). */
+    public void show(ChartData d, Function<String, String> names) {
+        legend = new OrgLegend(d.orgs(), names);
+        loading.set(false);
+        data.set(d);
     }
 
     /** The organizations' names and colours of the chart loaded (FX thread); NONE before. */

@@ -145,9 +145,19 @@ public final class PatientBanner extends HBox {
 
     static String identifiers(List<Identifier> ids, OrgLegend legend) {
         boolean severalOrgs = ids.stream().map(Identifier::org).distinct().count() > 1;
-        return ids.stream().filter(i -> !i.label().startsWith("http") || ids.size() == 1)
-                .filter(i -> !i.label().contains("Social Security"))
-                .map(i -> shortLabel(i.label()) + " " + i.value() + (severalOrgs ? "  (" + legend.name(i.org()) + ")" : ""))
+        // the same identifier at several organizations is one line naming them all
+        java.util.Map<String, List<String>> orgsOf = new java.util.LinkedHashMap<>();
+        for (Identifier i : ids) {
+            if (i.label().startsWith("http") && ids.size() != 1 || i.label().contains("Social Security")) {
+                continue;
+            }
+            List<String> orgs = orgsOf.computeIfAbsent(shortLabel(i.label()) + " " + i.value(), k -> new java.util.ArrayList<>());
+            if (!orgs.contains(legend.name(i.org()))) {
+                orgs.add(legend.name(i.org()));
+            }
+        }
+        return orgsOf.entrySet().stream().map(e -> e.getKey() + (severalOrgs ? "  (" + (legend.isPerson()
+                        && e.getValue().size() == legend.orgs().size() ? "all" : String.join(", ", e.getValue())) + ")" : ""))
                 .collect(Collectors.joining("\n"));
     }
 
@@ -256,8 +266,8 @@ public final class PatientBanner extends HBox {
         for (PatientRef r : d.records()) {
             Instant synced = d.syncedByRecord().get(r);
             Label l = OrgChips.chip(legend, r.org());
-            l.setText(legend.name(r.org()) + " · " + (synced == null ? "never synced" : "synced " + ago(synced, now))
-                    + (isStale(synced, now) ? "  ⚠ may be out of date" : ""));
+            l.setText(legend.name(r.org()) + " · " + (synced == null ? "never synced" : ago(synced, now))
+                    + (isStale(synced, now) ? " ⚠ may be out of date" : ""));
             l.getStyleClass().add(isStale(synced, now) ? "banner-stale" : "banner-fresh");
             l.setAccessibleText(l.getText());
             box.getChildren().add(l);
@@ -276,10 +286,24 @@ public final class PatientBanner extends HBox {
         for (org.chartlens.domain.Source.Difference diff : p.source().differences()) {
             boolean identity = diff.field().equals("birth date") || diff.field().equals("sex");
             serious |= identity;
-            lines.add((identity ? "⚠ " : "") + (diff.field().equals("name") ? "Names" : capital(diff.field()))
-                    + " differ: " + diff.describe(legend::name));
+            // the first record's value is the one shown above: name the others and where they come from
+            String first = diff.values().get(0).value();
+            java.util.Map<String, List<String>> others = new java.util.LinkedHashMap<>();
+            for (org.chartlens.domain.Source.OrgValue v : diff.values()) {
+                if (!v.value().equals(first)) {
+                    others.computeIfAbsent(v.value().isEmpty() ? "(none)" : v.value(), k -> new java.util.ArrayList<>())
+                            .add(legend.name(v.org()));
+                }
+            }
+            lines.add((identity ? "⚠ " : "") + (diff.field().equals("name") ? "Also named" : capital(diff.field())
+                    + " also recorded as") + ": " + others.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining("; ")));
         }
         Label l = new Label(String.join("\n", lines));
+        l.setTooltip(new Tooltip(p.source().differences().stream().map(d -> d.field() + ": " + d.describe(legend::name))
+                .collect(Collectors.joining("\n"))));
+        l.setWrapText(true);
+        l.setMaxWidth(420);
         l.setId("banner-differences");
         l.getStyleClass().add(serious ? "banner-stale" : "banner-demographics");
         l.setAccessibleText(l.getText());

@@ -80,6 +80,7 @@ public final class SummaryTab extends ScrollPane {
                 decorate((VBox) g.getChildren().get(3), as.allergens().stream().map(a -> a.entry().source()).toList(), legend);
             }
             decorate(encounters, m.encounters().stream().limit(5).map(EncounterEntry::source).toList(), legend);
+            decorate(vitals, latestVitals(m, false).stream().map(VitalReading::source).toList(), legend);
         }
         setContent(g);
         setFitToWidth(true);
@@ -260,6 +261,18 @@ public final class SummaryTab extends ScrollPane {
     }
 
     private static List<String> vitalLines(ChartModel m, boolean old) {
+        List<String> out = new ArrayList<>();
+        for (VitalReading r : latestVitals(m, old)) {
+            boolean isOld = old;
+            String flag = r.assessment().isAbnormal() ? "   " + r.assessment().symbol() + " " + r.assessment().code() : "";
+            out.add(r.kind().label() + ":  " + r.valueText() + flag + "   · " + r.when().dateOnly()
+                    + (isOld ? "   (older reading)" : ""));
+        }
+        return out;
+    }
+
+    /** The latest reading of each vital sign, current ones or (old) those a year or more older than the newest. */
+    private static List<VitalReading> latestVitals(ChartModel m, boolean old) {
         List<VitalSeries> all = new ArrayList<>();
         for (VitalKind k : VitalKind.values()) {
             VitalSeries s = m.vitals().get(k);
@@ -270,14 +283,11 @@ public final class SummaryTab extends ScrollPane {
         long newest = VitalSigns.newestReading(all);
         java.time.LocalDate birth = m.patient().birthDate().instant() == null ? null
                 : m.patient().birthDate().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        List<String> out = new ArrayList<>();
+        List<VitalReading> out = new ArrayList<>();
         for (VitalSeries s : all) {
             VitalReading r = s.latest();
-            boolean isOld = VitalSigns.olderReading(r, newest, birth);
-            if (isOld == old) {
-                String flag = r.assessment().isAbnormal() ? "   " + r.assessment().symbol() + " " + r.assessment().code() : "";
-                out.add(s.kind().label() + ":  " + r.valueText() + flag + "   · " + r.when().dateOnly()
-                        + (isOld ? "   (older reading)" : ""));
+            if (VitalSigns.olderReading(r, newest, birth) == old) {
+                out.add(r);
             }
         }
         return out;

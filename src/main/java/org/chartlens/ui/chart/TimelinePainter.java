@@ -99,7 +99,12 @@ final class TimelinePainter {
                 g.setFill(fg);
                 nameX = 22;
             }
-            g.fillText(fit(l.label(), LANE_LABEL - nameX - 4, laneFont), nameX, top + Math.min(lh / 2, 16));
+            double room = LANE_LABEL - nameX - 4;
+            String[] two = twoLines(l.label(), room, laneFont);
+            g.fillText(fit(two[0], room, laneFont), nameX, top + Math.min(lh / 2, 16));
+            if (two[1] != null && lh > 36) {
+                g.fillText(fit(two[1], room, laneFont), nameX, top + Math.min(lh / 2, 16) + 15);
+            }
             g.setFont(small);
             drawLane(g, l, top, w, fg);
             top += lh;
@@ -272,7 +277,7 @@ final class TimelinePainter {
         return it.isSpan() && xOf(end) - xOf(it.start()) >= 3;
     }
 
-    private static Color laneColor(TimelineLane l) {
+    static Color laneColor(TimelineLane l) {
         return switch (l) {
             case ENCOUNTERS -> Color.web("#3b6fb6");
             case CONDITIONS -> Color.web("#c0504d");
@@ -300,6 +305,23 @@ final class TimelinePainter {
             MEASURE.setText(k);
             return MEASURE.getLayoutBounds().getWidth();
         });
+    }
+
+    /** A lane name that does not fit on one line, split at a space into two (else {name, null}). */
+    private static String[] twoLines(String s, double px, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(s);
+        if (MEASURE.getLayoutBounds().getWidth() <= px || s.indexOf(' ') < 0) {
+            return new String[] {s, null};
+        }
+        int best = -1;
+        for (int i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) {
+            MEASURE.setText(s.substring(0, i));
+            if (MEASURE.getLayoutBounds().getWidth() <= px) {
+                best = i;
+            }
+        }
+        return best < 0 ? new String[] {s, null} : new String[] {s.substring(0, best), s.substring(best + 1)};
     }
 
     /** {@link #fit} in another font (lane names). */

@@ -127,7 +127,7 @@ public final class TimelineView extends BorderPane {
         Button raw = new Button("Raw JSON…");
         raw.setOnAction(e -> {
             if (selected != null) {
-                RawJsonDialog.show(this, selected.source());
+                RawJsonDialog.show(this, selected.source(), legend);
             }
         });
         raw.disableProperty().bind(details.textProperty().isEqualTo("Click an item to see its details."));
@@ -165,7 +165,7 @@ public final class TimelineView extends BorderPane {
                 case HOME -> showAll();
                 case ENTER -> {
                     if (selected != null) {
-                        RawJsonDialog.show(this, selected.source());
+                        RawJsonDialog.show(this, selected.source(), legend);
                     }
                 }
                 default -> {
@@ -207,6 +207,21 @@ public final class TimelineView extends BorderPane {
                 redraw();
             });
             filters.getChildren().add(cb);
+        }
+        if (lanes.lanes().stream().anyMatch(l -> l.swatch() != null)) {
+            // lanes per organization: the marks keep their kind's colour, named here (not colour alone)
+            Label key = new Label("Marks:");
+            key.getStyleClass().add("muted");
+            filters.getChildren().add(key);
+            for (org.chartlens.domain.TimelineLane kind : org.chartlens.domain.TimelineLane.values()) {
+                javafx.scene.layout.Region sw = new javafx.scene.layout.Region();
+                sw.setMinSize(10, 10);
+                sw.setMaxSize(10, 10);
+                javafx.scene.paint.Color c = TimelinePainter.laneColor(kind);
+                sw.setStyle("-fx-background-color: rgb(" + (int) (c.getRed() * 255) + "," + (int) (c.getGreen() * 255)
+                        + "," + (int) (c.getBlue() * 255) + ");");
+                filters.getChildren().add(new Label(kind.label(), sw));
+            }
         }
     }
 

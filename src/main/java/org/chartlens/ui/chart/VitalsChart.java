@@ -40,6 +40,8 @@ public final class VitalsChart extends Region {
     private int current = -1;
     private IntConsumer onPick = i -> { };
     private final String summary;
+    /** The chart's organizations, as they were when this chart was built. */
+    private final org.chartlens.ui.common.OrgLegend legend = org.chartlens.ui.common.OrgLegend.current();
 
     VitalsChart(VitalSeries series, List<VitalReading> dated, int maxPoints, boolean dark) {
         this.series = series;
@@ -100,7 +102,7 @@ public final class VitalsChart extends Region {
                 case END -> setCurrent(n - 1, true);
                 case ENTER -> {
                     if (current >= 0) {
-                        RawJsonDialog.show(this, shown.get(current).source());
+                        RawJsonDialog.show(this, shown.get(current).source(), legend);
                     }
                 }
                 case ESCAPE -> setCurrent(-1, false);

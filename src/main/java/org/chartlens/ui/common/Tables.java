@@ -251,11 +251,11 @@ public final class Tables {
         }
         MenuItem raw = new MenuItem("Show raw JSON and source");
         raw.setAccelerator(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN));
-        raw.setOnAction(e -> showSelected(table, source));
+        raw.setOnAction(e -> showSelected(table, source, legend));
         table.setContextMenu(new ContextMenu(raw));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                showSelected(table, source);
+                showSelected(table, source, legend);
                 e.consume();
             }
         });
@@ -263,17 +263,17 @@ public final class Tables {
             javafx.scene.control.TableRow<T> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    RawJsonDialog.show(table, source.apply(row.getItem()));
+                    RawJsonDialog.show(table, source.apply(row.getItem()), legend);
                 }
             });
             return row;
         });
     }
 
-    private static <T> void showSelected(TableView<T> table, Function<T, Source> source) {
+    private static <T> void showSelected(TableView<T> table, Function<T, Source> source, OrgLegend legend) {
         T item = table.getSelectionModel().getSelectedItem();
         if (item != null && source.apply(item) != null) {
-            RawJsonDialog.show(table, source.apply(item));
+            RawJsonDialog.show(table, source.apply(item), legend);
         }
     }
 
