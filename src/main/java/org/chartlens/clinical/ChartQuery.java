@@ -66,7 +66,7 @@ public final class ChartQuery {
      * One chart for a person: several linked records (organization + FHIR id, issue 14), each
      * read and built as {@link #open} does, then merged tab by tab ({@link PersonCharts}): the
      * same fact from several organizations is one item naming them all, disagreements are kept
-     * side by side. One record gives exactly {@link #open}. The records are built in parallel.
+     * side by side. One record gives exactly {@link #open}. The records are built one after the other (each build is parallel inside; five at once only add memory pressure).
      *
      * @param records at least one; duplicates are ignored
      */
@@ -79,7 +79,7 @@ public final class ChartQuery {
             return open(store, refs.get(0), units, today);
         }
         long t0 = System.nanoTime();
-        List<ChartModel> models = refs.parallelStream()
+        List<ChartModel> models = refs.stream()
                 .map(r -> ChartModels.build(store.chartResources(r.org(), r.id()), units, today)).toList();
         ChartModel merged = PersonCharts.merge(models);
         List<org.chartlens.store.Freshness> fresh = new java.util.ArrayList<>();
