@@ -58,10 +58,16 @@ final class ChartReport {
                     sb.append("Records differ on ").append(diff.field()).append(": ").append(diff.describe(names)).append('\n');
                 }
             }
-            if (!p.identifiers().isEmpty()) {
-                sb.append("Identifiers: ").append(String.join("; ", p.identifiers().stream()
-                        .map(i -> i.label() + " " + i.value() + " (" + names.apply(i.org()) + ")").toList())).append('\n');
+            // one line per identifier, naming every organization that records it
+            Map<String, List<String>> orgsOf = new LinkedHashMap<>();
+            for (Identifier i : p.identifiers()) {
+                List<String> orgs = orgsOf.computeIfAbsent(i.label() + " " + i.value(), k -> new ArrayList<>());
+                if (!orgs.contains(names.apply(i.org()))) {
+                    orgs.add(names.apply(i.org()));
+                }
             }
+            orgsOf.forEach((id, orgs) -> sb.append("Identifier ").append(id).append(" (").append(String.join(", ", orgs))
+                    .append(")\n"));
         }
         switch (part) {
             case PROBLEMS -> problems(sb, m, person, names);
