@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.chartlens.clinical.ChartData;
@@ -42,32 +44,13 @@ final class RenderProbe {
 
     /** Milliseconds from an empty window to a snapshot of {@code tab}. */
     double timeToSnapshot(String tab) throws Exception {
-        CompletableFuture<Double> ms = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                if (stage == null) {
-                    Themes.apply(false);
-                    stage = new Stage();
-                }
-                long t0 = System.nanoTime();
-                SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
-                ChartViewModel vm = new ChartViewModel(store, tasks, org, patient);
-                vm.dataProperty().set(data);
-                ChartView view = new ChartView(vm, tasks, f -> { }, false);
-                Scene scene = new Scene(view, 1400, 860);
-                Themes.style(scene);
-                stage.setScene(scene);
-                stage.show();
-                view.select(tab);
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
-                scene.snapshot(null);
-                ms.complete((System.nanoTime() - t0) / 1e6);
-            } catch (Throwable t) {
-                ms.completeExceptionally(t);
-            }
+        return timeOnFx(() -> {
+            SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
+            ChartViewModel vm = new ChartViewModel(store, tasks, org, patient);
+            vm.dataProperty().set(data);
+            ChartView view = new ChartView(vm, tasks, f -> { }, false);
+            return new Shown(view, () -> view.select(tab));
         });
-        return ms.get(60, TimeUnit.SECONDS);
     }
 
     /**
@@ -76,6 +59,15 @@ final class RenderProbe {
      * bands, decimated to a sample on one Canvas), CSS, layout, snapshot.
      */
     double timeLabsToSnapshot(List<LabReport> reports) throws Exception {
+        return timeOnFx(() -> new Shown(new LabsTab(reports, false), () -> { }));
+    }
+
+    /** What one probe shows, and what it does once the window is up (select a tab). */
+    private record Shown(Parent root, Runnable afterShow) {
+    }
+
+    /** On the FX thread: build, show in a themed 1400x860 scene, CSS, layout, snapshot; the milliseconds of all of it. */
+    private double timeOnFx(Supplier<Shown> build) throws Exception {
         CompletableFuture<Double> ms = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -84,11 +76,12 @@ final class RenderProbe {
                     stage = new Stage();
                 }
                 long t0 = System.nanoTime();
-                LabsTab tab = new LabsTab(reports, false);
-                Scene scene = new Scene(tab, 1400, 860);
+                Shown shown = build.get();
+                Scene scene = new Scene(shown.root(), 1400, 860);
                 Themes.style(scene);
                 stage.setScene(scene);
                 stage.show();
+                shown.afterShow().run();
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();
                 scene.snapshot(null);
