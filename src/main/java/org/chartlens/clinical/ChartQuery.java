@@ -101,8 +101,7 @@ public final class ChartQuery {
             return open(store, refs.get(0), units, today);
         }
         long t0 = System.nanoTime();
-        List<ChartModel> models = refs.stream()
-                .map(r -> ChartModels.build(store.chartResources(r.org(), r.id()), units, today)).toList();
+        List<ChartModel> models = buildInTurn(store, refs, units, today);
         ChartModel merged = PersonCharts.merge(models);
         List<org.chartlens.store.Freshness> fresh = new java.util.ArrayList<>();
         java.util.Map<PatientRef, Instant> synced = new java.util.LinkedHashMap<>();
@@ -116,5 +115,52 @@ public final class ChartQuery {
         PatientRef first = refs.get(0);
         return new ChartData(first.org(), first.id(), merged, fresh, synced.get(first),
                 (System.nanoTime() - t0) / 1_000_000, refs, synced);
+    }
+
+    /**
+     * Every record's model, in record order: one record is parsed and built while the next one is
+     * read (the read is mostly SQLite decrypting pages, on one core), so at most two records'
+     * rows and one parsed chart are alive at a time (issue 21).
+     */
+    private static List<ChartModel> buildInTurn(ChartStore store, List<PatientRef> refs, UnitSystem units,
+                                                LocalDate today) {
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "chartlens-person-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<ChartModel> models = new java.util.ArrayList<>(refs.size());
+            java.util.concurrent.Future<List<org.chartlens.domain.RawResource>> next = reader.submit(
+                    () -> store.chartResources(refs.get(0).org(), refs.get(0).id()));
+            for (int i = 0; i < refs.size(); i++) {
+                List<org.chartlens.domain.RawResource> rows = await(next);
+                if (i + 1 < refs.size()) {
+                    PatientRef r = refs.get(i + 1);
+                    next = reader.submit(() -> store.chartResources(r.org(), r.id()));
+                }
+                models.add(ChartModels.build(rows, units, today));
+            }
+            return models;
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a chart", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

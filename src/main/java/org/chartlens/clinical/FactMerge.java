@@ -262,6 +262,24 @@ final class FactMerge<T> {
         return out;
     }
 
+    /** The fields of {@link Kind#fields} from name, value pairs (null values as ""). */
+    static Map<String, String> fields(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1] == null ? "" : kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** A tab merged on another thread, its failure as thrown there. */
+    static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
     /** Convenience for a {@link Kind} from lambdas. */
     static <T> Kind<T> kind(Function<T, Source> source, Function<T, String> key, Function<T, ChartDate> start,
                             Function<T, Map<String, String>> fields, BiFunction<T, Source, T> withSource) {

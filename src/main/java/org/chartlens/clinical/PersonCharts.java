@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.chartlens.domain.AllergyEntry;
@@ -49,6 +50,9 @@ public final class PersonCharts {
         if (models.size() == 1) {
             return models.get(0);
         }
+        // the largest tabs (labs, vital signs) merge on another core meanwhile (issue 21)
+        CompletableFuture<List<LabReport>> labsLater = CompletableFuture.supplyAsync(() -> labs(models));
+        CompletableFuture<Vitals> vitalsLater = CompletableFuture.supplyAsync(() -> vitals(models));
         List<Problem> problems = merge(models, m -> concat(m.problems().active(), m.problems().inactive()), PROBLEMS);
         List<Problem> active = new ArrayList<>();
         List<Problem> inactive = new ArrayList<>();
@@ -67,14 +71,14 @@ public final class PersonCharts {
                 e -> e.start().millisOr(Long.MIN_VALUE));
         List<DocumentEntry> docs = newestFirst(merge(models, ChartModel::documents, DOCUMENTS),
                 d -> d.date().millisOr(Long.MIN_VALUE));
-        List<LabReport> labs = labs(models);
+        List<LabReport> labs = FactMerge.join(labsLater);
         List<TimelineItem> procedures = merge(models, m -> m.timeline().lane(TimelineLane.PROCEDURES), PROCEDURES);
         List<Problem> allProblems = new ArrayList<>(active);
         allProblems.addAll(inactive);
         Timeline timeline = Timelines.of(procedures, undatedProcedures(models), allProblems, meds, imms, encounters,
                 labs, docs);
         List<String> warnings = new ArrayList<>(new LinkedHashSet<>(models.stream().flatMap(m -> m.warnings().stream()).toList()));
-        return new ChartModel(patient(models), new ProblemList(active, inactive), vitals(models), timeline, meds,
+        return new ChartModel(patient(models), new ProblemList(active, inactive), FactMerge.join(vitalsLater), timeline, meds,
                 allergies, imms, encounters, labs, docs, merge(models, ChartModel::coverage, COVERAGE),
                 merge(models, ChartModel::claims, CLAIMS), warnings, MedicationGroups.of(meds));
     }
@@ -203,14 +207,6 @@ public final class PersonCharts {
         return c == null || c.code() == null ? null : (c.system() == null ? "" : c.system()) + "|" + c.code();
     }
 
-    private static Map<String, String> fields(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1] == null ? "" : kv[i + 1]);
-        }
-        return m;
-    }
-
     static final FactMerge.Kind<Problem> PROBLEMS = new FactMerge.Kind<>() {
         public Source source(Problem p) {
             return p.source();
@@ -237,7 +233,7 @@ public final class PersonCharts {
         }
 
         public Map<String, String> fields(Problem p) {
-            return PersonCharts.fields("status", p.clinicalStatus(), "verification", p.verificationStatus(),
+            return FactMerge.fields("status", p.clinicalStatus(), "verification", p.verificationStatus(),
                     "onset", p.onset().dateOnly(), "abatement", p.abatement().dateOnly());
         }
 
@@ -270,7 +266,7 @@ public final class PersonCharts {
         }
 
         public Map<String, String> fields(MedicationEntry m) {
-            return PersonCharts.fields("status", m.status(), "date", m.authored().dateOnly(), "end", m.end().dateOnly(),
+            return FactMerge.fields("status", m.status(), "date", m.authored().dateOnly(), "end", m.end().dateOnly(),
                     "dosage", m.dosage());
         }
 
@@ -303,7 +299,7 @@ public final class PersonCharts {
         }
 
         public Map<String, String> fields(AllergyEntry a) {
-            return PersonCharts.fields("status", a.clinicalStatus(), "verification", a.verificationStatus(),
+            return FactMerge.fields("status", a.clinicalStatus(), "verification", a.verificationStatus(),
                     "criticality", a.criticality(), "reactions", a.reactions(), "recorded", a.recorded().dateOnly());
         }
 
@@ -315,42 +311,42 @@ public final class PersonCharts {
 
     static final FactMerge.Kind<ImmunizationEntry> IMMUNIZATIONS = FactMerge.kind(ImmunizationEntry::source,
             i -> key(i.vaccine()), ImmunizationEntry::date,
-            i -> fields("status", i.status(), "date", i.date().dateOnly()),
+            i -> FactMerge.fields("status", i.status(), "date", i.date().dateOnly()),
             (i, s) -> new ImmunizationEntry(i.vaccine(), i.status(), i.date(), i.performer(), s));
 
     static final FactMerge.Kind<EncounterEntry> ENCOUNTERS = FactMerge.kind(EncounterEntry::source,
             e -> key(e.type()), EncounterEntry::start,
-            e -> fields("status", e.status(), "end", e.end().display()),
+            e -> FactMerge.fields("status", e.status(), "end", e.end().display()),
             (e, s) -> new EncounterEntry(e.type(), e.encounterClass(), e.status(), e.start(), e.end(), e.practitioner(),
                     e.provider(), e.reason(), s));
 
     static final FactMerge.Kind<DocumentEntry> DOCUMENTS = FactMerge.kind(DocumentEntry::source,
             d -> key(d.type()), DocumentEntry::date,
-            d -> fields("status", d.status()),
+            d -> FactMerge.fields("status", d.status()),
             (d, s) -> new DocumentEntry(d.type(), d.category(), d.date(), d.status(), d.author(), d.custodian(),
                     d.attachments(), s));
 
     static final FactMerge.Kind<CoverageEntry> COVERAGE = FactMerge.kind(CoverageEntry::source,
             c -> c.payer().isBlank() ? null : "payer|" + c.payer() + "|" + c.derived(), CoverageEntry::start,
-            c -> fields("status", c.status(), "end", c.end().dateOnly()),
+            c -> FactMerge.fields("status", c.status(), "end", c.end().dateOnly()),
             (c, s) -> new CoverageEntry(c.payer(), c.type(), c.status(), c.start(), c.end(), c.derived(), s));
 
     static final FactMerge.Kind<ClaimEntry> CLAIMS = FactMerge.kind(ClaimEntry::source,
             c -> c.kind() + "|" + c.type() + "|" + c.provider(), ClaimEntry::created,
-            c -> fields("status", c.status(), "billed", VitalReading.format(c.billed()),
+            c -> FactMerge.fields("status", c.status(), "billed", VitalReading.format(c.billed()),
                     "paid", VitalReading.format(c.paid())),
             (c, s) -> new ClaimEntry(c.kind(), c.type(), c.status(), c.created(), c.start(), c.end(), c.provider(),
                     c.payer(), c.billed(), c.paid(), c.currency(), s));
 
     static final FactMerge.Kind<VitalReading> VITALS = FactMerge.kind(VitalReading::source,
             r -> r.kind().name(), VitalReading::when,
-            r -> fields("value", r.valueText()),
+            r -> FactMerge.fields("value", r.valueText()),
             (r, s) -> new VitalReading(r.kind(), r.when(), r.value(), r.second(), r.unit(), r.original(), s,
                     r.assessment()));
 
     static final FactMerge.Kind<LabResult> RESULTS = FactMerge.kind(LabResult::source,
             r -> key(r.test()), LabResult::when,
-            r -> fields("value", (r.value() + " " + r.unit()).trim(), "flag", r.flag(), "status", r.status()),
+            r -> FactMerge.fields("value", (r.value() + " " + r.unit()).trim(), "flag", r.flag(), "status", r.status()),
             (r, s) -> new LabResult(r.test(), r.value(), r.numeric(), r.unit(), r.range(), r.flag(), r.when(),
                     r.status(), s, r.assessment()));
 
@@ -369,7 +365,7 @@ public final class PersonCharts {
         }
 
         public Map<String, String> fields(LabReport r) {
-            return PersonCharts.fields("status", r.status());
+            return FactMerge.fields("status", r.status());
         }
 
         public LabReport withSource(LabReport r, Source s) {
@@ -389,7 +385,7 @@ public final class PersonCharts {
     static final FactMerge.Kind<TimelineItem> PROCEDURES = FactMerge.kind(TimelineItem::source,
             i -> i.label(), i -> new ChartDate(java.time.Instant.ofEpochMilli(i.start()).toString(),
                     java.time.Instant.ofEpochMilli(i.start()), ChartDate.Precision.TIME),
-            i -> fields("details", i.detail()),
+            i -> FactMerge.fields("details", i.detail()),
             (i, s) -> new TimelineItem(i.lane(), i.label(), i.start(), i.end(), i.ongoing(), i.when(), i.detail(), s,
                     i.weight()));
 }

@@ -48,6 +48,13 @@ public record VitalReading(VitalKind kind, ChartDate when, double value, double 
         if (Math.abs(d - Math.rint(d)) < 1e-9) {
             return Long.toString((long) Math.rint(d));
         }
-        return String.format(java.util.Locale.ROOT, "%.1f", d);
+        if (Double.isInfinite(d)) {
+            return String.format(java.util.Locale.ROOT, "%.1f", d);
+        }
+        // what String.format(ROOT, "%.1f", d) gives (its digits are Double.toString's, rounded
+        // half up), without a Formatter per call: the builders format every reading and claim
+        String s = new java.math.BigDecimal(Double.toString(d)).setScale(1, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+        return d < 0 && s.charAt(0) != '-' ? "-" + s : s;
     }
 }

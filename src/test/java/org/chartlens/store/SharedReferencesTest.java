@@ -42,6 +42,30 @@ class SharedReferencesTest {
         }
     }
 
+    /** The copy-free pre-check never drops what the parser would keep (issue 21). */
+    @Test
+    void theQuickCheckKeepsEverySharedReferenceTheParserFinds() {
+        List<String> refs = List.of("Practitioner/1", "Organization/o-2", "Location/x", "Medication/m",
+                "PractitionerRole/r", "http://ehr.example/fhir/Practitioner/7", "Practitioner/1/_history/2",
+                "http://h/fhir/Location/9/_history/1", "Patient/p1", "Encounter/e", "Observation/o", "#contained",
+                "urn:uuid:1234", "Practitioner?identifier=x", "Practitioner", "/Practitioner", "Practitioner/",
+                "a/b/Organization/c", "Organization/with_underscore", "Medications/m", "Locatio/x", "");
+        for (String ref : refs) {
+            String json = "{\"reference\":\"" + ref + "\"}";
+            int from = json.indexOf(ref, 13);
+            org.chartlens.domain.LiteralReference parsed = org.chartlens.domain.LiteralReference.parse(ref);
+            boolean shared = parsed != null && org.chartlens.domain.Compartment.isShared(parsed.type());
+            if (shared) {
+                org.junit.jupiter.api.Assertions.assertTrue(SharedReferences.mayBeShared(json, from, from + ref.length()),
+                        ref);
+            }
+            java.util.Map<String, Set<String>> found = new java.util.TreeMap<>();
+            SharedReferences.collect(json, found);
+            assertEquals(shared ? Set.of(parsed.type()) : Set.of(), found.keySet(), ref);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(SharedReferences.mayBeShared("\"Encounter/e\"", 1, 12));
+    }
+
     static StoredResource shared(String type, String id) {
         return new StoredResource("org", type, id, null, null, null, null,
                 "{\"resourceType\":\"" + type + "\",\"id\":\"" + id.replace("\"", "\\\"") + "\"}");

@@ -66,6 +66,14 @@ public final class BenchSuite {
         return report;
     }
 
+    /** Only row 14: a person's chart of five linked copies of the large chart, with its baseline. */
+    public BenchReport runPersonChart() throws Exception {
+        Files.createDirectories(settings.workDir());
+        personChart();
+        report.writeJson(settings.outDir().resolve("results.json"));
+        return report;
+    }
+
     public BenchReport run() throws Exception {
         Files.createDirectories(settings.workDir());
         if (settings.onlyCold()) {

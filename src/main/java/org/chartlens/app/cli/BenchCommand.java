@@ -45,10 +45,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only-find", description = "Only row 10: find + sync of one chart, 12 vs 10,012 patients at the server.")
     boolean onlyFind;
 
+    @Option(names = "--only-person", description = "Only row 14: a person's chart of five linked copies of the large chart, "
+            + "with its one-record baseline.")
+    boolean onlyPerson;
+
     @Override
     public Integer call() throws Exception {
         if (noCold && onlyCold) {
             throw new IllegalArgumentException("--no-cold and --only-cold exclude each other");
+        }
+        if ((onlyCold ? 1 : 0) + (onlyFind ? 1 : 0) + (onlyPerson ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--only-cold, --only-find and --only-person exclude each other");
         }
         Path largeDir = existing(large, "synthea-large");
         Path demoDir = existing(demo, "synthea-columbus");
@@ -61,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSuite suite = new BenchSuite(new BenchSuite.Settings(largeDir, demoDir, work, out, warmups, runs,
                 growth, launcher, onlyCold), System.err);
         try {
-            BenchReport report = onlyFind ? suite.runFindSync() : suite.run();
+            BenchReport report = onlyFind ? suite.runFindSync() : onlyPerson ? suite.runPersonChart() : suite.run();
             report.printTable(System.out);
             System.out.println("Results: " + out.resolve("results.json").toAbsolutePath());
             return 0;
