@@ -45,7 +45,7 @@ public final class CandidatesView extends BorderPane {
         this.legend = legend;
         setId("candidates");
         getStyleClass().add("candidates");
-        setPrefSize(860, 600);
+        setPrefSize(920, 760);
         Label position = new Label();
         position.setId("candidates-position");
         position.getStyleClass().add("card-title");
@@ -107,6 +107,10 @@ public final class CandidatesView extends BorderPane {
         }
     }
 
+    public CandidatesViewModel viewModel() {
+        return vm;
+    }
+
     /** TEST: answers the "link anyway?" question instead of the dialog. */
     public void setConfirm(Function<Proposal, Boolean> answer) {
         confirm = answer;
@@ -145,10 +149,11 @@ public final class CandidatesView extends BorderPane {
         score.getStyleClass().add(p.preselected() ? "candidate-strong" : "candidate-weak");
         score.setWrapText(true);
         body.getChildren().addAll(score, sideBySide(p, orgs));
-        body.getChildren().add(list("Why they may be the same person", p.evidence(), "candidates-evidence", "✓ ", null));
+        // what they disagree on first: it is what the user must weigh
         if (!p.conflicts().isEmpty()) {
             body.getChildren().add(list("Where they differ", p.conflicts(), "candidates-conflicts", "⚠ ", "candidate-conflict"));
         }
+        body.getChildren().add(list("Why they may be the same person", p.evidence(), "candidates-evidence", "✓ ", null));
     }
 
     private static Node sideBySide(Proposal p, OrgLegend orgs) {
@@ -170,6 +175,8 @@ public final class CandidatesView extends BorderPane {
         row(g, 1, "Name", names(p.a(), a), names(p.b(), b));
         row(g, 2, "Birth date", or(a.birthDate(), p.a().birthDate()), or(b.birthDate(), p.b().birthDate()));
         row(g, 3, "Sex", or(a.sex(), null), or(b.sex(), null));
+        marked(g, 2);
+        marked(g, 3);
         row(g, 4, "Identifiers", lines(a.identifiers()), lines(b.identifiers()));
         row(g, 5, "Postal code", lines(a.postalCodes()), lines(b.postalCodes()));
         row(g, 6, "Phone", lines(a.phones()), lines(b.phones()));
@@ -177,8 +184,22 @@ public final class CandidatesView extends BorderPane {
         return g;
     }
 
+    /** Where the two values of a row differ (birth date, sex): both marked "⚠" on the warning colours. */
+    private static void marked(GridPane g, int row) {
+        List<Label> values = g.getChildren().stream().filter(n -> GridPane.getRowIndex(n) == row
+                && GridPane.getColumnIndex(n) > 0).map(Label.class::cast).toList();
+        if (values.size() == 2 && !values.get(0).getText().equals(values.get(1).getText())) {
+            for (Label v : values) {
+                v.setText("⚠ " + v.getText());
+                v.getStyleClass().add("candidate-conflict");
+            }
+        }
+    }
+
     private static Node heading(Label chip) {
         chip.getStyleClass().add("card-title");
+        chip.setWrapText(true);
+        chip.setMinHeight(Region.USE_PREF_SIZE);
         return chip;
     }
 

@@ -69,8 +69,9 @@ public record PersonRows(List<WorklistRow> rows, int records, int proposals, Org
     }
 
     /**
-     * The newest sync of each organization of a row, one line each: "InSync Health · 5 min ago"
-     * ("⚠ out of date" after 24 h, "never synced"); a person of one gives its one line.
+     * The newest sync of each organization of a row, one line each in the order of its
+     * organizations' chips ({@link #organizations}): "5 min ago" ("⚠ out of date" after 24 h,
+     * "never synced").
      */
     public static List<String> syncedByOrganization(WorklistRow r, Instant now) {
         Map<String, Instant> newest = new LinkedHashMap<>();
@@ -88,8 +89,13 @@ public record PersonRows(List<WorklistRow> rows, int records, int proposals, Org
             String when = t == null ? "never synced"
                     : PatientBanner.ago(t, now) + (Duration.between(t, now).compareTo(PatientBanner.STALE) > 0
                     ? "  ⚠ out of date" : "");
-            out.add(r.linked() ? names.get(org) + " · " + when : when);
+            out.add(when);
         }
         return out;
+    }
+
+    /** The row's organizations' names, each once, in record order (as its chips). */
+    public static List<String> organizations(WorklistRow r) {
+        return r.records().stream().map(PersonsPort.Record::organization).distinct().toList();
     }
 }

@@ -33,7 +33,7 @@ final class WorklistPersonColumns {
     static TableColumn<WorklistRow, WorklistRow> organizations(Supplier<OrgLegend> legend) {
         TableColumn<WorklistRow, WorklistRow> c = new TableColumn<>("Organizations");
         c.setId("worklist-organizations");
-        c.setPrefWidth(230);
+        c.setPrefWidth(290);
         c.setMinWidth(Tables.headerWidth("Organizations"));
         c.setCellValueFactory(cd -> new javafx.beans.property.SimpleObjectProperty<>(cd.getValue()));
         c.setComparator((a, b) -> names(a).compareTo(names(b)));
@@ -50,21 +50,77 @@ final class WorklistPersonColumns {
                 }
                 OrgLegend l = legend.get();
                 List<String> orgs = r.records().stream().map(x -> x.ref().org()).distinct().toList();
-                VBox box = new VBox(2, OrgChips.chips(l, orgs));
-                for (String w : r.warnings()) {
+                // one line per chip and per kind of warning (never wrapped: the row's height stays what its lines need)
+                VBox box = new VBox(2);
+                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                orgs.forEach(o -> box.getChildren().add(OrgChips.chip(l, o)));
+                for (String w : r.warnings().stream().map(WorklistPersonColumns::shortWarning).distinct().toList()) {
                     javafx.scene.control.Label warn = new javafx.scene.control.Label("⚠ " + w);
                     warn.getStyleClass().add("stale");
-                    warn.setWrapText(true);
                     box.getChildren().add(warn);
                 }
                 setGraphic(box);
                 String text = (r.linked() ? "Linked records at " : "Recorded at ") + names(r)
-                        + (r.warnings().isEmpty() ? "" : ". Warning: " + String.join("; ", r.warnings()));
+                        + (r.warnings().isEmpty() ? "" : ".\nWarning: " + String.join(";\n", r.warnings()));
                 setTooltip(new Tooltip(text));
                 setAccessibleText(text);
             }
         });
         return c;
+    }
+
+    /**
+     * "Last synced": the newest sync per organization, one line each beside its chip in
+     * "Organizations" (the same order and spacing; the organization named in the tooltip and the
+     * accessible text), "⚠ out of date" on the warning colours.
+     */
+    static TableColumn<WorklistRow, WorklistRow> synced() {
+        TableColumn<WorklistRow, WorklistRow> c = new TableColumn<>("Last synced");
+        c.setId("worklist-synced");
+        c.setPrefWidth(170);
+        c.setMinWidth(Tables.headerWidth("Last synced"));
+        c.setCellValueFactory(cd -> new javafx.beans.property.SimpleObjectProperty<>(cd.getValue()));
+        c.setComparator((a, b) -> java.util.Comparator.nullsFirst(java.util.Comparator.<java.time.Instant>naturalOrder())
+                .compare(a.lastSynced(), b.lastSynced()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(WorklistRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                if (empty || r == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    setAccessibleText(null);
+                    return;
+                }
+                List<String> when = PersonRows.syncedByOrganization(r, java.time.Instant.now());
+                List<String> orgs = PersonRows.organizations(r);
+                VBox box = new VBox(2);
+                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                StringBuilder said = new StringBuilder();
+                for (int i = 0; i < when.size(); i++) {
+                    javafx.scene.control.Label l = new javafx.scene.control.Label(when.get(i));
+                    if (when.get(i).contains("⚠")) {
+                        l.getStyleClass().add("stale");
+                    }
+                    box.getChildren().add(l);
+                    said.append(i == 0 ? "" : "\n").append(orgs.get(i)).append(": ").append(when.get(i));
+                }
+                // as many lines as the chips' column (its warnings too), so each time stays beside its organization
+                r.warnings().stream().map(WorklistPersonColumns::shortWarning).distinct()
+                        .forEach(w -> box.getChildren().add(new javafx.scene.control.Label(" ")));
+                setGraphic(box);
+                setTooltip(new Tooltip(said.toString()));
+                setAccessibleText("Last synced: " + said);
+            }
+        });
+        return c;
+    }
+
+    /** "birth dates differ" from "birth dates differ (1964-02-12 at A, 1964-12-02 at B)". */
+    static String shortWarning(String warning) {
+        int paren = warning.indexOf(" (");
+        return paren > 0 ? warning.substring(0, paren) : warning;
     }
 
     private static String names(WorklistRow r) {

@@ -2,14 +2,11 @@ package org.chartlens.ui.worklist;
 
 import static org.chartlens.ui.common.Tables.text;
 
-import java.time.Instant;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -76,24 +73,10 @@ public final class WorklistView extends BorderPane {
         table.getColumns().add(text("Age", 60, r -> r.summary().age()));
         table.getColumns().add(text("Sex", 70, r -> r.summary().sex()));
         table.getColumns().add(WorklistPersonColumns.organizations(vm::legend));
-        table.getColumns().add(text("Identifier", 300, r -> r.summary().identifiers().stream()
+        table.getColumns().add(text("Identifier", 170, r -> r.summary().identifiers().stream()
                 .filter(i -> i.label().contains("Medical Record") || i.label().equals("MR"))
                 .map(i -> "MRN " + i.value()).findFirst().orElse(r.id())));
-        TableColumn<WorklistRow, String> synced = text("Last synced", 230,
-                r -> String.join("\n", PersonRows.syncedByOrganization(r, Instant.now())));
-        synced.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                setWrapText(true);
-                getStyleClass().remove("stale");
-                if (!empty && s != null && s.contains("⚠")) {
-                    getStyleClass().add("stale");
-                }
-            }
-        });
-        table.getColumns().add(synced);
+        table.getColumns().add(WorklistPersonColumns.synced());
         table.getColumns().add(WorklistPersonColumns.matches(r -> reviewMatches.accept(r)));
         table.setItems(vm.rows());
         javafx.scene.Node empty = table.getPlaceholder();
