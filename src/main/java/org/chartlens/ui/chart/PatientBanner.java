@@ -272,6 +272,17 @@ public final class PatientBanner extends HBox {
             l.setAccessibleText(l.getText());
             box.getChildren().add(l);
         }
+        // undoing a link from the chart itself (the worklist row's menu does the same)
+        javafx.scene.control.MenuButton unlink = new javafx.scene.control.MenuButton("Unlink a record…");
+        unlink.setId("banner-unlink");
+        unlink.getStyleClass().add("flat");
+        for (PatientRef r : d.records()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Unlink the record at "
+                    + legend.name(r.org()) + " (" + r.id() + ")");
+            item.setOnAction(e -> unlink.fireEvent(new UnlinkRequested(r)));
+            unlink.getItems().add(item);
+        }
+        box.getChildren().add(unlink);
         box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }

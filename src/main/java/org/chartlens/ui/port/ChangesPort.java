@@ -22,7 +22,9 @@ public interface ChangesPort {
         /** A sync of the organization reported progress: the cache has new resources. */
         SYNCING,
         /** A sync of the organization ended; {@code detail} is null on success, else what stopped it. */
-        SYNCED
+        SYNCED,
+        /** Records were linked, unlinked or found not to be the same person ({@link PersonsPort}). */
+        PERSONS
     }
 
     /**

@@ -8,8 +8,9 @@ import java.util.Objects;
  */
 public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                          DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer,
-                         AuditPort audit, ChangesPort changes) {
+                         AuditPort audit, ChangesPort changes, PersonsPort persons) {
     public ShellPorts {
+        Objects.requireNonNull(persons);
         Objects.requireNonNull(changes);
         Objects.requireNonNull(cache);
         Objects.requireNonNull(organizations);
@@ -22,37 +23,48 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
         Objects.requireNonNull(audit);
     }
 
+    /** Ports without person matching ({@link PersonsPort#NONE}: every record a person of one). */
+    public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
+                      DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit,
+                      ChangesPort changes) {
+        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, PersonsPort.NONE);
+    }
+
     /** Ports whose state never changes behind the views ({@link ChangesPort#NONE}). */
     public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                       DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit) {
-        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, ChangesPort.NONE);
+        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, ChangesPort.NONE, PersonsPort.NONE);
     }
 
     public ShellPorts withChanges(ChangesPort c) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c, persons);
+    }
+
+    public ShellPorts withPersons(PersonsPort p) {
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, p);
     }
 
     public ShellPorts withOrganizations(OrganizationsPort o) {
-        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes, persons);
     }
 
     public ShellPorts withSignIn(SignInPort s) {
-        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes, persons);
     }
 
     public ShellPorts withSync(SyncPort s) {
-        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes, persons);
     }
 
     public ShellPorts withDemo(DemoPort d) {
-        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes, persons);
     }
 
     public ShellPorts withAudit(AuditPort a) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes, persons);
     }
 
     public ShellPorts withViewer(SystemViewerPort v) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes, persons);
     }
 }

@@ -54,6 +54,8 @@ public final class MainViewModel {
     private final Map<String, ChangesPort.Change> syncing = new ConcurrentHashMap<>();
     private final AtomicBoolean syncHopPending = new AtomicBoolean();
     private List<PatientRef> reopenAfterUnlock = List.of();
+    /** The records of each open person's chart (several linked records), by its tab's first record. FX thread. */
+    private final Map<PatientRef, List<PatientRef>> personRecords = new java.util.HashMap<>();
     private Runnable onOrganizationAdded = () -> { };
 
     /** @param fx runs a task on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests) */
@@ -62,7 +64,8 @@ public final class MainViewModel {
         this.tasks = tasks;
         this.fx = fx;
         status = new StatusViewModel(ports.sync(), ports.organizations(), tasks, fx);
-        worklist = new WorklistViewModel(ports.cache(), tasks, fx);
+        worklist = new WorklistViewModel(ports.cache(), ports.persons(), tasks, fx);
+        worklist.possibleMatchesProperty().addListener((o, was, n) -> status.possibleMatches(n.intValue()));
         lock = new LockViewModel(ports.lock(), tasks);
         settings = new SettingsViewModel(ports.settings(), tasks, status);
         welcome = new WelcomeViewModel(ports.organizations(), ports.demo(), tasks, status);
@@ -134,6 +137,7 @@ public final class MainViewModel {
                 organizations.refresh();
                 worklist.refresh();
             }
+            case PERSONS -> worklist.refresh();
         }
     }
 
@@ -216,6 +220,49 @@ public final class MainViewModel {
         return new AuditViewModel(ports.audit(), tasks, ZoneId.systemDefault());
     }
 
+    /**
+     * Opens a person's chart (issue 14): {@code records} merged, first record first, in one tab
+     * known by the first record; unless that tab is open already.
+     */
+    public void openPerson(List<PatientRef> records) {
+        PatientRef first = records.get(0);
+        List<PatientRef> all = List.copyOf(records);
+        if (charts.contains(first) && !personRecords.getOrDefault(first, List.of(first)).equals(all)) {
+            close(first); // linked or unlinked since it was opened: open it again as it is now
+        }
+        if (all.size() > 1) {
+            personRecords.put(first, all);
+        }
+        open(first);
+    }
+
+    /**
+     * Takes one record out of its person (issue 14), in the background, audited from
+     * {@code source}; an open chart of that person opens again with the records left.
+     */
+    public void unlink(PatientRef record, String source) {
+        tasks.submit(() -> {
+            ports.persons().unlink(record, source);
+            return null;
+        }, done -> {
+            status.info("Unlinked the record " + record.id() + ": its chart is separate again.");
+            for (Map.Entry<PatientRef, List<PatientRef>> e : List.copyOf(personRecords.entrySet())) {
+                if (e.getValue().contains(record)) {
+                    List<PatientRef> left = e.getValue().stream().filter(r -> !r.equals(record)).toList();
+                    close(e.getKey());
+                    openPerson(left);
+                }
+            }
+        }, e -> status.error("The record could not be unlinked: " + e.getMessage()));
+    }
+
+    /** A new candidate dialog model (issue 14); each link or rejection re-reads the worklist. */
+    public org.chartlens.ui.persons.CandidatesViewModel candidates() {
+        org.chartlens.ui.persons.CandidatesViewModel c = new org.chartlens.ui.persons.CandidatesViewModel(ports.persons(), tasks);
+        c.setOnChanged(worklist::refresh);
+        return c;
+    }
+
     /** Opens a chart (its tab is added at the end), unless it is open already. */
     public void open(PatientRef ref) {
         if (!charts.contains(ref)) {
@@ -225,6 +272,7 @@ public final class MainViewModel {
 
     /** Closes a chart (its tab goes). */
     public void close(PatientRef ref) {
+        personRecords.remove(ref);
         charts.remove(ref);
     }
 
@@ -238,7 +286,7 @@ public final class MainViewModel {
      * opening is recorded in the audit log (the chart shows its first tab first).
      */
     public ChartViewModel chart(PatientRef ref) {
-        return chart(java.util.List.of(ref));
+        return chart(personRecords.getOrDefault(ref, java.util.List.of(ref)));
     }
 
     /**

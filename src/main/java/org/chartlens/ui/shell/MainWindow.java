@@ -80,9 +80,12 @@ public final class MainWindow extends StackPane {
         tabs.getTabs().add(home);
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        homeContent.getChildren().add(new WorklistView(vm.worklist(),
-                r -> openChart(r.org(), r.id(), r.summary().name()), r -> vm.status().sync(r.org(), r.id()),
-                vm.status()::syncAll));
+        WorklistView worklist = new WorklistView(vm.worklist(), r -> openPerson(r.refs(), r.summary().name()),
+                r -> r.refs().forEach(x -> vm.status().sync(x.org(), x.id())), vm.status()::syncAll);
+        worklist.setOnReviewMatches(r -> reviewMatches(r == null ? null : r.refs()));
+        worklist.setOnUnlink((r, ref) -> vm.unlink(ref, "view:worklist"));
+        vm.status().setOnReviewMatches(() -> reviewMatches(null));
+        homeContent.getChildren().add(worklist);
         vm.welcomeShownProperty().addListener((o, was, shown) -> showWelcome(shown));
         // the first run is a welcome, not an empty worklist
         home.textProperty().bind(javafx.beans.binding.Bindings.when(vm.welcomeShownProperty())
@@ -188,11 +191,16 @@ public final class MainWindow extends StackPane {
 
     /** Opens (or focuses) a patient's chart in its own tab; {@code title} null shows the id until the chart loads. */
     public ChartView openChart(String org, String id, String title) {
-        PatientRef ref = new PatientRef(org, id);
+        return openPerson(java.util.List.of(new PatientRef(org, id)), title);
+    }
+
+    /** Opens (or focuses) a person's chart: its linked records merged in one tab (issue 14). */
+    public ChartView openPerson(java.util.List<PatientRef> records, String title) {
+        PatientRef ref = records.get(0);
         if (title != null) {
             titles.put(ref, title);
         }
-        vm.open(ref);
+        vm.openPerson(records);
         Tab t = charts.get(ref);
         tabs.getSelectionModel().select(t);
         return (ChartView) t.getContent();
@@ -220,6 +228,7 @@ public final class MainWindow extends StackPane {
         ChartViewModel chart = vm.chart(ref);
         ChartView view = new ChartView(chart, tasks, vm.viewer()::openExternally, settings().darkTheme());
         view.addEventHandler(RawJsonDialog.Viewed.TYPE, e -> vm.rawJsonViewed(ref, e.source()));
+        view.addEventHandler(org.chartlens.ui.chart.UnlinkRequested.TYPE, e -> vm.unlink(e.record(), "view:chart"));
         view.addEventHandler(org.chartlens.ui.chart.DocumentsTab.OpenedOutside.TYPE,
                 e -> vm.documentOpenedOutside(ref, e.source(), e.contentType()));
         // until the chart is read, its patient's name if known: never a bare FHIR id
@@ -238,6 +247,15 @@ public final class MainWindow extends StackPane {
         });
         chart.load(settings().units());
         return t;
+    }
+
+    /** The candidate dialog (issue 14): the proposals of a person's records, or every one (null). */
+    public javafx.stage.Stage reviewMatches(java.util.List<PatientRef> records) {
+        org.chartlens.ui.persons.CandidatesViewModel c = vm.candidates();
+        javafx.stage.Stage s = org.chartlens.ui.persons.CandidatesDialog.open(getScene() == null ? null
+                : getScene().getWindow(), c, vm.worklist()::legend);
+        c.load(records);
+        return s;
     }
 
     static String shortName(String name) {

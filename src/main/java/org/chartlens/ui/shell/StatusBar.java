@@ -40,9 +40,19 @@ public final class StatusBar extends HBox {
         cancel.setId("status-cancel");
         cancel.visibleProperty().bind(vm.cancellableProperty());
         cancel.setOnAction(e -> vm.cancel());
+        Label matches = new Label();
+        matches.setId("status-matches");
+        matches.textProperty().bind(vm.matchesProperty());
+        Button review = new Button("Review…");
+        review.setId("status-review-matches");
+        review.setOnAction(e -> vm.reviewMatches());
+        javafx.scene.layout.HBox possible = new javafx.scene.layout.HBox(6, matches, review);
+        possible.setAlignment(Pos.CENTER_LEFT);
+        possible.visibleProperty().bind(vm.matchesProperty().isNotEmpty());
+        possible.managedProperty().bind(possible.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(message, progress, cancel, grow, error, auditWarning);
+        getChildren().addAll(message, progress, cancel, possible, grow, error, auditWarning);
     }
 
     public Label messageLabel() {

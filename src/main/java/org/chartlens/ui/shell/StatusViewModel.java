@@ -36,6 +36,8 @@ public final class StatusViewModel {
     /** The syncs started here and not yet finished; Cancel stops them all. FX thread. */
     private final java.util.List<SyncPort.Handle> running = new java.util.ArrayList<>();
     private Runnable onSynced = () -> { };
+    private final ReadOnlyStringWrapper matches = new ReadOnlyStringWrapper("");
+    private Runnable onReviewMatches = () -> { };
 
     /** @param fx runs a task on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests) */
     public StatusViewModel(SyncPort sync, OrganizationsPort organizations, TaskExecutor tasks, Executor fx) {
@@ -48,6 +50,24 @@ public final class StatusViewModel {
     /** Runs on the FX thread after each sync started here has finished (the worklist reloads). */
     public void setOnSynced(Runnable r) {
         onSynced = r;
+    }
+
+    /** "3 possible matches to review" (issue 14: after a sync, the proposed links waiting), "" for none. FX thread. */
+    public void possibleMatches(int n) {
+        matches.set(n <= 0 ? "" : n + (n == 1 ? " possible match" : " possible matches") + " to review");
+    }
+
+    public ReadOnlyStringProperty matchesProperty() {
+        return matches.getReadOnlyProperty();
+    }
+
+    /** What the status area's "Review" button opens (the candidate dialog). */
+    public void setOnReviewMatches(Runnable r) {
+        onReviewMatches = r;
+    }
+
+    public void reviewMatches() {
+        onReviewMatches.run();
     }
 
     public void info(String text) {

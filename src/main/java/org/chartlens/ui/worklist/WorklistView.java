@@ -2,14 +2,11 @@ package org.chartlens.ui.worklist;
 
 import static org.chartlens.ui.common.Tables.text;
 
-import java.time.Instant;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -18,13 +15,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.chartlens.ui.chart.PatientBanner;
 import org.chartlens.ui.common.Tables;
 
 /** The worklist table with search and sync actions. Enter or double click opens a chart. FX thread. */
 public final class WorklistView extends BorderPane {
     private final TableView<WorklistRow> table = Tables.table(
             "No patients in the cache yet. Open the demo organization or sign in to your organization and sync.");
+    /** Opens the candidate dialog: for a row's person, or every proposal (null). */
+    private Consumer<WorklistRow> reviewMatches = r -> { };
+    /** Takes one record out of a row's person. */
+    private java.util.function.BiConsumer<WorklistRow, org.chartlens.domain.PatientRef> unlink = (r, ref) -> { };
 
     public WorklistView(WorklistViewModel vm, Consumer<WorklistRow> open, Consumer<WorklistRow> syncOne,
                         Runnable syncAll) {
@@ -56,7 +56,13 @@ public final class WorklistView extends BorderPane {
         status.getStyleClass().add("muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, search, status, grow, refresh, all);
+        Button review = new Button();
+        review.setId("worklist-review-matches");
+        review.textProperty().bind(vm.possibleMatchesProperty().asString("Review possible matches (%d)"));
+        review.visibleProperty().bind(vm.possibleMatchesProperty().greaterThan(0));
+        review.managedProperty().bind(review.visibleProperty());
+        review.setOnAction(e -> reviewMatches.accept(null));
+        HBox bar = new HBox(10, search, status, grow, review, refresh, all);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12));
         setTop(new javafx.scene.layout.VBox(bar, cacheNote(vm)));
@@ -66,24 +72,12 @@ public final class WorklistView extends BorderPane {
         table.getColumns().add(text("Date of birth", 110, r -> r.summary().birthDate().dateOnly()));
         table.getColumns().add(text("Age", 60, r -> r.summary().age()));
         table.getColumns().add(text("Sex", 70, r -> r.summary().sex()));
-        table.getColumns().add(text("Organization", 120, WorklistRow::org));
-        table.getColumns().add(text("Identifier", 300, r -> r.summary().identifiers().stream()
+        table.getColumns().add(WorklistPersonColumns.organizations(vm::legend));
+        table.getColumns().add(text("Identifier", 170, r -> r.summary().identifiers().stream()
                 .filter(i -> i.label().contains("Medical Record") || i.label().equals("MR"))
                 .map(i -> "MRN " + i.value()).findFirst().orElse(r.id())));
-        TableColumn<WorklistRow, String> synced = text("Last synced", 170, r -> r.lastSynced() == null ? "never"
-                : PatientBanner.ago(r.lastSynced(), Instant.now()) + (r.stale() ? "  ⚠ out of date" : ""));
-        synced.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                getStyleClass().remove("stale");
-                if (!empty && s != null && s.contains("⚠")) {
-                    getStyleClass().add("stale");
-                }
-            }
-        });
-        table.getColumns().add(synced);
+        table.getColumns().add(WorklistPersonColumns.synced());
+        table.getColumns().add(WorklistPersonColumns.matches(r -> reviewMatches.accept(r)));
         table.setItems(vm.rows());
         javafx.scene.Node empty = table.getPlaceholder();
         Label unreadable = new Label("The patient list cannot be shown while the cache cannot be read.");
@@ -93,6 +87,7 @@ public final class WorklistView extends BorderPane {
         keepSelectionAcrossReloads(vm);
         table.setRowFactory(tv -> {
             TableRow<WorklistRow> row = new TableRow<>();
+            WorklistPersonColumns.contextMenu(row, open, r -> reviewMatches.accept(r), (r, ref) -> unlink.accept(r, ref));
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     open.accept(row.getItem());
@@ -148,27 +143,46 @@ public final class WorklistView extends BorderPane {
      * selected (matched by organization and id), so a keyboard user does not lose their place.
      */
     private void keepSelectionAcrossReloads(WorklistViewModel vm) {
-        String[] selected = {null};
+        WorklistRow[] selected = {null};
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
-                selected[0] = key(now);
+                selected[0] = now;
             }
         });
         vm.rows().addListener((javafx.collections.ListChangeListener<WorklistRow>) c -> {
             if (selected[0] == null || table.getSelectionModel().getSelectedItem() != null) {
                 return;
             }
-            for (int i = 0; i < vm.rows().size(); i++) {
-                if (key(vm.rows().get(i)).equals(selected[0])) {
-                    table.getSelectionModel().select(i);
-                    return;
+            int at = -1;
+            for (int i = 0; i < vm.rows().size() && at < 0; i++) {
+                if (key(vm.rows().get(i)).equals(key(selected[0]))) {
+                    at = i;
                 }
+            }
+            // linked or unlinked since: the row that now holds the selected person's first record
+            for (int i = 0; i < vm.rows().size() && at < 0; i++) {
+                if (vm.rows().get(i).refs().contains(selected[0].refs().get(0))) {
+                    at = i;
+                }
+            }
+            if (at >= 0) {
+                table.getSelectionModel().select(at);
             }
         });
     }
 
     private static String key(WorklistRow r) {
-        return r.org() + ":" + r.id();
+        return r.personId();
+    }
+
+    /** What the possible-matches action and "Review possible matches (N)" open (null: every proposal). */
+    public void setOnReviewMatches(Consumer<WorklistRow> review) {
+        reviewMatches = review;
+    }
+
+    /** What the context menu's "Unlink ..." does with the row and the record to take out. */
+    public void setOnUnlink(java.util.function.BiConsumer<WorklistRow, org.chartlens.domain.PatientRef> action) {
+        unlink = action;
     }
 
     public TableView<WorklistRow> table() {

@@ -30,18 +30,26 @@ import org.chartlens.store.CachedPatient;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.chart.PatientBanner;
 import org.chartlens.ui.common.TaskExecutor;
+import org.chartlens.ui.common.OrgLegend;
 import org.chartlens.ui.port.CachePort;
+import org.chartlens.ui.port.PersonsPort;
 import org.chartlens.ui.port.SyncPort;
 
 /**
- * The worklist: every cached patient across organizations, searchable by name or identifier.
- * When the cache file is damaged it says so and offers to rebuild it ({@link #rebuild()}).
+ * The worklist: one row per person across organizations (issue 14: records a user linked are one
+ * row, the others persons of one, {@link PersonRows}), with the proposed links per person,
+ * searchable by name or identifier. When the cache file is damaged it says so and offers to rebuild it ({@link #rebuild()}).
  * Loads off the FX thread; properties and lists on the FX thread. Testable without a stage.
  */
 public final class WorklistViewModel {
     private final TaskExecutor tasks;
     private final CachePort cache;
+    private final PersonsPort persons;
     private final Executor fx;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper possibleMatches = new javafx.beans.property.ReadOnlyIntegerWrapper();
+    private OrgLegend legend = OrgLegend.NONE;
+    /** How many records the rows stand for (more than the rows when some are linked). */
+    private int records;
     private final ObservableList<WorklistRow> all = FXCollections.observableArrayList();
     private final FilteredList<WorklistRow> shown = new FilteredList<>(all);
     private final StringProperty search = new SimpleStringProperty("");
@@ -63,7 +71,16 @@ public final class WorklistViewModel {
 
     /** @param fx runs a task on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests) */
     public WorklistViewModel(CachePort cache, TaskExecutor tasks, Executor fx) {
+        this(cache, PersonsPort.NONE, tasks, fx);
+    }
+
+    /**
+     * A worklist of persons: each read joins the cache's patients with {@code persons}' rows and
+     * proposals (both off the FX thread).
+     */
+    public WorklistViewModel(CachePort cache, PersonsPort persons, TaskExecutor tasks, Executor fx) {
         this.cache = cache;
+        this.persons = persons;
         this.tasks = tasks;
         this.fx = fx;
         search.addListener((o, a, b) -> applyFilter());
@@ -83,8 +100,11 @@ public final class WorklistViewModel {
         if (!loaded) {
             status.set("Loading patients…");
         }
-        tasks.submit(() -> rows(cache.store(), Instant.now(), LocalDate.now()), rows -> {
-            all.setAll(rows);
+        tasks.submit(() -> PersonRows.of(rows(cache.store(), Instant.now(), LocalDate.now()), persons.snapshot()), read -> {
+            legend = read.legend();
+            possibleMatches.set(read.proposals());
+            records = read.records();
+            all.setAll(read.rows());
             loaded = true;
             rebuildable.set(false);
             cacheNote.set("");
@@ -215,12 +235,28 @@ public final class WorklistViewModel {
         String q = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
         shown.setPredicate(r -> q.isEmpty() || java.util.Arrays.stream(q.split("\\s+")).allMatch(r.searchText()::contains));
         if (loaded) {
-            status.set(count(shown.size(), all.size(), !q.isEmpty()));
+            status.set(count(shown.size(), all.size(), !q.isEmpty())
+                    + (records > all.size() && !all.isEmpty() ? " (" + records + " records)" : ""));
         }
     }
 
     public ObservableList<WorklistRow> rows() {
         return shown;
+    }
+
+    /** The organizations of the worklist with a name and a colour each, stable while they stay the same (FX thread). */
+    public OrgLegend legend() {
+        return legend;
+    }
+
+    /** How many proposed links wait for review (0 until read). */
+    public javafx.beans.property.ReadOnlyIntegerProperty possibleMatchesProperty() {
+        return possibleMatches.getReadOnlyProperty();
+    }
+
+    /** The persons port the worklist reads (the candidate dialog and unlink use it too). */
+    public PersonsPort persons() {
+        return persons;
     }
 
     public int total() {
