@@ -8,9 +8,10 @@ import java.util.Objects;
  */
 public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                          DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer,
-                         AuditPort audit, ChangesPort changes) {
+                         AuditPort audit, ChangesPort changes, FindPort find) {
     public ShellPorts {
         Objects.requireNonNull(changes);
+        Objects.requireNonNull(find);
         Objects.requireNonNull(cache);
         Objects.requireNonNull(organizations);
         Objects.requireNonNull(signIn);
@@ -22,37 +23,41 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
         Objects.requireNonNull(audit);
     }
 
-    /** Ports whose state never changes behind the views ({@link ChangesPort#NONE}). */
+    /** Ports whose state never changes behind the views ({@link ChangesPort#NONE}), with no search ({@link FindPort#NONE}). */
     public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                       DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit) {
-        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, ChangesPort.NONE);
+        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, ChangesPort.NONE, FindPort.NONE);
+    }
+
+    public ShellPorts withFind(FindPort f) {
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, f);
     }
 
     public ShellPorts withChanges(ChangesPort c) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c, find);
     }
 
     public ShellPorts withOrganizations(OrganizationsPort o) {
-        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes, find);
     }
 
     public ShellPorts withSignIn(SignInPort s) {
-        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes, find);
     }
 
     public ShellPorts withSync(SyncPort s) {
-        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes, find);
     }
 
     public ShellPorts withDemo(DemoPort d) {
-        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes, find);
     }
 
     public ShellPorts withAudit(AuditPort a) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes, find);
     }
 
     public ShellPorts withViewer(SystemViewerPort v) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes, find);
     }
 }

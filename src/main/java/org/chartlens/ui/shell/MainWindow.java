@@ -32,6 +32,7 @@ import org.chartlens.ui.lock.UnlockView;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.port.Settings;
 import org.chartlens.ui.port.ShellPorts;
+import org.chartlens.ui.worklist.FindView;
 import org.chartlens.ui.worklist.WorklistView;
 import org.chartlens.ui.worklist.WorklistViewModel;
 
@@ -80,9 +81,11 @@ public final class MainWindow extends StackPane {
         tabs.getTabs().add(home);
         tabs.setId("main-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        homeContent.getChildren().add(new WorklistView(vm.worklist(),
+        WorklistView worklist = new WorklistView(vm.worklist(),
                 r -> openChart(r.org(), r.id(), r.summary().name()), r -> vm.status().sync(r.org(), r.id()),
-                vm.status()::syncAll));
+                vm.status()::syncAll);
+        worklist.setOnFind(this::openFind);
+        homeContent.getChildren().add(worklist);
         vm.welcomeShownProperty().addListener((o, was, shown) -> showWelcome(shown));
         // the first run is a welcome, not an empty worklist
         home.textProperty().bind(javafx.beans.binding.Bindings.when(vm.welcomeShownProperty())
@@ -159,6 +162,7 @@ public final class MainWindow extends StackPane {
                 n.requestFocus();
             }
         });
+        keys.bind(Shortcuts.FIND, this::openFind);
         keys.bind(Shortcuts.CLOSE_TAB, () -> {
             Tab t = tabs.getSelectionModel().getSelectedItem();
             if (t != null && t != home) {
@@ -266,6 +270,14 @@ public final class MainWindow extends StackPane {
     /** Opens (or focuses) the Organizations panel. */
     public OrganizationsView openOrganizations() {
         return (OrganizationsView) openPanel("Organizations", () -> new OrganizationsView(vm.organizations()));
+    }
+
+    /** Opens (or focuses) the Find a patient panel, the caret in its name field. */
+    public FindView openFind() {
+        FindView f = (FindView) openPanel("Find a patient", () -> new FindView(vm.find()));
+        vm.find().refreshOrganizations();
+        f.focusName();
+        return f;
     }
 
     private void openSettings() {

@@ -23,6 +23,7 @@ import org.chartlens.ui.common.Tables;
 
 /** The worklist table with search and sync actions. Enter or double click opens a chart. FX thread. */
 public final class WorklistView extends BorderPane {
+    private final Button find = new Button("Find a patient…");
     private final TableView<WorklistRow> table = Tables.table(
             "No patients in the cache yet. Open the demo organization or sign in to your organization and sync.");
 
@@ -50,13 +51,18 @@ public final class WorklistView extends BorderPane {
         refresh.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button all = new Button("Sync all organizations");
         all.setOnAction(e -> syncAll.run());
+        find.setId("worklist-find");
+        find.setTooltip(new javafx.scene.control.Tooltip("Search your signed-in organizations for a patient not on "
+                + "the worklist yet (Ctrl+Shift+F)"));
+        find.setVisible(false);
+        find.managedProperty().bind(find.visibleProperty());
         Label status = new Label();
         status.setId("worklist-status");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("muted");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, search, status, grow, refresh, all);
+        HBox bar = new HBox(10, search, status, grow, find, refresh, all);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12));
         setTop(new javafx.scene.layout.VBox(bar, cacheNote(vm)));
@@ -169,6 +175,12 @@ public final class WorklistView extends BorderPane {
 
     private static String key(WorklistRow r) {
         return r.org() + ":" + r.id();
+    }
+
+    /** Shows "Find a patient…" in the toolbar, which runs {@code open}. */
+    public void setOnFind(Runnable open) {
+        find.setOnAction(e -> open.run());
+        find.setVisible(true);
     }
 
     public TableView<WorklistRow> table() {
