@@ -52,10 +52,46 @@ public final class FindViewModel {
 
     /** One candidate and the organization that answered it. */
     public record Row(PatientCandidate candidate, String orgName) {
-        /** "MRN 000123; SSN 999-..." */
+        /**
+         * "MRN 000123; SSN 999-68-8039; Driver's license S999…": the record number first, the usual
+         * names short, an identifier named only by its system URL last (its host).
+         */
         public String identifiers() {
-            return candidate.identifiers().stream().map(i -> i.label() + " " + i.value())
+            return candidate.identifiers().stream()
+                    .sorted(java.util.Comparator.comparingInt(i -> rank(shortLabel(i.label()))))
+                    .map(i -> shortLabel(i.label()) + " " + i.value())
                     .collect(Collectors.joining("; "));
+        }
+
+        static String shortLabel(String label) {
+            String l = label == null ? "" : label.trim();
+            String lower = l.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals("mr") || lower.contains("medical record")) {
+                return "MRN";
+            }
+            if (lower.contains("social security")) {
+                return "SSN";
+            }
+            if (lower.startsWith("driver")) {
+                return "Driver's license";
+            }
+            if (lower.startsWith("passport")) {
+                return "Passport";
+            }
+            int scheme = l.indexOf("://");
+            if (scheme > 0) {
+                String rest = l.substring(scheme + 3);
+                return rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+            }
+            return l;
+        }
+
+        private static int rank(String shortLabel) {
+            return switch (shortLabel) {
+                case "MRN" -> 0;
+                case "SSN", "Driver's license", "Passport" -> 1;
+                default -> shortLabel.contains(".") ? 3 : 2;
+            };
         }
     }
 

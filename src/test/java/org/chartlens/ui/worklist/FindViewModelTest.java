@@ -111,6 +111,12 @@ class FindViewModelTest {
         assertFalse(vm.busyProperty().get());
         assertEquals(List.of("Demo EHR", "My Clinic"), vm.rows().stream().map(FindViewModel.Row::orgName).toList());
         assertEquals("MRN 000p1", vm.rows().get(0).identifiers());
+        assertEquals("MRN 7eb5; SSN 999-68-8039; github.com 7eb5", new FindViewModel.Row(new PatientCandidate(
+                new PatientRef("demo", "p1"), "A", "", "female", List.of(
+                        new Identifier("https://github.com/synthetichealth/synthea", "7eb5", "demo"),
+                        new Identifier("Social Security Number", "999-68-8039", "demo"),
+                        new Identifier("Medical Record Number", "7eb5", "demo")), ""), "Demo").identifiers(),
+                "the record number first, short names, a bare system last");
         assertTrue(vm.messageProperty().get().startsWith("2 patients found at 2 organizations."), vm.messageProperty().get());
         assertEquals("My Clinic does not support searching patients by sex; the candidates are not narrowed by it.\n"
                 + "My Clinic has more matches than the 1 shown: narrow the search (birth date, identifier).",
