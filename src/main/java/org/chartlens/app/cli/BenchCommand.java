@@ -45,6 +45,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only-find", description = "Only row 10: find + sync of one chart, 12 vs 10,012 patients at the server.")
     boolean onlyFind;
 
+    @Option(names = "--only-xml", description = "Only row 11: the sync of one chart from a JSON server vs an XML-only one.")
+    boolean onlyXml;
+
     @Override
     public Integer call() throws Exception {
         if (noCold && onlyCold) {
@@ -61,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSuite suite = new BenchSuite(new BenchSuite.Settings(largeDir, demoDir, work, out, warmups, runs,
                 growth, launcher, onlyCold), System.err);
         try {
-            BenchReport report = onlyFind ? suite.runFindSync() : suite.run();
+            BenchReport report = onlyFind ? suite.runFindSync() : onlyXml ? suite.runXmlSync() : suite.run();
             report.printTable(System.out);
             System.out.println("Results: " + out.resolve("results.json").toAbsolutePath());
             return 0;
