@@ -1,26 +1,62 @@
 package org.chartlens.clinical;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.store.Freshness;
 
 /**
  * What one open chart shows: the model plus how fresh the cache is. Made by
- * {@link ChartQuery#open}. Immutable; no JavaFX.
+ * {@link ChartQuery#open} (one record) or {@link ChartQuery#openPerson} (a person's linked
+ * records merged, issue 14). Immutable; no JavaFX.
  *
- * @param org        organization id
+ * @param org        organization id (of the first record)
  * @param patientId  the patient's id there
  * @param model      every tab's model
- * @param freshness  per resource type
- * @param lastSynced when this patient was last synced, or null
+ * @param freshness  per organization and resource type
+ * @param lastSynced when the first record was last synced, or null
  * @param buildMillis how long reading and building took (shown in the status area)
+ * @param records    every record shown, the first one first (one for a single record)
+ * @param syncedByRecord when each record was last synced (absent when never)
  */
 public record ChartData(String org, String patientId, ChartModel model, List<Freshness> freshness,
-                        Instant lastSynced, long buildMillis) {
+                        Instant lastSynced, long buildMillis, List<PatientRef> records,
+                        Map<PatientRef, Instant> syncedByRecord) {
 
+    public ChartData {
+        records = records == null || records.isEmpty() ? List.of(new PatientRef(org, patientId)) : List.copyOf(records);
+        syncedByRecord = syncedByRecord == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(syncedByRecord));
+    }
+
+    /** One record's chart. */
+    public ChartData(String org, String patientId, ChartModel model, List<Freshness> freshness,
+                     Instant lastSynced, long buildMillis) {
+        this(org, patientId, model, freshness, lastSynced, buildMillis, List.of(new PatientRef(org, patientId)),
+                lastSynced == null ? Map.of() : Map.of(new PatientRef(org, patientId), lastSynced));
+    }
+
+    /** The first record. */
     public PatientRef ref() {
         return new PatientRef(org, patientId);
+    }
+
+    /** The organizations of the records, in record order, each once. */
+    public List<String> orgs() {
+        List<String> out = new ArrayList<>();
+        for (PatientRef r : records) {
+            if (!out.contains(r.org())) {
+                out.add(r.org());
+            }
+        }
+        return out;
+    }
+
+    /** True when this chart shows several linked records (a person). */
+    public boolean isPerson() {
+        return records.size() > 1;
     }
 }

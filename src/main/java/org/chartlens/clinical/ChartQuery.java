@@ -28,7 +28,7 @@ public final class ChartQuery {
      */
     public static PatientRef resolve(ChartStore store, String text) {
         List<CachedPatient> all = store.patients();
-        int colon = text.indexOf(':');
+        int colon = text.lastIndexOf(':'); // FHIR ids have no ':', organization ids may ("import:name")
         if (colon > 0) {
             // an organization id may hold a colon itself ("import:<file>"): match the whole ORG:ID
             return all.stream().filter(p -> text.length() == p.org().length() + 1 + p.id().length()
@@ -82,5 +82,39 @@ public final class ChartQuery {
         Instant synced = store.lastSynced(ref.org(), ref.id()).orElse(null);
         return new ChartData(ref.org(), ref.id(), model, store.freshness(ref.org()), synced,
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * One chart for a person: several linked records (organization + FHIR id, issue 14), each
+     * read and built as {@link #open} does, then merged tab by tab ({@link PersonCharts}): the
+     * same fact from several organizations is one item naming them all, disagreements are kept
+     * side by side. One record gives exactly {@link #open}. The records are built one after the other (each build is parallel inside; five at once only add memory pressure).
+     *
+     * @param records at least one; duplicates are ignored
+     */
+    public static ChartData openPerson(ChartStore store, List<PatientRef> records, UnitSystem units, LocalDate today) {
+        List<PatientRef> refs = List.copyOf(new java.util.LinkedHashSet<>(records));
+        if (refs.isEmpty()) {
+            throw new IllegalArgumentException("no patient records to open");
+        }
+        if (refs.size() == 1) {
+            return open(store, refs.get(0), units, today);
+        }
+        long t0 = System.nanoTime();
+        List<ChartModel> models = refs.stream()
+                .map(r -> ChartModels.build(store.chartResources(r.org(), r.id()), units, today)).toList();
+        ChartModel merged = PersonCharts.merge(models);
+        List<org.chartlens.store.Freshness> fresh = new java.util.ArrayList<>();
+        java.util.Map<PatientRef, Instant> synced = new java.util.LinkedHashMap<>();
+        java.util.Set<String> orgs = new java.util.HashSet<>();
+        for (PatientRef r : refs) {
+            if (orgs.add(r.org())) {
+                fresh.addAll(store.freshness(r.org()));
+            }
+            store.lastSynced(r.org(), r.id()).ifPresent(i -> synced.put(r, i));
+        }
+        PatientRef first = refs.get(0);
+        return new ChartData(first.org(), first.id(), merged, fresh, synced.get(first),
+                (System.nanoTime() - t0) / 1_000_000, refs, synced);
     }
 }

@@ -28,8 +28,32 @@ public final class Timelines {
                               List<MedicationEntry> meds, List<ImmunizationEntry> imms,
                               List<EncounterEntry> encounters, List<LabReport> labs,
                               List<DocumentEntry> docs) {
+        Map<TimelineLane, List<TimelineItem>> procedures = new EnumMap<>(TimelineLane.class);
+        int[] undatedProcedures = {0};
+        for (ResourceTree r : chart.all("Procedure")) {
+            JsonNode n = r.node();
+            ChartDate s = n.hasNonNull("performedDateTime") ? FhirNodes.date(n, "performedDateTime")
+                    : FhirNodes.date(n, "performedPeriod", "start");
+            ChartDate e = FhirNodes.date(n, "performedPeriod", "end");
+            add(procedures, undatedProcedures, TimelineLane.PROCEDURES, FhirNodes.coded(n.get("code")).label(), s, e, false,
+                    join(n.path("status").asText(""), FhirNodes.ref(n.get("location"))), r.source());
+        }
+        return of(procedures.getOrDefault(TimelineLane.PROCEDURES, List.of()), undatedProcedures[0], problems, meds,
+                imms, encounters, labs, docs);
+    }
+
+    /**
+     * The timeline from the other tabs' models and already built procedure items (a person's
+     * chart merges those across records, issue 14).
+     *
+     * @param undatedProcedures procedures left out for want of a readable date
+     */
+    public static Timeline of(List<TimelineItem> procedureItems, int undatedProcedures, List<Problem> problems,
+                              List<MedicationEntry> meds, List<ImmunizationEntry> imms,
+                              List<EncounterEntry> encounters, List<LabReport> labs,
+                              List<DocumentEntry> docs) {
         Map<TimelineLane, List<TimelineItem>> lanes = new EnumMap<>(TimelineLane.class);
-        int[] undated = {0};
+        int[] undated = {undatedProcedures};
         for (EncounterEntry e : encounters) {
             add(lanes, undated, TimelineLane.ENCOUNTERS, e.type().label(), e.start(), e.end(), false,
                     join(e.encounterClass(), e.practitioner(), e.provider()), e.source());
@@ -38,13 +62,8 @@ public final class Timelines {
             add(lanes, undated, TimelineLane.CONDITIONS, p.code().label(), p.onset(), p.abatement(),
                     p.active(), join(p.clinicalStatus(), p.category()), p.source(), ProblemLists.clinicalWeight(p));
         }
-        for (ResourceTree r : chart.all("Procedure")) {
-            JsonNode n = r.node();
-            ChartDate s = n.hasNonNull("performedDateTime") ? FhirNodes.date(n, "performedDateTime")
-                    : FhirNodes.date(n, "performedPeriod", "start");
-            ChartDate e = FhirNodes.date(n, "performedPeriod", "end");
-            add(lanes, undated, TimelineLane.PROCEDURES, FhirNodes.coded(n.get("code")).label(), s, e, false,
-                    join(n.path("status").asText(""), FhirNodes.ref(n.get("location"))), r.source());
+        if (!procedureItems.isEmpty()) {
+            lanes.put(TimelineLane.PROCEDURES, new ArrayList<>(procedureItems));
         }
         for (MedicationEntry m : meds) {
             add(lanes, undated, TimelineLane.MEDICATIONS, m.medication().label(), m.authored(), m.end(),

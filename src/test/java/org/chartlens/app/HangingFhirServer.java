@@ -79,6 +79,9 @@ public final class HangingFhirServer implements AutoCloseable {
         s.context().auth().sessionStore().save(new Session(org.id(), org.flow(), "client", server, "token", "Bearer",
                 now.plus(Duration.ofHours(1)), null, null, org.scopes(), org.scopes(), null, null, null, false, null,
                 now, now));
+        // Patient p1 is on the worklist (found earlier): a sync refreshes it, it never lists the server
+        s.context().cache().putAll(List.of(new org.chartlens.store.StoredResource("hung", "Patient", "p1", "p1", null,
+                null, null, "{\"resourceType\":\"Patient\",\"id\":\"p1\"}")));
         return s;
     }
 

@@ -71,8 +71,9 @@ class PersonsOnDemoEhrTest {
                     .withClientId("chartlens").withScopes(List.of("openid", "fhirUser", "offline_access", "user/*.read")));
             Organization org = ctx.organization(profile);
             Session s = ctx.auth().signInWithBrowser(org, null, new ScriptedBrowser(), Duration.ofSeconds(30));
-            SyncResult r = ctx.sync(org).run(new SyncRequest(List.of(), s.patient(), false,
-                    Set.copyOf(s.grantedScopes()), null), SyncListener.NONE);
+            // every patient of the profile (as `sync --all-patients`): the planted duplicates are spread over them
+            SyncResult r = ctx.sync(org).run(SyncRequest.everyone().withContextPatient(s.patient())
+                    .withScopes(Set.copyOf(s.grantedScopes())), SyncListener.NONE);
             assertTrue(r.ok(), profile + ": " + r.summary());
             List<String> ids = ehr.patientIds();
             for (int i = 0; i < ids.size(); i++) {

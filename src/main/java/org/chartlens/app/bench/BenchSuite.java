@@ -98,6 +98,7 @@ public final class BenchSuite {
         candidates();
         new FindSyncBench(settings, log, report).run();
         new XmlSyncBench(settings, log, report).run();
+        personChart();
         new ColdStarts(settings, log, report).run();
         report.writeJson(settings.outDir().resolve("results.json"));
         return report;
@@ -282,6 +283,14 @@ public final class BenchSuite {
         large.target("< 2000 ms", large.median() < 2000);
         report.add(new Figure("14. persons from the cache, growth 10,000 / 1,000 patients", "ratio")
                 .add(large.median() / small.median()).target("<= 15 (linear: 10)", large.median() / small.median() <= 15));
+    }
+
+    // 14. A person's chart: five linked copies of the large chart, every tab
+    private void personChart() throws Exception {
+        for (Figure f : PersonChartBench.run(settings.largeData(), settings.workDir().resolve("person"),
+                settings.warmups(), settings.runs(), log)) {
+            report.add(f);
+        }
     }
 
     // 9. Growth: 1, 10, 100 patients

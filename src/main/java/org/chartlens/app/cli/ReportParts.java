@@ -63,6 +63,11 @@ final class ReportParts {
 
     /** One line per medication, current first, then each with its orders' count and dates. */
     static void meds(StringBuilder sb, List<MedicationGroup> groups) {
+        meds(sb, groups, false, java.util.function.Function.identity());
+    }
+
+    /** For a person's chart ({@code person}), each medication also names its organizations and their statuses when they differ. */
+    static void meds(StringBuilder sb, List<MedicationGroup> groups, boolean person, java.util.function.Function<String, String> names) {
         long current = groups.stream().filter(MedicationGroup::current).count();
         int orders = groups.stream().mapToInt(MedicationGroup::count).sum();
         sb.append("Medications (").append(groups.size()).append(" medications, ").append(current)
@@ -82,6 +87,14 @@ final class ReportParts {
                     .append(", latest ").append(g.latest().isPresent() ? g.latest().dateOnly() : "?")
                     .append(", ").append(g.count()).append(g.count() == 1 ? " order" : " orders")
                     .append(g.prescriber().isEmpty() ? "" : ", prescriber " + g.prescriber()).append('\n');
+            if (person) {
+                sb.append("      at ").append(String.join(", ", g.orgs().stream().map(names).toList())).append('\n');
+                if (g.statusesDiffer()) {
+                    sb.append("      status differs: ")
+                            .append(new org.chartlens.domain.Source.Difference("status", g.statusByOrg()).describe(names))
+                            .append('\n');
+                }
+            }
         }
         if (groups.isEmpty()) {
             sb.append("  (no medications recorded)\n");

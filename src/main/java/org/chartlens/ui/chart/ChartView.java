@@ -15,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.chartlens.clinical.ChartData;
 import org.chartlens.domain.ChartModel;
+import org.chartlens.ui.common.OrgLegend;
 import org.chartlens.ui.common.TaskExecutor;
 
 /**
@@ -69,7 +70,8 @@ public final class ChartView extends BorderPane {
             return;
         }
         ChartModel m = d.model();
-        setTop(new PatientBanner(d));
+        OrgLegend legend = vm.legend();
+        setTop(OrgLegend.building(legend, () -> new PatientBanner(d)));
         tabs.getTabs().clear();
         byName.clear();
         builders.clear();
@@ -136,7 +138,7 @@ public final class ChartView extends BorderPane {
         }
         java.util.function.Supplier<Node> b = builders.remove(t);
         if (b != null) {
-            Node n = b.get();
+            Node n = OrgLegend.building(vm.legend(), b::get);
             t.setContent(n);
             content.put((String) t.getUserData(), n);
         }

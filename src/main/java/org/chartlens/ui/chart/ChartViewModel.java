@@ -1,6 +1,9 @@
 package org.chartlens.ui.chart;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -9,37 +12,67 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.chartlens.clinical.ChartData;
 import org.chartlens.clinical.ChartQuery;
+import org.chartlens.connect.OrganizationNames;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.ChartStore;
+import org.chartlens.ui.common.OrgLegend;
 import org.chartlens.ui.common.TaskExecutor;
 
 /**
- * One open chart: reads it with {@link ChartQuery} off the FX thread (one hand-over). Testable
- * without a stage with a same-thread executor. Properties: FX thread.
+ * One open chart: reads it with {@link ChartQuery} off the FX thread (one hand-over). One record,
+ * or a person's linked records merged into one chart (issue 14), with the organizations' names
+ * and colours ({@link OrgLegend}) read in the same background task. Testable without a stage with
+ * a same-thread executor. Properties: FX thread.
  */
 public final class ChartViewModel {
     private final ChartStore store;
     private final TaskExecutor tasks;
     private final String org;
     private final String patientId;
+    private final List<PatientRef> records;
+    private final Supplier<? extends Function<String, String>> orgNames;
+    private OrgLegend legend = OrgLegend.NONE;
     private final ObjectProperty<ChartData> data = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
 
     public ChartViewModel(ChartStore store, TaskExecutor tasks, String org, String patientId) {
+        this(store, tasks, List.of(new PatientRef(org, patientId)), () -> new OrganizationNames(List.of()));
+    }
+
+    /**
+     * A person's chart: {@code records} merged, first record first.
+     *
+     * @param orgNames gives the organizations' readable names (e.g. from the configured
+     *                 organizations); blocking, called on the task executor
+     */
+    public ChartViewModel(ChartStore store, TaskExecutor tasks, List<PatientRef> records,
+                          Supplier<? extends Function<String, String>> orgNames) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("no records");
+        }
         this.store = store;
         this.tasks = tasks;
-        this.org = org;
-        this.patientId = patientId;
+        this.records = List.copyOf(records);
+        this.org = records.get(0).org();
+        this.patientId = records.get(0).id();
+        this.orgNames = orgNames;
+    }
+
+    private record Opened(ChartData data, OrgLegend legend) {
     }
 
     public void load(UnitSystem units) {
         loading.set(true);
         error.set(null);
-        tasks.submit(() -> ChartQuery.open(store, new PatientRef(org, patientId), units, LocalDate.now()), d -> {
+        tasks.submit(() -> {
+            ChartData d = ChartQuery.openPerson(store, records, units, LocalDate.now());
+            return new Opened(d, new OrgLegend(d.orgs(), orgNames.get()));
+        }, o -> {
             loading.set(false);
-            data.set(d);
+            legend = o.legend();
+            data.set(o.data());
         }, e -> {
             loading.set(false);
             error.set("This chart could not be read from the cache. Try syncing it again.");
@@ -56,6 +89,23 @@ public final class ChartViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Shows a chart already read (screenshots, tests), its organizations named by {@code names} (FX thread). */
+    public void show(ChartData d, Function<String, String> names) {
+        legend = new OrgLegend(d.orgs(), names);
+        loading.set(false);
+        data.set(d);
+    }
+
+    /** The organizations' names and colours of the chart loaded (FX thread); NONE before. */
+    public OrgLegend legend() {
+        return legend;
+    }
+
+    /** The records this chart shows, first record first. */
+    public List<PatientRef> records() {
+        return records;
     }
 
     public String org() {

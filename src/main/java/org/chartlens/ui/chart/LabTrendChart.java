@@ -37,6 +37,7 @@ public final class LabTrendChart extends TrendChart<LabResult> {
         List<ReferenceBand> bands = LabResults.bandsInUnit(shown);
         for (int i = 0; i < shown.size(); i++) {
             d.t[i] = shown.get(i).when().millisOr(0);
+            d.sources[i] = shown.get(i).source();
             d.v[i] = shown.get(i).numeric();
             d.band(i, bands.get(i));
         }

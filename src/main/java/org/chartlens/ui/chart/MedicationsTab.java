@@ -17,6 +17,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.chartlens.domain.MedicationEntry;
 import org.chartlens.domain.MedicationGroup;
+import org.chartlens.domain.Source;
+import org.chartlens.ui.common.OrgChips;
+import org.chartlens.ui.common.OrgLegend;
 
 /**
  * Medications: one row per medication (issue 16), current first and "Current only" on by default;
@@ -34,12 +37,23 @@ final class MedicationsTab {
         TableView<MedicationGroup> t = table("No medications are recorded for this patient in the cache.");
         t.setId("medications-table");
         t.getColumns().add(wrapped("Medication", 320, g -> g.medication().label()));
-        t.getColumns().add(text("Status", 80, g -> g.current() ? g.status() + " (current)" : g.status()));
+        OrgLegend legend = OrgLegend.current();
+        if (legend.isPerson()) {
+            // a person's chart (issue 14): each organization's own status when they disagree
+            t.getColumns().add(wrapped("Status", 170, g -> g.statusesDiffer()
+                    ? new Source.Difference("status", g.statusByOrg()).describe(legend::name)
+                    : g.current() ? g.status() + " (current)" : g.status()));
+        } else {
+            t.getColumns().add(text("Status", 80, g -> g.current() ? g.status() + " (current)" : g.status()));
+        }
         t.getColumns().add(text("Dosage", 170, MedicationGroup::dosage));
         t.getColumns().add(date("First", 110, MedicationGroup::first));
         t.getColumns().add(date("Latest", 110, MedicationGroup::latest));
         t.getColumns().add(text("Orders", 70, g -> Integer.toString(g.count())));
         t.getColumns().add(text("Prescriber", 170, MedicationGroup::prescriber));
+        if (legend.isPerson()) {
+            t.getColumns().add(OrgChips.orgsColumn(legend, MedicationGroup::orgs));
+        }
         TableTabs.filtered(t, groups, filter, g -> g.medication().label() + " " + g.status() + " " + g.dosage(),
                 g -> !currentOnly.isSelected() || g.current());
         currentOnly.selectedProperty().addListener((o, a, b) -> TableTabs.refilter(filter));

@@ -21,7 +21,10 @@ import org.chartlens.clinical.ChartData;
 import org.chartlens.clinical.RecentResults;
 import org.chartlens.domain.AllergyEntry;
 import org.chartlens.domain.Identifier;
+import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.PatientSummary;
+import org.chartlens.ui.common.OrgChips;
+import org.chartlens.ui.common.OrgLegend;
 
 /** Name, date of birth and age, sex, identifiers per organization, allergies, source freshness. */
 public final class PatientBanner extends HBox {
@@ -36,6 +39,7 @@ public final class PatientBanner extends HBox {
         setSpacing(20);
         setAlignment(Pos.CENTER_LEFT);
         PatientSummary p = d.model().patient();
+        OrgLegend legend = OrgLegend.current();
 
         Label name = new Label(p.name());
         name.getStyleClass().add("banner-name");
@@ -46,13 +50,18 @@ public final class PatientBanner extends HBox {
                 + p.sex() + (p.deceased() != null ? "  ·  deceased " + p.deceased() : ""));
         demo.getStyleClass().add("banner-demographics");
         VBox who = new VBox(2, name, demo);
+        // A person (issue 14): what the organizations record differently about who this is
+        Label differs = demographicDifferences(p, legend);
+        if (differs != null) {
+            who.getChildren().add(differs);
+        }
 
         // Identifiers are what a clinician checks against a wristband: never cut, never wrapped.
-        Label ids = new Label(identifiers(p.identifiers()));
+        Label ids = new Label(identifiers(p.identifiers(), legend));
         ids.setId("banner-ids");
         ids.getStyleClass().add("banner-ids");
         ids.setTooltip(new Tooltip(p.identifiers().stream()
-                .map(i -> i.label() + ": " + i.value() + " (" + i.org() + ")").collect(Collectors.joining("\n"))));
+                .map(i -> i.label() + ": " + i.value() + " (" + legend.name(i.org()) + ")").collect(Collectors.joining("\n"))));
         ids.setMinWidth(Region.USE_PREF_SIZE);
 
         // The allergy badge takes the room that is left and wraps; its tooltip has every entry.
@@ -67,12 +76,12 @@ public final class PatientBanner extends HBox {
         allergies.setMaxWidth(460);
         HBox.setHgrow(allergies, Priority.SOMETIMES);
         if (!summary.allergens().isEmpty()) {
-            allergies.setTooltip(new Tooltip(allergyDetails(summary)));
+            allergies.setTooltip(new Tooltip(allergyDetails(summary, legend)));
         }
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Label fresh = new Label(freshness(d, Instant.now()));
+        Label fresh = new Label(freshness(d, Instant.now(), legend));
         fresh.setId("banner-freshness");
         fresh.getStyleClass().add(isStale(d.lastSynced(), Instant.now()) ? "banner-stale" : "banner-fresh");
         fresh.setWrapText(true);
@@ -87,7 +96,12 @@ public final class PatientBanner extends HBox {
         if (critical != null) {
             getChildren().add(critical);
         }
-        getChildren().addAll(grow, fresh);
+        getChildren().add(grow);
+        if (d.isPerson()) {
+            getChildren().add(records(d, legend, Instant.now()));
+        } else {
+            getChildren().add(fresh);
+        }
         // In a window narrower than the banner's parts, the banner overflows on its own rather
         // than making the whole chart (tabs, documents) wider than the window.
         setMinWidth(0);
@@ -126,10 +140,24 @@ public final class PatientBanner extends HBox {
      * come from more than one (the chart's source is on the right of the banner).
      */
     static String identifiers(List<Identifier> ids) {
+        return identifiers(ids, OrgLegend.NONE);
+    }
+
+    static String identifiers(List<Identifier> ids, OrgLegend legend) {
         boolean severalOrgs = ids.stream().map(Identifier::org).distinct().count() > 1;
-        return ids.stream().filter(i -> !i.label().startsWith("http") || ids.size() == 1)
-                .filter(i -> !i.label().contains("Social Security"))
-                .map(i -> shortLabel(i.label()) + " " + i.value() + (severalOrgs ? "  (" + i.org() + ")" : ""))
+        // the same identifier at several organizations is one line naming them all
+        java.util.Map<String, List<String>> orgsOf = new java.util.LinkedHashMap<>();
+        for (Identifier i : ids) {
+            if (i.label().startsWith("http") && ids.size() != 1 || i.label().contains("Social Security")) {
+                continue;
+            }
+            List<String> orgs = orgsOf.computeIfAbsent(shortLabel(i.label()) + " " + i.value(), k -> new java.util.ArrayList<>());
+            if (!orgs.contains(legend.name(i.org()))) {
+                orgs.add(legend.name(i.org()));
+            }
+        }
+        return orgsOf.entrySet().stream().map(e -> e.getKey() + (severalOrgs ? "  (" + (legend.isPerson()
+                        && e.getValue().size() == legend.orgs().size() ? "all" : String.join(", ", e.getValue())) + ")" : ""))
                 .collect(Collectors.joining("\n"));
     }
 
@@ -176,12 +204,19 @@ public final class PatientBanner extends HBox {
 
     /** One line per current allergen: criticality and reactions. */
     static String allergyDetails(Allergies.Summary s) {
+        return allergyDetails(s, OrgLegend.NONE);
+    }
+
+    /** One line per current allergen, with the organizations that recorded it in a person's chart. */
+    static String allergyDetails(Allergies.Summary s, OrgLegend legend) {
         return s.allergens().stream().map(a -> {
             AllergyEntry e = a.entry();
             String name = a.name().equals(Allergies.UNNAMED) ? e.substance().label() + " (" + Allergies.UNNAMED + ")"
                     : a.name();
             return name + (e.criticality().isEmpty() ? "" : "  ·  criticality " + e.criticality())
-                    + (e.reactions().isEmpty() ? "" : "  ·  " + e.reactions());
+                    + (e.reactions().isEmpty() ? "" : "  ·  " + e.reactions())
+                    + (legend.isPerson() ? "  ·  recorded at " + legend.names(e.source())
+                    + (legend.missing(e.source()).isEmpty() ? "" : " (not at " + legend.missing(e.source()) + ")") : "");
         }).collect(Collectors.joining("\n")) + "\nEvery entry is on the Allergies tab.";
     }
 
@@ -190,7 +225,7 @@ public final class PatientBanner extends HBox {
         return d.freshness().stream().filter(f -> "AllergyIntolerance".equals(f.type())).findFirst()
                 .map(f -> switch (f.state()) {
                     case "failed" -> "the last sync of allergies failed";
-                    case "unsupported" -> d.org() + " does not share allergies";
+                    case "unsupported" -> OrgLegend.current().name(f.org()) + " does not share allergies";
                     case "not-granted" -> "sign-in did not grant access to allergies";
                     default -> null;
                 }).orElse(null);
@@ -208,12 +243,75 @@ public final class PatientBanner extends HBox {
     }
 
     static String freshness(ChartData d, Instant now) {
+        return freshness(d, now, OrgLegend.NONE);
+    }
+
+    static String freshness(ChartData d, Instant now, OrgLegend legend) {
         String when = d.lastSynced() == null ? "never synced" : "synced " + ago(d.lastSynced(), now);
         String failed = d.freshness().stream().filter(f -> "failed".equals(f.state()))
                 .map(f -> f.type()).collect(Collectors.joining(", "));
-        return "Source: " + d.org() + " · " + when
+        return "Source: " + legend.name(d.org()) + " · " + when
                 + (isStale(d.lastSynced(), now) ? "\n⚠ may be out of date" : "")
                 + (failed.isEmpty() ? "" : "\nLast sync failed for: " + failed);
+    }
+
+    /**
+     * A person's records (issue 14): one line per record with its organization's chip and when it
+     * was last synced, stale ones flagged in words.
+     */
+    static VBox records(ChartData d, OrgLegend legend, Instant now) {
+        VBox box = new VBox(2);
+        box.setId("banner-records");
+        box.setAlignment(Pos.CENTER_RIGHT);
+        for (PatientRef r : d.records()) {
+            Instant synced = d.syncedByRecord().get(r);
+            Label l = OrgChips.chip(legend, r.org());
+            l.setText(legend.name(r.org()) + " · " + (synced == null ? "never synced" : ago(synced, now))
+                    + (isStale(synced, now) ? " ⚠ may be out of date" : ""));
+            l.getStyleClass().add(isStale(synced, now) ? "banner-stale" : "banner-fresh");
+            l.setAccessibleText(l.getText());
+            box.getChildren().add(l);
+        }
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    /** "Recorded as: Ana Rivera (A) · Ana Rivera-Lopez (B)"-style lines, or null when the records agree. */
+    static Label demographicDifferences(PatientSummary p, OrgLegend legend) {
+        if (p.source() == null || p.source().differences().isEmpty()) {
+            return null;
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        boolean serious = false;
+        for (org.chartlens.domain.Source.Difference diff : p.source().differences()) {
+            boolean identity = diff.field().equals("birth date") || diff.field().equals("sex");
+            serious |= identity;
+            // the first record's value is the one shown above: name the others and where they come from
+            String first = diff.values().get(0).value();
+            java.util.Map<String, List<String>> others = new java.util.LinkedHashMap<>();
+            for (org.chartlens.domain.Source.OrgValue v : diff.values()) {
+                if (!v.value().equals(first)) {
+                    others.computeIfAbsent(v.value().isEmpty() ? "(none)" : v.value(), k -> new java.util.ArrayList<>())
+                            .add(legend.name(v.org()));
+                }
+            }
+            lines.add((identity ? "⚠ " : "") + (diff.field().equals("name") ? "Also named" : capital(diff.field())
+                    + " also recorded as") + ": " + others.entrySet().stream()
+                    .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining("; ")));
+        }
+        Label l = new Label(String.join("\n", lines));
+        l.setTooltip(new Tooltip(p.source().differences().stream().map(d -> d.field() + ": " + d.describe(legend::name))
+                .collect(Collectors.joining("\n"))));
+        l.setWrapText(true);
+        l.setMaxWidth(420);
+        l.setId("banner-differences");
+        l.getStyleClass().add(serious ? "banner-stale" : "banner-demographics");
+        l.setAccessibleText(l.getText());
+        return l;
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public static String ago(Instant t, Instant now) {

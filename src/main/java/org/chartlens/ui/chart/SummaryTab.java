@@ -23,6 +23,9 @@ import org.chartlens.domain.ProblemList;
 import org.chartlens.domain.VitalKind;
 import org.chartlens.domain.VitalReading;
 import org.chartlens.domain.VitalSeries;
+import org.chartlens.domain.Source;
+import org.chartlens.ui.common.OrgChips;
+import org.chartlens.ui.common.OrgLegend;
 
 /**
  * Summary: active clinical problems, current medications, latest vitals still current (with
@@ -58,11 +61,58 @@ public final class SummaryTab extends ScrollPane {
         g.add(card("summary-allergies", "Allergies and intolerances", allergies(m.allergies()),
                 "No allergies recorded (this does not mean there are none)."), 1, 1);
         g.add(results(m), 0, 2, 2, 1);
-        g.add(card("summary-encounters", "Recent encounters", encounters(m.encounters()),
-                "No encounters recorded."), 0, 3, 2, 1);
+        VBox encounters = card("summary-encounters", "Recent encounters", encounters(m.encounters()),
+                "No encounters recorded.");
+        g.add(encounters, 0, 3, 2, 1);
+        OrgLegend legend = OrgLegend.current();
+        if (legend.isPerson()) {
+            // a person's chart (issue 14): each line names its organizations and their disagreements
+            List<Problem> shown = new ArrayList<>(m.problems().activeProblems());
+            shown.addAll(m.problems().activeEncounterDiagnoses());
+            decorate((VBox) g.getChildren().get(0), shown.stream().map(Problem::source).toList(), legend);
+            List<MedicationGroup> current = m.medicationGroups().stream().filter(MedicationGroup::current).toList();
+            decorate((VBox) g.getChildren().get(1), current.stream().map(x -> x.orgs()).toList(),
+                    current.stream().map(x -> x.statusesDiffer()
+                            ? "status: " + new Source.Difference("status", x.statusByOrg()).describe(legend::name) : "").toList(),
+                    legend);
+            Allergies.Summary as = Allergies.summarize(m.allergies());
+            if (as.status() == Allergies.Status.ALLERGIES) {
+                decorate((VBox) g.getChildren().get(3), as.allergens().stream().map(a -> a.entry().source()).toList(), legend);
+            }
+            decorate(encounters, m.encounters().stream().limit(5).map(EncounterEntry::source).toList(), legend);
+            decorate(vitals, latestVitals(m, false).stream().map(VitalReading::source).toList(), legend);
+        }
         setContent(g);
         setFitToWidth(true);
         getStyleClass().add("summary-tab");
+    }
+
+    private static void decorate(VBox card, List<Source> sources, OrgLegend legend) {
+        decorate(card, sources.stream().map(x -> x == null ? List.<String>of() : x.orgs()).toList(),
+                sources.stream().map(legend::differences).toList(), legend);
+    }
+
+    /**
+     * Under line i of a card: its organizations as chips and, where they disagree, each one's
+     * value (lines past the sources, such as "+ 3 more", are left alone).
+     */
+    private static void decorate(VBox card, List<List<String>> orgs, List<String> differs, OrgLegend legend) {
+        for (int i = 0; i < orgs.size() && i + 1 < card.getChildren().size(); i++) {
+            if (!(card.getChildren().get(i + 1) instanceof Label line) || orgs.get(i).isEmpty()) {
+                continue;
+            }
+            javafx.scene.layout.FlowPane under = new javafx.scene.layout.FlowPane(6, 2);
+            under.getStyleClass().add("card-line-orgs");
+            under.getChildren().add(OrgChips.chips(legend, orgs.get(i)));
+            if (!differs.get(i).isEmpty()) {
+                Label d = new Label("differ on " + differs.get(i));
+                d.setWrapText(true);
+                d.getStyleClass().add("card-line-differs");
+                under.getChildren().add(d);
+            }
+            VBox both = new VBox(1, line, under);
+            card.getChildren().add(i + 1, both);
+        }
     }
 
     static VBox card(String id, String title, List<String> lines, String empty) {
@@ -211,6 +261,18 @@ public final class SummaryTab extends ScrollPane {
     }
 
     private static List<String> vitalLines(ChartModel m, boolean old) {
+        List<String> out = new ArrayList<>();
+        for (VitalReading r : latestVitals(m, old)) {
+            boolean isOld = old;
+            String flag = r.assessment().isAbnormal() ? "   " + r.assessment().display() : "";
+            out.add(r.kind().label() + ":  " + r.valueText() + flag + "   · " + r.when().dateOnly()
+                    + (isOld ? "   (older reading)" : ""));
+        }
+        return out;
+    }
+
+    /** The latest reading of each vital sign, current ones or (old) those a year or more older than the newest. */
+    private static List<VitalReading> latestVitals(ChartModel m, boolean old) {
         List<VitalSeries> all = new ArrayList<>();
         for (VitalKind k : VitalKind.values()) {
             VitalSeries s = m.vitals().get(k);
@@ -221,14 +283,18 @@ public final class SummaryTab extends ScrollPane {
         long newest = VitalSigns.newestReading(all);
         java.time.LocalDate birth = m.patient().birthDate().instant() == null ? null
                 : m.patient().birthDate().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        List<String> out = new ArrayList<>();
+        // age-bound signs (head circumference) are left out past the age they apply to (issue 16)
+        double ageNow = birth == null || newest == Long.MIN_VALUE ? Double.NaN
+                : java.time.temporal.ChronoUnit.DAYS.between(birth,
+                        java.time.Instant.ofEpochMilli(newest).atZone(java.time.ZoneOffset.UTC).toLocalDate()) / 365.25;
+        List<VitalReading> out = new ArrayList<>();
         for (VitalSeries s : all) {
             VitalReading r = s.latest();
-            boolean isOld = VitalSigns.olderReading(r, newest, birth);
-            if (isOld == old) {
-                String flag = r.assessment().isAbnormal() ? "   " + r.assessment().display() : "";
-                out.add(s.kind().label() + ":  " + r.valueText() + flag + "   · " + r.when().dateOnly()
-                        + (isOld ? "   (older reading)" : ""));
+            if (!org.chartlens.clinical.VitalRanges.appliesAtAge(s.kind(), ageNow)) {
+                continue;
+            }
+            if (VitalSigns.olderReading(r, newest, birth) == old) {
+                out.add(r);
             }
         }
         return out;

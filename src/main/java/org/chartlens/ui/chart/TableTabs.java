@@ -34,6 +34,7 @@ import org.chartlens.domain.MedicationGroup;
 import org.chartlens.domain.Problem;
 import org.chartlens.domain.ProblemList;
 import org.chartlens.domain.Source;
+import org.chartlens.ui.common.OrgLegend;
 
 /** The table-shaped tabs. Every table: sortable, filterable, raw JSON + source per row. FX thread. */
 public final class TableTabs {
@@ -107,7 +108,7 @@ public final class TableTabs {
         TableView<Problem> inactive = problemTable("No resolved or inactive problems recorded.", true, recorder);
         inactive.setId("problems-inactive");
         Function<Problem, String> hay = p -> p.code().label() + " " + p.code().codeLabel() + " "
-                + p.clinicalStatus() + " " + p.category() + " " + p.source().org();
+                + p.clinicalStatus() + " " + p.category() + " " + OrgLegend.current().names(p.source());
         filtered(active, problems, filter, hay, p -> true);
         filtered(findings, list.activeFindings(), filter, hay, p -> true);
         filtered(encounterDx, list.activeEncounterDiagnoses(), filter, hay, p -> true);

@@ -3,14 +3,14 @@ package org.chartlens.ui.chart;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.chartlens.domain.Timeline;
-import org.chartlens.domain.TimelineItem;
 import org.chartlens.domain.TimelineLane;
+import org.chartlens.domain.TimelineItem;
 
 /**
  * Where the timeline's items sit: each lane's items packed once into rows so spans do not
@@ -27,32 +27,38 @@ final class TimelineLayout {
     static final double AXIS = 28;
 
     private final Timeline timeline;
+    private final TimelineLanes lanes;
     private final long now;
-    /** Row (within its lane) per item. */
-    private final Map<TimelineLane, int[]> rows = new EnumMap<>(TimelineLane.class);
-    private final Map<TimelineLane, Integer> rowCount = new EnumMap<>(TimelineLane.class);
+    /** Row (within its lane) per item, by lane key. */
+    private final Map<String, int[]> rows = new HashMap<>();
+    private final Map<String, Integer> rowCount = new HashMap<>();
     /** Per item, the index of the next item (by start) in the same row, or -1. */
-    private final Map<TimelineLane, int[]> next = new EnumMap<>(TimelineLane.class);
+    private final Map<String, int[]> next = new HashMap<>();
 
-    /** @param now where ongoing items end (epoch millis) */
+    /** Lanes by kind. @param now where ongoing items end (epoch millis) */
     TimelineLayout(Timeline timeline, long now) {
+        this(timeline, TimelineLanes.byKind(timeline), now);
+    }
+
+    TimelineLayout(Timeline timeline, TimelineLanes lanes, long now) {
         this.timeline = timeline;
+        this.lanes = lanes;
         this.now = now;
-        for (TimelineLane l : TimelineLane.values()) {
+        for (TimelineLanes.Lane l : lanes.lanes()) {
             pack(l);
         }
     }
 
-    private void pack(TimelineLane l) {
-        List<TimelineItem> items = timeline.lane(l);
+    private void pack(TimelineLanes.Lane l) {
+        List<TimelineItem> items = l.items();
         int[] r = new int[items.size()];
         int used = 1;
-        boolean spans = l == TimelineLane.CONDITIONS || l == TimelineLane.MEDICATIONS;
+        boolean spans = l.packed();
         if (spans) {
             used = packByWeight(items, r);
         }
-        rows.put(l, r);
-        rowCount.put(l, used);
+        rows.put(l.key(), r);
+        rowCount.put(l.key(), used);
         int[] nx = new int[items.size()];
         int[] lastInRow = new int[used];
         Arrays.fill(lastInRow, -1);
@@ -63,7 +69,7 @@ final class TimelineLayout {
             }
             lastInRow[r[i]] = i;
         }
-        next.put(l, nx);
+        next.put(l.key(), nx);
     }
 
     /**
@@ -131,42 +137,61 @@ final class TimelineLayout {
 
     /** Rows of a lane (the overflow row included). */
     int rowCount(TimelineLane l) {
-        return rowCount.get(l);
+        return rowCount.get(key(l));
+    }
+
+    /** Rows of a lane (the overflow row included). */
+    int rowCount(TimelineLanes.Lane l) {
+        return rowCount.get(l.key());
+    }
+
+    /** Per item of a lane by kind, its row (tests). */
+    int[] rows(TimelineLane l) {
+        return rows.get(key(l));
+    }
+
+    /** The key of a lane by kind ({@link TimelineLanes#byKind}). */
+    private static String key(TimelineLane l) {
+        return l.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     Timeline timeline() {
         return timeline;
     }
 
+    TimelineLanes lanes() {
+        return lanes;
+    }
+
     long now() {
         return now;
     }
 
-    /** Row per item of the lane (same order as {@code timeline.lane(l)}). */
-    int[] rows(TimelineLane l) {
-        return rows.get(l);
+    /** Row per item of the lane (same order as {@code l.items()}). */
+    int[] rows(TimelineLanes.Lane l) {
+        return rows.get(l.key());
     }
 
     /** Per item of the lane, the index of the next item in its row, or -1. */
-    int[] nextInRow(TimelineLane l) {
-        return next.get(l);
+    int[] nextInRow(TimelineLanes.Lane l) {
+        return next.get(l.key());
     }
 
-    double laneHeight(TimelineLane l) {
-        return rowCount.get(l) * ROW + 14;
+    double laneHeight(TimelineLanes.Lane l) {
+        return rowCount.get(l.key()) * ROW + 14;
     }
 
     /** The item within a few pixels of (x, y) on the canvas, or null. */
-    TimelineItem hit(double x, double y, TimeScale scale, Predicate<TimelineLane> visible) {
+    TimelineItem hit(double x, double y, TimeScale scale, Predicate<String> visible) {
         double top = AXIS;
-        for (TimelineLane l : TimelineLane.values()) {
-            if (!visible.test(l)) {
+        for (TimelineLanes.Lane l : lanes.lanes()) {
+            if (!visible.test(l.key())) {
                 continue;
             }
             double h = laneHeight(l);
             if (y >= top && y < top + h) {
-                List<TimelineItem> items = timeline.lane(l);
-                int[] r = rows.get(l);
+                List<TimelineItem> items = l.items();
+                int[] r = rows.get(l.key());
                 TimelineItem best = null;
                 double bestD = 6;
                 for (int i = 0; i < items.size(); i++) {

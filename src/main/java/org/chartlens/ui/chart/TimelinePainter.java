@@ -49,7 +49,7 @@ final class TimelinePainter {
     }
 
     /** Redraws only what is in view; cost proportional to the items in the visible range. */
-    void redraw(TimeScale scale, Predicate<TimelineLane> visible, TimelineItem selected, boolean dark) {
+    void redraw(TimeScale scale, Predicate<String> visible, TimelineItem selected, boolean dark) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w < 10 || h < 10) {
@@ -77,8 +77,8 @@ final class TimelinePainter {
 
         double top = AXIS;
         boolean alt = false;
-        for (TimelineLane l : TimelineLane.values()) {
-            if (!visible.test(l)) {
+        for (TimelineLanes.Lane l : layout.lanes().lanes()) {
+            if (!visible.test(l.key())) {
                 continue;
             }
             double lh = layout.laneHeight(l);
@@ -90,7 +90,20 @@ final class TimelinePainter {
             g.setFill(fg);
             g.setFont(laneFont);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(l.label(), 8, top + Math.min(lh / 2, 16));
+            double nameX = 8;
+            if (l.swatch() != null) {
+                // an organization's lane: its colour beside its name (never the colour alone)
+                g.setFill(Color.web(l.swatch()));
+                g.fillRect(8, top + Math.min(lh / 2, 16) - 5, 10, 10);
+                g.setFill(fg);
+                nameX = 22;
+            }
+            double room = LANE_LABEL - nameX - 4;
+            String[] two = twoLines(l.label(), room, laneFont);
+            g.fillText(fit(two[0], room, laneFont), nameX, top + Math.min(lh / 2, 16));
+            if (two[1] != null && lh > 36) {
+                g.fillText(fit(two[1], room, laneFont), nameX, top + Math.min(lh / 2, 16) + 15);
+            }
             g.setFont(small);
             drawLane(g, l, top, w, fg);
             top += lh;
@@ -143,12 +156,11 @@ final class TimelinePainter {
      * next mark in the row and the edge of the view), cut with an ellipsis to fit, else left out;
      * a click still shows every item's details.
      */
-    private void drawLane(GraphicsContext g, TimelineLane l, double top, double w, Color fg) {
-        List<TimelineItem> items = layout.timeline().lane(l);
+    private void drawLane(GraphicsContext g, TimelineLanes.Lane l, double top, double w, Color fg) {
+        List<TimelineItem> items = l.items();
         int[] r = layout.rows(l);
         long viewStart = scale.start();
         long viewEnd = scale.end();
-        Color c = laneColor(l);
         // Per row: where the last point was drawn, to cull points that would land on the same pixel.
         double[] lastPointX = new double[layout.rowCount(l)];
         Arrays.fill(lastPointX, -10);
@@ -171,6 +183,7 @@ final class TimelinePainter {
             double y = top + 7 + r[i] * ROW;
             double x0 = Math.max(LANE_LABEL, xOf(it.start()));
             boolean sel = it == selected;
+            Color c = laneColor(it.lane());
             if (isBar(it, end)) {
                 double x1 = Math.min(w, xOf(end));
                 g.setFill(sel ? c.darker() : c.deriveColor(0, 1, 1, 0.75));
@@ -178,7 +191,7 @@ final class TimelinePainter {
                 if (it.ongoing() && x1 < w) {
                     g.fillPolygon(new double[] {x1, x1 + 6, x1}, new double[] {y + 2, y + ROW / 2 - 1, y + ROW - 3}, 3);
                 }
-                drawnMarks.add(new TimelineView.LabelBox(l, r[i], x0, y + 2, Math.max(x0 + 3, x1), y + ROW - 3, it.label()));
+                drawnMarks.add(new TimelineView.LabelBox(l.key(), r[i], x0, y + 2, Math.max(x0 + 3, x1), y + ROW - 3, it.label()));
             } else {
                 double x = xOf(it.start());
                 if (x < LANE_LABEL) {
@@ -190,7 +203,7 @@ final class TimelinePainter {
                 lastPointX[r[i]] = x;
                 g.setFill(sel ? (dark ? Color.WHITE : Color.BLACK) : c);
                 g.fillRect(x - 1.5, y + 1, 3, ROW - 3);
-                drawnMarks.add(new TimelineView.LabelBox(l, r[i], x - 1.5, y + 1, x + 1.5, y + ROW - 2, it.label()));
+                drawnMarks.add(new TimelineView.LabelBox(l.key(), r[i], x - 1.5, y + 1, x + 1.5, y + ROW - 2, it.label()));
             }
             if (sel) {
                 g.setStroke(fg);
@@ -204,8 +217,8 @@ final class TimelinePainter {
     }
 
     /** The second pass of {@link #drawLane}: labels of items {@code first..last}. */
-    private void drawLabels(GraphicsContext g, TimelineLane l, double top, double w, Color fg, int first, int last) {
-        List<TimelineItem> items = layout.timeline().lane(l);
+    private void drawLabels(GraphicsContext g, TimelineLanes.Lane l, double top, double w, Color fg, int first, int last) {
+        List<TimelineItem> items = l.items();
         int[] r = layout.rows(l);
         int[] nextInRow = layout.nextInRow(l);
         // Per row: how far right the marks and labels drawn so far reach.
@@ -250,7 +263,7 @@ final class TimelinePainter {
             double tw = textWidth(text);
             g.setFill(bar ? Color.WHITE : fg);
             g.fillText(text, from, y + ROW / 2 - 0.5);
-            drawnLabels.add(new TimelineView.LabelBox(l, row, from, y + 2, from + tw, y + ROW - 3, text));
+            drawnLabels.add(new TimelineView.LabelBox(l.key(), row, from, y + 2, from + tw, y + ROW - 3, text));
             reach[row] = Math.max(reach[row], from + tw);
         }
     }
@@ -263,7 +276,7 @@ final class TimelinePainter {
         return it.isSpan() && xOf(end) - xOf(it.start()) >= 3;
     }
 
-    private static Color laneColor(TimelineLane l) {
+    static Color laneColor(TimelineLane l) {
         return switch (l) {
             case ENCOUNTERS -> Color.web("#3b6fb6");
             case CONDITIONS -> Color.web("#c0504d");
@@ -291,6 +304,39 @@ final class TimelinePainter {
             MEASURE.setText(k);
             return MEASURE.getLayoutBounds().getWidth();
         });
+    }
+
+    /** A lane name that does not fit on one line, split at a space into two (else {name, null}). */
+    private static String[] twoLines(String s, double px, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(s);
+        if (MEASURE.getLayoutBounds().getWidth() <= px || s.indexOf(' ') < 0) {
+            return new String[] {s, null};
+        }
+        int best = -1;
+        for (int i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) {
+            MEASURE.setText(s.substring(0, i));
+            if (MEASURE.getLayoutBounds().getWidth() <= px) {
+                best = i;
+            }
+        }
+        return best < 0 ? new String[] {s, null} : new String[] {s.substring(0, best), s.substring(best + 1)};
+    }
+
+    /** {@link #fit} in another font (lane names). */
+    private String fit(String s, double px, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(s);
+        if (MEASURE.getLayoutBounds().getWidth() <= px) {
+            return s;
+        }
+        for (int n = s.length() - 1; n >= 3; n--) {
+            MEASURE.setText(s.substring(0, n) + "…");
+            if (MEASURE.getLayoutBounds().getWidth() <= px) {
+                return s.substring(0, n) + "…";
+            }
+        }
+        return s.substring(0, Math.min(3, s.length()));
     }
 
     /** The longest prefix of {@code s} (with an ellipsis when cut) that fits in {@code px}; "" if under 4 characters fit. */

@@ -3,7 +3,7 @@ package org.chartlens.ui.chart;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
@@ -20,7 +20,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.chartlens.domain.Timeline;
 import org.chartlens.domain.TimelineItem;
-import org.chartlens.domain.TimelineLane;
+import org.chartlens.ui.common.OrgChips;
+import org.chartlens.ui.common.OrgLegend;
 import org.chartlens.ui.common.RawJsonDialog;
 
 /**
@@ -42,9 +43,11 @@ public final class TimelineView extends BorderPane {
 
     private final Timeline timeline;
     private final Canvas canvas = new Canvas();
-    private final Map<TimelineLane, Boolean> visible = new EnumMap<>(TimelineLane.class);
-    private final TimelineLayout layout;
-    private final TimelinePainter painter;
+    private final Map<String, Boolean> visible = new HashMap<>();
+    private final OrgLegend legend;
+    private final FlowPane filters = new FlowPane(12, 6);
+    private TimelineLayout layout;
+    private TimelinePainter painter;
     private final Label details = new Label("Click an item to see its details.");
     private final Label rangeLabel = new Label();
     private long viewStart;
@@ -56,29 +59,15 @@ public final class TimelineView extends BorderPane {
 
     public TimelineView(Timeline timeline) {
         this.timeline = timeline;
+        this.legend = OrgLegend.current();
         getStyleClass().add("timeline-view");
-        for (TimelineLane l : TimelineLane.values()) {
-            visible.put(l, true);
-        }
-        layout = new TimelineLayout(timeline, now);
-        painter = new TimelinePainter(canvas, layout);
         long span = Math.max(timeline.last() - timeline.first(), 30 * DAY);
         viewStart = timeline.first() - span / 40;
         viewEnd = Math.max(timeline.last(), now) + span / 40;
 
-        FlowPane filters = new FlowPane(12, 6);
         filters.setPadding(new Insets(8, 12, 8, 12));
         filters.setAlignment(Pos.CENTER_LEFT);
-        for (TimelineLane l : TimelineLane.values()) {
-            CheckBox cb = new CheckBox(l.label() + " (" + timeline.lane(l).size() + ")");
-            cb.setId("lane-" + l.name().toLowerCase());
-            cb.setSelected(true);
-            cb.selectedProperty().addListener((o, a, b) -> {
-                visible.put(l, b);
-                redraw();
-            });
-            filters.getChildren().add(cb);
-        }
+        useLanes(TimelineLanes.byKind(timeline));
         Button zoomIn = new Button("+");
         zoomIn.setOnAction(e -> zoom(0.5, 0.5));
         Button zoomOut = new Button("−");
@@ -92,6 +81,25 @@ public final class TimelineView extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox bar = new HBox(8, rangeLabel, grow, year, all, zoomOut, zoomIn);
+        if (legend.isPerson()) {
+            // a person's chart (issue 14): lanes per kind of item or per organization
+            javafx.scene.control.ToggleGroup mode = new javafx.scene.control.ToggleGroup();
+            javafx.scene.control.ToggleButton byKind = new javafx.scene.control.ToggleButton("Lanes by kind");
+            javafx.scene.control.ToggleButton byOrg = new javafx.scene.control.ToggleButton("Lanes by organization");
+            byKind.setId("timeline-lanes-kind");
+            byOrg.setId("timeline-lanes-org");
+            byKind.setToggleGroup(mode);
+            byOrg.setToggleGroup(mode);
+            byKind.setSelected(true);
+            mode.selectedToggleProperty().addListener((o, a, t) -> {
+                if (t == null) {
+                    a.setSelected(true); // one is always on
+                } else {
+                    lanesByOrganization(t == byOrg);
+                }
+            });
+            bar.getChildren().add(1, new HBox(0, byKind, byOrg));
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 12, 0, 12));
         BorderPane top = new BorderPane(filters);
@@ -119,7 +127,7 @@ public final class TimelineView extends BorderPane {
         Button raw = new Button("Raw JSON…");
         raw.setOnAction(e -> {
             if (selected != null) {
-                RawJsonDialog.show(this, selected.source());
+                RawJsonDialog.show(this, selected.source(), legend);
             }
         });
         raw.disableProperty().bind(details.textProperty().isEqualTo("Click an item to see its details."));
@@ -157,7 +165,7 @@ public final class TimelineView extends BorderPane {
                 case HOME -> showAll();
                 case ENTER -> {
                     if (selected != null) {
-                        RawJsonDialog.show(this, selected.source());
+                        RawJsonDialog.show(this, selected.source(), legend);
                     }
                 }
                 default -> {
@@ -173,6 +181,53 @@ public final class TimelineView extends BorderPane {
                     + " item(s) without a readable date are not drawn; see the other tabs.)");
         }
         updateRangeLabel();
+    }
+
+    /** Lanes per organization (a person's chart) or per kind of item. */
+    public void lanesByOrganization(boolean byOrganization) {
+        useLanes(byOrganization && legend.isPerson() ? TimelineLanes.byOrganization(timeline, legend)
+                : TimelineLanes.byKind(timeline));
+        redraw();
+    }
+
+    private void useLanes(TimelineLanes lanes) {
+        layout = new TimelineLayout(timeline, lanes, now);
+        painter = new TimelinePainter(canvas, layout);
+        filters.getChildren().clear();
+        for (TimelineLanes.Lane l : lanes.lanes()) {
+            visible.putIfAbsent(l.key(), true);
+            CheckBox cb = new CheckBox(l.label() + " (" + l.items().size() + ")");
+            cb.setId("lane-" + l.key().replace(':', '-'));
+            cb.setSelected(visible.get(l.key()));
+            if (l.swatch() != null) {
+                cb.setGraphic(OrgChips.chip(legend, l.key().substring("org:".length())).getGraphic());
+            }
+            cb.selectedProperty().addListener((o, a, b) -> {
+                visible.put(l.key(), b);
+                redraw();
+            });
+            filters.getChildren().add(cb);
+        }
+        if (lanes.lanes().stream().anyMatch(l -> l.swatch() != null)) {
+            // lanes per organization: the marks keep their kind's colour, named here (not colour alone)
+            Label key = new Label("Marks:");
+            key.getStyleClass().add("muted");
+            filters.getChildren().add(key);
+            for (org.chartlens.domain.TimelineLane kind : org.chartlens.domain.TimelineLane.values()) {
+                javafx.scene.layout.Region sw = new javafx.scene.layout.Region();
+                sw.setMinSize(10, 10);
+                sw.setMaxSize(10, 10);
+                javafx.scene.paint.Color c = TimelinePainter.laneColor(kind);
+                sw.setStyle("-fx-background-color: rgb(" + (int) (c.getRed() * 255) + "," + (int) (c.getGreen() * 255)
+                        + "," + (int) (c.getBlue() * 255) + ");");
+                filters.getChildren().add(new Label(kind.label(), sw));
+            }
+        }
+    }
+
+    /** The lanes drawn now, top to bottom. */
+    TimelineLanes lanes() {
+        return layout.lanes();
     }
 
     public void setDark(boolean dark) {
@@ -244,7 +299,10 @@ public final class TimelineView extends BorderPane {
         } else {
             details.setText(item.lane().label() + ":  " + item.label() + "\n" + item.when()
                     + (item.detail().isEmpty() ? "" : "   ·   " + item.detail())
-                    + "\nSource: " + item.source().org() + " · " + item.source().reference());
+                    + (legend.isPerson() ? "\nRecorded at: " + legend.names(item.source())
+                    + (legend.differences(item.source()).isEmpty() ? "" : "   ·   they differ on "
+                    + legend.differences(item.source()))
+                    : "\nSource: " + legend.name(item.source().org()) + " · " + item.source().reference()));
         }
         updateRangeLabel();
         redraw();
@@ -255,16 +313,16 @@ public final class TimelineView extends BorderPane {
     }
 
     TimelineItem hit(double x, double y) {
-        return layout.hit(x, y, scale(), visible::get);
+        return layout.hit(x, y, scale(), k -> visible.getOrDefault(k, true));
     }
 
     /** Redraws only what is in view; cost proportional to the items in the visible range. */
     public void redraw() {
-        painter.redraw(scale(), visible::get, selected, dark);
+        painter.redraw(scale(), k -> visible.getOrDefault(k, true), selected, dark);
     }
 
     /** A label or mark as drawn: its box in canvas pixels (tests check that none overlap). */
-    record LabelBox(TimelineLane lane, int row, double x0, double y0, double x1, double y1, String text) {
+    record LabelBox(String lane, int row, double x0, double y0, double x1, double y1, String text) {
         boolean intersects(LabelBox o) {
             return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1;
         }

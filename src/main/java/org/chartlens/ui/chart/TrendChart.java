@@ -40,6 +40,8 @@ public abstract class TrendChart<T> extends Region {
     private int current = -1;
     private IntConsumer onPick = i -> { };
     private final String summary;
+    /** The chart's organizations, as they were when this chart was built. */
+    private final org.chartlens.ui.common.OrgLegend legend = org.chartlens.ui.common.OrgLegend.current();
 
     /**
      * @param shown   the points drawn, oldest first (already decimated), in step with {@code data}
@@ -95,7 +97,7 @@ public abstract class TrendChart<T> extends Region {
                 case END -> setCurrent(n - 1, true);
                 case ENTER -> {
                     if (current >= 0) {
-                        RawJsonDialog.show(this, sourceOf(shown.get(current)));
+                        RawJsonDialog.show(this, sourceOf(shown.get(current)), legend);
                     }
                 }
                 case ESCAPE -> setCurrent(-1, false);

@@ -21,6 +21,8 @@ final class TrendData {
     final long[] t;
     final double[] v;
     final double[] v2;
+    /** Each point's source (a person's chart marks which organizations recorded it); null entries allowed. */
+    final org.chartlens.domain.Source[] sources;
     /** Band of each point (NaN where that end, or the whole band, is unknown). */
     final double[] lo;
     final double[] hi;
@@ -40,6 +42,7 @@ final class TrendData {
         this.t = new long[n];
         this.v = new double[n];
         this.v2 = new double[n];
+        this.sources = new org.chartlens.domain.Source[n];
         this.lo = nan(n);
         this.hi = nan(n);
         this.lo2 = nan(n);
@@ -57,6 +60,7 @@ final class TrendData {
         this.t = d.t;
         this.v = d.v;
         this.v2 = d.v2;
+        this.sources = d.sources;
         this.lo = d.lo;
         this.hi = d.hi;
         this.lo2 = d.lo2;

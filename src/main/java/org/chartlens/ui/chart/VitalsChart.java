@@ -58,6 +58,7 @@ public final class VitalsChart extends TrendChart<VitalReading> {
             d.t[i] = r.when().millisOr(0);
             d.v[i] = r.value();
             d.v2[i] = r.second();
+            d.sources[i] = r.source();
             if (birthDate == null) {
                 d.band(i, adult);
                 d.band2(i, adultDia);

@@ -56,7 +56,11 @@ final class VitalsPainter {
         this.twoValues = data.twoValues();
         this.axes = axes;
         this.colors = Palette.of(dark);
+        this.orgs = org.chartlens.ui.common.OrgLegend.current();
     }
+
+    /** A person's chart (issue 14): the organizations, each point marked with its sources below the lines. */
+    private final org.chartlens.ui.common.OrgLegend orgs;
 
     double xOf(long millis) {
         return left + (millis - axes.fromX) / (double) (axes.toX - axes.fromX) * (right - left);
@@ -89,6 +93,11 @@ final class VitalsPainter {
         }
         if (data.bandName != null) {
             l.add(new String[] {"band", data.bandName});
+        }
+        if (orgs.isPerson()) {
+            for (String o : orgs.orgs()) {
+                l.add(new String[] {"org:" + o, orgs.name(o)});
+            }
         }
         return l;
     }
@@ -145,6 +154,9 @@ final class VitalsPainter {
         dots(g, false, c.first());
         if (twoValues) {
             dots(g, true, c.second());
+        }
+        if (orgs.isPerson()) {
+            sourceMarks(g);
         }
 
         if (data.size() < data.total) {
@@ -299,6 +311,30 @@ final class VitalsPainter {
         }
     }
 
+    /**
+     * Under each point, one small square per organization that recorded it, in that organization's
+     * row and colour (the legend names them): which points came from where, never by colour alone
+     * (the row says it too, and the table lists the names).
+     */
+    private void sourceMarks(GraphicsContext g) {
+        List<String> all = orgs.orgs();
+        for (int i = 0; i < data.t.length; i++) {
+            org.chartlens.domain.Source s = data.sources[i];
+            if (s == null) {
+                continue;
+            }
+            double x = xOf(data.t[i]);
+            for (String o : s.orgs()) {
+                int row = all.indexOf(o);
+                if (row < 0) {
+                    continue;
+                }
+                g.setFill(Color.web(orgs.colour(o)));
+                g.fillRect(x - 2, bottom - 7 - row * 6, 4, 4);
+            }
+        }
+    }
+
     private void marker(GraphicsContext g, double x, double v, Color color) {
         if (Double.isNaN(v)) {
             return;
@@ -330,6 +366,14 @@ final class VitalsPainter {
                     g.strokeRect(x + 0.5, y - 5.5, 17, 11);
                 }
                 default -> {
+                    if (e[0].startsWith("org:")) {
+                        g.setFill(Color.web(orgs.colour(e[0].substring(4))));
+                        g.fillRect(x + 5, y - 4, 8, 8);
+                        g.setFill(colors.fg());
+                        g.fillText(e[1], x + 22, y);
+                        x += 22 + tickWidth(e[1]) + 18;
+                        continue;
+                    }
                     Color col = e[0].equals("line1") ? colors.first() : colors.second();
                     g.setStroke(col);
                     g.setLineWidth(2);

@@ -48,6 +48,8 @@ public final class VitalsTab extends BorderPane {
     private final boolean dark;
     private final java.time.LocalDate birthDate;
     private final String sex;
+    /** The chart's organizations (a person's chart marks each point's sources). */
+    private final org.chartlens.ui.common.OrgLegend legend = org.chartlens.ui.common.OrgLegend.current();
     private VitalsChart chart;
     /** Set while the chart and the table follow each other, so they do not echo. */
     private boolean syncing;
@@ -248,7 +250,8 @@ public final class VitalsTab extends BorderPane {
             default -> Long.MIN_VALUE;
         };
         List<VitalReading> dated = s.dated().stream().filter(r -> r.when().millisOr(0) >= from).toList();
-        chart = new VitalsChart(s, dated, MAX_POINTS, dark, birthDate, sex, vitals.units());
+        chart = org.chartlens.ui.common.OrgLegend.building(legend,
+                () -> new VitalsChart(s, dated, MAX_POINTS, dark, birthDate, sex, vitals.units()));
         chart.setOnReadout(this::updateReadout);
         chart.setOnPick(this::followChart);
         updateReadout();

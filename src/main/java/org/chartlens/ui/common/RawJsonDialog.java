@@ -48,26 +48,54 @@ public final class RawJsonDialog {
     }
 
     public static Dialog<ButtonType> dialog(Source source) {
+        return dialog(source, OrgLegend.current());
+    }
+
+    /** The dialog naming organizations with {@code legend}. */
+    public static Dialog<ButtonType> dialog(Source source, OrgLegend legend) {
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("Raw FHIR JSON");
-        d.setHeaderText("Source: " + source.org() + " · " + source.reference());
-        TextArea area = new TextArea(pretty(source.json()));
-        area.setEditable(false);
-        area.getStyleClass().add("raw-json");
-        area.setPrefSize(760, 520);
-        BorderPane p = new BorderPane(area);
-        p.setTop(new Label("Exactly as the organization sent it (formatted)."));
+        BorderPane p;
+        if (!source.isMerged()) {
+            d.setHeaderText("Source: " + legend.name(source.org()) + " · " + source.reference());
+            p = new BorderPane(area(source));
+            p.setTop(new Label("Exactly as the organization sent it (formatted)."));
+        } else {
+            // the same fact at several organizations (issue 14): each one's resource, as sent
+            d.setHeaderText("Recorded at " + source.all().size() + " organizations: " + legend.names(source));
+            javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+            tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+            for (Source one : source.all()) {
+                tabs.getTabs().add(new javafx.scene.control.Tab(legend.name(one.org()) + " · " + one.reference(), area(one)));
+            }
+            p = new BorderPane(tabs);
+            String differs = legend.differences(source);
+            p.setTop(new Label("Exactly as each organization sent it (formatted)."
+                    + (differs.isEmpty() ? "" : "\nThey differ on " + differs)));
+        }
         d.getDialogPane().setContent(p);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.setResizable(true);
         return d;
     }
 
+    private static TextArea area(Source source) {
+        TextArea area = new TextArea(pretty(source.json()));
+        area.setEditable(false);
+        area.getStyleClass().add("raw-json");
+        area.setPrefSize(760, 520);
+        return area;
+    }
+
     public static void show(Node owner, Source source) {
+        show(owner, source, OrgLegend.current());
+    }
+
+    public static void show(Node owner, Source source, OrgLegend legend) {
         if (source == null) {
             return;
         }
-        Dialog<ButtonType> d = dialog(source);
+        Dialog<ButtonType> d = dialog(source, legend);
         if (owner != null) {
             owner.fireEvent(new Viewed(source));
         }

@@ -233,19 +233,29 @@ public final class Tables {
         return c;
     }
 
-    /** The source organization column plus the raw-JSON action. */
+    /**
+     * The source organization column (by name) plus the raw-JSON action. In a person's chart
+     * ({@link OrgLegend#current()} has several organizations, issue 14): "Recorded at" with each
+     * organization as a chip and "Organizations differ" with each one's value side by side.
+     */
     public static <T> void withSource(TableView<T> table, Function<T, Source> source) {
-        table.getColumns().add(text("Source", 90, r -> {
-            Source s = source.apply(r);
-            return s == null ? "" : s.org();
-        }));
+        OrgLegend legend = OrgLegend.current();
+        if (legend.isPerson()) {
+            table.getColumns().add(OrgChips.column(legend, source));
+            table.getColumns().add(wrapped("Organizations differ", 260, r -> legend.differences(source.apply(r))));
+        } else {
+            table.getColumns().add(text("Source", 90, r -> {
+                Source s = source.apply(r);
+                return s == null ? "" : legend.name(s.org());
+            }));
+        }
         MenuItem raw = new MenuItem("Show raw JSON and source");
         raw.setAccelerator(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN));
-        raw.setOnAction(e -> showSelected(table, source));
+        raw.setOnAction(e -> showSelected(table, source, legend));
         table.setContextMenu(new ContextMenu(raw));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                showSelected(table, source);
+                showSelected(table, source, legend);
                 e.consume();
             }
         });
@@ -253,17 +263,17 @@ public final class Tables {
             javafx.scene.control.TableRow<T> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    RawJsonDialog.show(table, source.apply(row.getItem()));
+                    RawJsonDialog.show(table, source.apply(row.getItem()), legend);
                 }
             });
             return row;
         });
     }
 
-    private static <T> void showSelected(TableView<T> table, Function<T, Source> source) {
+    private static <T> void showSelected(TableView<T> table, Function<T, Source> source, OrgLegend legend) {
         T item = table.getSelectionModel().getSelectedItem();
         if (item != null && source.apply(item) != null) {
-            RawJsonDialog.show(table, source.apply(item));
+            RawJsonDialog.show(table, source.apply(item), legend);
         }
     }
 

@@ -248,8 +248,20 @@ public final class MainViewModel {
      * opening is recorded in the audit log (the chart shows its first tab first).
      */
     public ChartViewModel chart(PatientRef ref) {
-        ChartViewModel chart = new ChartViewModel(ports.cache().store(), tasks, ref.org(), ref.id());
-        record(AuditAction.CHART_OPENED, ref, "tab=summary", "view:chart");
+        return chart(java.util.List.of(ref));
+    }
+
+    /**
+     * A new view model for one person's chart: {@code records} (linked records of one person,
+     * issue 14) merged, first record first; each record's opening is recorded in the audit log.
+     */
+    public ChartViewModel chart(java.util.List<PatientRef> records) {
+        ChartViewModel chart = new ChartViewModel(ports.cache().store(), tasks, records,
+                () -> new org.chartlens.connect.OrganizationNames(ports.organizations().organizations()));
+        for (PatientRef ref : records) {
+            record(AuditAction.CHART_OPENED, ref, records.size() > 1 ? "tab=summary person=" + records.size()
+                    + " records" : "tab=summary", "view:chart");
+        }
         return chart;
     }
 
