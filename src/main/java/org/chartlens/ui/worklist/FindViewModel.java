@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -52,46 +51,9 @@ public final class FindViewModel {
 
     /** One candidate and the organization that answered it. */
     public record Row(PatientCandidate candidate, String orgName) {
-        /**
-         * "MRN 000123; SSN 999-68-8039; Driver's license S999…": the record number first, the usual
-         * names short, an identifier named only by its system URL last (its host).
-         */
+        /** The identifiers as one line, the record number first ({@link CandidateIdentifiers}). */
         public String identifiers() {
-            return candidate.identifiers().stream()
-                    .sorted(java.util.Comparator.comparingInt(i -> rank(shortLabel(i.label()))))
-                    .map(i -> shortLabel(i.label()) + " " + i.value())
-                    .collect(Collectors.joining("; "));
-        }
-
-        static String shortLabel(String label) {
-            String l = label == null ? "" : label.trim();
-            String lower = l.toLowerCase(java.util.Locale.ROOT);
-            if (lower.equals("mr") || lower.contains("medical record")) {
-                return "MRN";
-            }
-            if (lower.contains("social security")) {
-                return "SSN";
-            }
-            if (lower.startsWith("driver")) {
-                return "Driver's license";
-            }
-            if (lower.startsWith("passport")) {
-                return "Passport";
-            }
-            int scheme = l.indexOf("://");
-            if (scheme > 0) {
-                String rest = l.substring(scheme + 3);
-                return rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-            }
-            return l;
-        }
-
-        private static int rank(String shortLabel) {
-            return switch (shortLabel) {
-                case "MRN" -> 0;
-                case "SSN", "Driver's license", "Passport" -> 1;
-                default -> shortLabel.contains(".") ? 3 : 2;
-            };
+            return CandidateIdentifiers.line(candidate.identifiers());
         }
     }
 
