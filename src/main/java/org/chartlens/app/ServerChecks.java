@@ -1,6 +1,8 @@
 package org.chartlens.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.chartlens.fhir.FhirException;
+import org.chartlens.fhir.XmlBodies;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -41,13 +43,19 @@ final class ServerChecks {
         JsonNode cs;
         try {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(fhirBase + "/metadata")).timeout(TIMEOUT)
-                    .header("Accept", "application/fhir+json, application/json;q=0.9").GET().build(),
+                    .header("Accept", "application/fhir+json, application/json;q=0.9, application/fhir+xml;q=0.5").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 return ServerCheck.refused(fhirBase.getHost() + " answered, but there is no FHIR server at this address (HTTP "
                         + r.statusCode() + " for its CapabilityStatement). Check the address.");
             }
-            cs = JSON.readTree(r.body());
+            byte[] body = r.body();
+            if (XmlBodies.isXml(r.headers().firstValue("Content-Type"), body)) {
+                body = XmlBodies.toJson(body); // an XML-only server (decision 0301)
+            }
+            cs = JSON.readTree(body);
+        } catch (FhirException e) {
+            cs = null; // not a FHIR resource: said below
         } catch (HttpTimeoutException e) {
             return ServerCheck.refused(fhirBase.getHost() + " did not answer within " + TIMEOUT.toSeconds()
                     + " seconds. Check the address and your network.");

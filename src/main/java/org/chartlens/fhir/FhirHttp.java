@@ -32,6 +32,8 @@ import org.chartlens.connect.Organization;
  *     retry. 403 / insufficient_scope: no refresh, the scope is named ({@link ErrorReplies}).</li>
  * <li>{@link BodyLimitStep}: bodies capped in size and time; JSON is read under
  *     {@link FhirJson.Limits}.</li>
+ * <li>XML: a reply in FHIR XML (a server that answers only {@code application/fhir+xml}) is
+ *     turned once into FHIR JSON ({@link XmlBodies}) before anything reads it.</li>
  * <li>Deadlines: each request has an overall one ({@link Options#requestDeadline()}: headers,
  *     body, all attempts); {@link #forOneSync()} adds the sync's ({@link Options#syncDeadline()}).</li>
  * </ul>
@@ -226,10 +228,29 @@ public final class FhirHttp implements FhirClient {
     private Response execute(URI uri, Map<String, String> headers, BodyReader reader) throws FhirException {
         Call call = new Call(reader, Deadline.start(options.requestDeadline(), syncEndNanos, options.syncDeadline()));
         Response r = chain.proceed(new ClientStep.Request(uri, Map.copyOf(headers), call));
+        if (reader == null && r.body() != null && r.body().length > 0
+                && XmlBodies.isXml(r.header("Content-Type"), r.body())) {
+            r = asJson(r);
+        }
         if (r.status() >= 200 && r.status() < 300) {
             return r;
         }
         throw errors.clientError(r);
+    }
+
+    /**
+     * An XML reply as the FHIR JSON everything after this point reads (decision 0301), converted
+     * once here; an error reply that is not FHIR XML is passed on as it came (its status speaks).
+     */
+    private static Response asJson(Response r) throws FhirException {
+        try {
+            return new Response(r.uri(), r.status(), r.headers(), XmlBodies.toJson(r.body()));
+        } catch (FhirException e) {
+            if (r.status() >= 200 && r.status() < 300) {
+                throw e;
+            }
+            return r;
+        }
     }
 
     // kept for FhirHttpTest, which checks the transport and Retry-After rules through this class

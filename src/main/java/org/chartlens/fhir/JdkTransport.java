@@ -59,7 +59,7 @@ final class JdkTransport implements BodyLimitStep.Transport {
         Duration timeout = deadline.cap(options.requestTimeout());
         HttpRequest.Builder rb = HttpRequest.newBuilder(request.uri()).GET()
                 .timeout(timeout.isZero() ? Duration.ofMillis(1) : timeout)
-                .header("Accept", "application/fhir+json, application/json;q=0.9");
+                .header("Accept", "application/fhir+json, application/json;q=0.9, application/fhir+xml;q=0.5");
         request.headers().forEach(rb::header);
         CompletableFuture<HttpResponse<InputStream>> exchange =
                 client.sendAsync(rb.build(), HttpResponse.BodyHandlers.ofInputStream());

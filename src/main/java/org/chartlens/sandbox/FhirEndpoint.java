@@ -588,9 +588,9 @@ final class FhirEndpoint implements HttpHandler {
 
     // ---- output ----
 
-    /** Sends JSON, or XML when {@code _format} / Accept asks for it. */
+    /** Sends JSON, or XML when {@code _format} / Accept asks for it or the server speaks only XML. */
     void respond(HttpCall call, int status, byte[] json) throws IOException {
-        if (wantsXml(call)) {
+        if (ctx.options.xmlOnly() || wantsXml(call)) {
             byte[] body;
             try {
                 body = xml.toXml(json);
@@ -671,9 +671,13 @@ final class FhirEndpoint implements HttpHandler {
                 .put("url", ctx.fhirBase().toString());
         cs.put("fhirVersion", "4.0.1");
         ArrayNode formats = cs.putArray("format");
-        formats.add("json");
+        if (!ctx.options.xmlOnly()) {
+            formats.add("json");
+        }
         formats.add("xml");
-        formats.add("application/fhir+json");
+        if (!ctx.options.xmlOnly()) {
+            formats.add("application/fhir+json");
+        }
         formats.add("application/fhir+xml");
         ObjectNode rest = cs.putArray("rest").addObject();
         rest.put("mode", "server");

@@ -12,12 +12,14 @@ import java.time.Duration;
  * @param dataDir            serve bundles from here instead of the built-in demo patients; null
  * @param accessTokenLifetime  access token lifetime (null: the profile's default)
  * @param refreshTokenLifetime refresh grant lifetime (null: the profile's default)
+ * @param xmlOnly            every FHIR reply in XML ({@code application/fhir+xml}), whatever the
+ *                           request asks (a server that speaks only XML; CareCloud documents both)
  */
 public record SandboxOptions(String profile, int port, boolean autoApprove, Path dataDir,
-                             Duration accessTokenLifetime, Duration refreshTokenLifetime) {
+                             Duration accessTokenLifetime, Duration refreshTokenLifetime, boolean xmlOnly) {
 
     public static SandboxOptions demo() {
-        return new SandboxOptions("demo", 0, true, null, null, null);
+        return new SandboxOptions("demo", 0, true, null, null, null, false);
     }
 
     /** A builder starting from {@link #demo()}: profile demo, OS port, auto-approve on. */
@@ -34,6 +36,7 @@ public record SandboxOptions(String profile, int port, boolean autoApprove, Path
         b.dataDir = dataDir;
         b.accessTokenLifetime = accessTokenLifetime;
         b.refreshTokenLifetime = refreshTokenLifetime;
+        b.xmlOnly = xmlOnly;
         return b;
     }
 
@@ -45,6 +48,7 @@ public record SandboxOptions(String profile, int port, boolean autoApprove, Path
         private Path dataDir;
         private Duration accessTokenLifetime;
         private Duration refreshTokenLifetime;
+        private boolean xmlOnly;
 
         private Builder() {
         }
@@ -79,9 +83,15 @@ public record SandboxOptions(String profile, int port, boolean autoApprove, Path
             return this;
         }
 
+        /** Every FHIR reply in XML, whatever the request asks. */
+        public Builder xmlOnly(boolean xmlOnly) {
+            this.xmlOnly = xmlOnly;
+            return this;
+        }
+
         public SandboxOptions build() {
             return new SandboxOptions(profile == null ? "demo" : profile, port, autoApprove, dataDir,
-                    accessTokenLifetime, refreshTokenLifetime);
+                    accessTokenLifetime, refreshTokenLifetime, xmlOnly);
         }
     }
 }

@@ -113,15 +113,21 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** Decision 0301: HAPI where its parser earns its place (the demo EHR's XML, the bench's peer). */
+    /**
+     * Decision 0301: HAPI where its parser earns its place (the demo EHR's XML, the bench's peer,
+     * and {@code fhir.XmlBodies}: an XML-only server's replies turned once into JSON).
+     */
     @Test
     void hapiOnlyWhereTheDecisionAllows() {
         noClasses().that().resideOutsideOfPackages("org.chartlens.sandbox..", "org.chartlens.app.bench..")
+                .and().doNotHaveFullyQualifiedName("org.chartlens.fhir.XmlBodies")
+                .and().doNotHaveFullyQualifiedName("org.chartlens.fhir.XmlBodies$Holder")
                 .should().dependOnClassesThat().resideInAPackage("ca.uhn.fhir..")
                 .check(classes);
         // the R4 model jar's plain ResourceType enum names the known types in the lenient parse report
         noClasses().that().resideOutsideOfPackages("org.chartlens.sandbox..", "org.chartlens.app.bench..",
                         "org.chartlens.sync..")
+                .and().doNotHaveFullyQualifiedName("org.chartlens.fhir.XmlBodies")
                 .should().dependOnClassesThat().resideInAPackage("org.hl7.fhir..")
                 .check(classes);
     }

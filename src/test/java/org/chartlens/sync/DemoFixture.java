@@ -39,13 +39,13 @@ final class DemoFixture implements AutoCloseable {
     final byte[] key;
 
     DemoFixture(String profile, Path dir, Duration accessTokens, FhirHttp.Options options) throws Exception {
-        this(profile, dir, accessTokens, options, false, null);
+        this(profile, dir, accessTokens, options, false, null, false);
     }
 
     private DemoFixture(String profile, Path dir, Duration accessTokens, FhirHttp.Options options, boolean preset,
-                        Organization.Flow flow) throws Exception {
+                        Organization.Flow flow, boolean xmlOnly) throws Exception {
         this.dir = dir;
-        SandboxOptions.Builder b = SandboxOptions.builder().profile(profile).autoApprove(true);
+        SandboxOptions.Builder b = SandboxOptions.builder().profile(profile).autoApprove(true).xmlOnly(xmlOnly);
         if (accessTokens != null) {
             b.accessTokenLifetime(accessTokens);
         }
@@ -84,12 +84,17 @@ final class DemoFixture implements AutoCloseable {
      * registration the vendor would give).
      */
     static DemoFixture preset(String profile, Path dir) throws Exception {
-        return new DemoFixture(profile, dir, null, fastRetries(), true, null);
+        return new DemoFixture(profile, dir, null, fastRetries(), true, null, false);
+    }
+
+    /** As {@link #preset(String, Path)} against a demo EHR that answers every FHIR request in XML only. */
+    static DemoFixture presetXmlOnly(String profile, Path dir) throws Exception {
+        return new DemoFixture(profile, dir, null, fastRetries(), true, null, true);
     }
 
     /** As {@link #preset(String, Path)} with another flow the preset documents (Credible: PKCE), and its scopes. */
     static DemoFixture preset(String profile, Path dir, Organization.Flow flow) throws Exception {
-        return new DemoFixture(profile, dir, null, fastRetries(), true, flow);
+        return new DemoFixture(profile, dir, null, fastRetries(), true, flow, false);
     }
 
     private static Organization shipped(String profile, DemoEhr ehr, Organization.Flow flow) {

@@ -74,6 +74,14 @@ public final class BenchSuite {
         return report;
     }
 
+    /** Only row 11: the sync of one chart from a JSON server vs an XML-only one. */
+    public BenchReport runXmlSync() throws Exception {
+        Files.createDirectories(settings.workDir());
+        new XmlSyncBench(settings, log, report).run();
+        report.writeJson(settings.outDir().resolve("results.json"));
+        return report;
+    }
+
     public BenchReport run() throws Exception {
         Files.createDirectories(settings.workDir());
         if (settings.onlyCold()) {
@@ -97,6 +105,7 @@ public final class BenchSuite {
         growth();
         candidates();
         new FindSyncBench(settings, log, report).run();
+        new XmlSyncBench(settings, log, report).run();
         personChart();
         new ColdStarts(settings, log, report).run();
         report.writeJson(settings.outDir().resolve("results.json"));

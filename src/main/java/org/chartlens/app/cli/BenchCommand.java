@@ -49,6 +49,9 @@ public final class BenchCommand implements Callable<Integer> {
             + "with its one-record baseline.")
     boolean onlyPerson;
 
+    @Option(names = "--only-xml", description = "Only row 11: the sync of one chart from a JSON server vs an XML-only one.")
+    boolean onlyXml;
+
     @Override
     public Integer call() throws Exception {
         if (noCold && onlyCold) {
@@ -68,7 +71,8 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSuite suite = new BenchSuite(new BenchSuite.Settings(largeDir, demoDir, work, out, warmups, runs,
                 growth, launcher, onlyCold), System.err);
         try {
-            BenchReport report = onlyFind ? suite.runFindSync() : onlyPerson ? suite.runPersonChart() : suite.run();
+            BenchReport report = onlyFind ? suite.runFindSync() : onlyPerson ? suite.runPersonChart()
+                    : onlyXml ? suite.runXmlSync() : suite.run();
             report.printTable(System.out);
             System.out.println("Results: " + out.resolve("results.json").toAbsolutePath());
             return 0;

@@ -4,24 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.chartlens.app.ChartLensContext;
+import org.chartlens.app.FindPatients;
 import org.chartlens.auth.Session;
-import org.chartlens.clinical.PatientCandidates;
 import org.chartlens.connect.Organization;
 import org.chartlens.domain.Identifier;
 import org.chartlens.domain.PatientCandidate;
-import org.chartlens.fhir.ReceivedResource;
-import org.chartlens.store.AuditAction;
 import org.chartlens.sync.PatientFinder;
 import org.chartlens.sync.PatientQuery;
-import org.chartlens.sync.SyncRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,16 +76,15 @@ public final class FindCommand implements Callable<Integer> {
                 err.println("chartlens: not signed in to " + org.name() + "; run 'chartlens login " + org.id() + "' first");
                 return 1;
             }
-            PatientFinder.Found found;
+            FindPatients.Result result;
             try {
-                found = ctx.sync(org).finder().find(query);
+                result = FindPatients.search(ctx, org, query, null);
             } catch (IllegalArgumentException e) {
                 err.println("chartlens: " + e.getMessage());
                 return 1;
             }
-            List<PatientCandidate> candidates = candidates(org.id(), found.candidates());
-            ctx.audit(AuditAction.PATIENT_SEARCH, org.id(), null, "by=" + String.join(",", query.parameters().keySet())
-                    + " candidates=" + candidates.size());
+            PatientFinder.Found found = result.found();
+            List<PatientCandidate> candidates = result.candidates();
             found.unsupported().forEach(u -> err.println("  note: " + u));
             print(candidates, found, org.id());
             if (choose == null) {
@@ -102,20 +95,9 @@ public final class FindCommand implements Callable<Integer> {
                         : "are " + candidates.size() + " candidates"));
                 return 1;
             }
-            Session s = session.get();
             String id = candidates.get(choose - 1).ref().id();
-            return SyncCommand.run(ctx, org, new SyncRequest(List.of(id), s.patient(), false,
-                    s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()), null));
+            return SyncCommand.run(ctx, org, FindPatients.chosen(session.get(), id));
         }
-    }
-
-    static List<PatientCandidate> candidates(String org, List<ReceivedResource> patients) {
-        List<PatientCandidate> out = new ArrayList<>();
-        LocalDate today = LocalDate.now();
-        for (ReceivedResource r : patients) {
-            out.add(PatientCandidates.of(org, r.id(), r.json(), today));
-        }
-        return out;
     }
 
     private void print(List<PatientCandidate> candidates, PatientFinder.Found found, String org) throws Exception {

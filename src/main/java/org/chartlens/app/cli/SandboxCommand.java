@@ -101,6 +101,10 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Refresh token lifetime (default: the profile's; 90 days for demo and veracity).")
     Long refreshTokenSeconds;
 
+    @Option(names = "--xml-only", description = "Answer every FHIR request in XML (application/fhir+xml), "
+            + "whatever it asks for: a server that speaks only XML.")
+    boolean xmlOnly;
+
     @Option(names = "--fault", paramLabel = "SPEC", description = "Switch on a fault (see above). Repeatable.")
     List<String> faults = new ArrayList<>();
 
@@ -113,6 +117,7 @@ public final class SandboxCommand implements Callable<Integer> {
                 .dataDir(data)
                 .accessTokenLifetime(accessTokenSeconds == null ? null : Duration.ofSeconds(accessTokenSeconds))
                 .refreshTokenLifetime(refreshTokenSeconds == null ? null : Duration.ofSeconds(refreshTokenSeconds))
+                .xmlOnly(xmlOnly)
                 .build();
         DemoEhr ehr = DemoEhr.start(options);
         try {

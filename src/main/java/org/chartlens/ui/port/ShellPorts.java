@@ -8,10 +8,8 @@ import java.util.Objects;
  */
 public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                          DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer,
-                         AuditPort audit, ChangesPort changes, PersonsPort persons) {
+                         AuditPort audit, ChangesPort changes, PersonsPort persons, FindPort find) {
     public ShellPorts {
-        Objects.requireNonNull(persons);
-        Objects.requireNonNull(changes);
         Objects.requireNonNull(cache);
         Objects.requireNonNull(organizations);
         Objects.requireNonNull(signIn);
@@ -21,50 +19,61 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
         Objects.requireNonNull(lock);
         Objects.requireNonNull(viewer);
         Objects.requireNonNull(audit);
+        Objects.requireNonNull(changes);
+        Objects.requireNonNull(persons);
+        Objects.requireNonNull(find);
     }
 
-    /** Ports without person matching ({@link PersonsPort#NONE}: every record a person of one). */
+    /**
+     * Ports without person matching ({@link PersonsPort#NONE}: every record a person of one) and
+     * without search ({@link FindPort#NONE}).
+     */
     public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                       DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit,
                       ChangesPort changes) {
-        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, PersonsPort.NONE);
+        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, PersonsPort.NONE,
+                FindPort.NONE);
     }
 
     /** Ports whose state never changes behind the views ({@link ChangesPort#NONE}). */
     public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                       DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit) {
-        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, ChangesPort.NONE, PersonsPort.NONE);
+        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, ChangesPort.NONE);
     }
 
     public ShellPorts withChanges(ChangesPort c) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c, persons);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c, persons, find);
     }
 
     public ShellPorts withPersons(PersonsPort p) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, p);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, p, find);
+    }
+
+    public ShellPorts withFind(FindPort f) {
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, f);
     }
 
     public ShellPorts withOrganizations(OrganizationsPort o) {
-        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes, persons);
+        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find);
     }
 
     public ShellPorts withSignIn(SignInPort s) {
-        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes, persons);
+        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes, persons, find);
     }
 
     public ShellPorts withSync(SyncPort s) {
-        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes, persons);
+        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes, persons, find);
     }
 
     public ShellPorts withDemo(DemoPort d) {
-        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes, persons);
+        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes, persons, find);
     }
 
     public ShellPorts withAudit(AuditPort a) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes, persons);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes, persons, find);
     }
 
     public ShellPorts withViewer(SystemViewerPort v) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes, persons);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes, persons, find);
     }
 }

@@ -24,6 +24,7 @@ import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.port.ChangesPort;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.port.SystemViewerPort;
+import org.chartlens.ui.worklist.FindViewModel;
 import org.chartlens.ui.worklist.WorklistViewModel;
 
 /**
@@ -50,6 +51,7 @@ public final class MainViewModel {
     /** Null until the organizations were first read; then whether the user has any. */
     private final ReadOnlyObjectWrapper<Boolean> hasOrganizations = new ReadOnlyObjectWrapper<>();
     private final OrganizationsViewModel organizations;
+    private final FindViewModel find;
     /** The latest progress per organization not yet taken on the FX thread; one hop pending at most. */
     private final Map<String, ChangesPort.Change> syncing = new ConcurrentHashMap<>();
     private final AtomicBoolean syncHopPending = new AtomicBoolean();
@@ -74,6 +76,8 @@ public final class MainViewModel {
             checkAudit();
         });
         organizations = new OrganizationsViewModel(ports.organizations(), ports.signIn(), tasks, fx, status::sync);
+        find = new FindViewModel(ports.find(), ports.sync(), tasks, fx);
+        find.setOnOpen(this::open); // the chosen chart was synced: the worklist follows the sync, the chart opens
         welcome.setOnDemoOpened(ref -> {
             hideWelcome();
             worklist.refresh();
@@ -126,8 +130,14 @@ public final class MainViewModel {
             return;
         }
         switch (c.kind()) {
-            case ORGANIZATIONS -> readOrganizations();
-            case SIGN_IN -> organizations.refresh();
+            case ORGANIZATIONS -> {
+                readOrganizations();
+                find.refreshOrganizations();
+            }
+            case SIGN_IN -> {
+                organizations.refresh();
+                find.refreshOrganizations();
+            }
             case SYNCING -> {
                 organizations.syncing(c.org(), c.detail());
                 worklist.refresh();
@@ -342,6 +352,11 @@ public final class MainViewModel {
     /** Null until first read; then whether the user has any organization (none: the welcome screen shows). */
     public ReadOnlyObjectProperty<Boolean> hasOrganizationsProperty() {
         return hasOrganizations.getReadOnlyProperty();
+    }
+
+    /** The Find a patient panel's model (one for the window: it follows sign-ins). */
+    public FindViewModel find() {
+        return find;
     }
 
     public SystemViewerPort viewer() {

@@ -32,6 +32,7 @@ import org.chartlens.ui.lock.UnlockView;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.port.Settings;
 import org.chartlens.ui.port.ShellPorts;
+import org.chartlens.ui.worklist.FindView;
 import org.chartlens.ui.worklist.WorklistView;
 import org.chartlens.ui.worklist.WorklistViewModel;
 
@@ -85,6 +86,7 @@ public final class MainWindow extends StackPane {
         worklist.setOnReviewMatches(r -> reviewMatches(r == null ? null : r.refs()));
         worklist.setOnUnlink((r, ref) -> vm.unlink(ref, "view:worklist"));
         vm.status().setOnReviewMatches(() -> reviewMatches(null));
+        worklist.setOnFind(this::openFind);
         homeContent.getChildren().add(worklist);
         vm.welcomeShownProperty().addListener((o, was, shown) -> showWelcome(shown));
         // the first run is a welcome, not an empty worklist
@@ -162,6 +164,7 @@ public final class MainWindow extends StackPane {
                 n.requestFocus();
             }
         });
+        keys.bind(Shortcuts.FIND, this::openFind);
         keys.bind(Shortcuts.CLOSE_TAB, () -> {
             Tab t = tabs.getSelectionModel().getSelectedItem();
             if (t != null && t != home) {
@@ -284,6 +287,14 @@ public final class MainWindow extends StackPane {
     /** Opens (or focuses) the Organizations panel. */
     public OrganizationsView openOrganizations() {
         return (OrganizationsView) openPanel("Organizations", () -> new OrganizationsView(vm.organizations()));
+    }
+
+    /** Opens (or focuses) the Find a patient panel, the caret in its name field. */
+    public FindView openFind() {
+        FindView f = (FindView) openPanel("Find a patient", () -> new FindView(vm.find()));
+        vm.find().refreshOrganizations();
+        f.focusName();
+        return f;
     }
 
     private void openSettings() {

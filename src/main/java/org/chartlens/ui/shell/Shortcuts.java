@@ -45,6 +45,8 @@ public final class Shortcuts implements EventHandler<KeyEvent> {
     public static final Shortcut SETTINGS = Shortcut.of(KeyCode.COMMA, "Ctrl+,", "Settings", CTRL);
     public static final Shortcut HELP = Shortcut.of(KeyCode.F1, "F1", "this help");
     public static final Shortcut SEARCH = Shortcut.of(KeyCode.F, "Ctrl+F", "search the worklist", CTRL);
+    public static final Shortcut FIND = Shortcut.of(KeyCode.F, "Ctrl+Shift+F",
+            "find a patient at your signed-in organizations", CTRL, SHIFT);
     public static final Shortcut CLOSE_TAB = Shortcut.of(KeyCode.W, "Ctrl+W", "close the chart or panel tab", CTRL);
     public static final Shortcut LOCK = Shortcut.of(KeyCode.L, "Ctrl+L", "lock now", CTRL);
     public static final Shortcut CHART_TAB = new Shortcut(chartTabKeys(), "Alt+1 … Alt+9",
@@ -57,8 +59,9 @@ public final class Shortcuts implements EventHandler<KeyEvent> {
 
     /** Every shortcut, in the order Help lists them. */
     public static final List<Shortcut> ALL = List.of(NEXT_TAB, PREVIOUS_TAB, WORKLIST, ORGANIZATIONS, SETTINGS, HELP,
-            SEARCH, CLOSE_TAB, LOCK, CHART_TAB, CHART_NEXT, CHART_PREVIOUS,
+            SEARCH, FIND, CLOSE_TAB, LOCK, CHART_TAB, CHART_NEXT, CHART_PREVIOUS,
             Shortcut.view("Enter", "in the worklist: open the selected patient"),
+            Shortcut.view("Enter", "in Find a patient: search, or sync and open the selected candidate"),
             Shortcut.view("+ / −, ← →, Home", "on the timeline: zoom, scroll, the whole life"),
             Shortcut.view("Enter", "on the timeline: raw JSON of the selected item"),
             Shortcut.view("Enter or Ctrl+J", "in any table: raw JSON and source of the selected row"));

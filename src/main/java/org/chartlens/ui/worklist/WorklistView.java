@@ -19,6 +19,7 @@ import org.chartlens.ui.common.Tables;
 
 /** The worklist table with search and sync actions. Enter or double click opens a chart. FX thread. */
 public final class WorklistView extends BorderPane {
+    private final Button find = new Button("Find a patient…");
     private final TableView<WorklistRow> table = Tables.table(
             "No patients in the cache yet. Open the demo organization or sign in to your organization and sync.");
     /** Opens the candidate dialog: for a row's person, or every proposal (null). */
@@ -50,6 +51,11 @@ public final class WorklistView extends BorderPane {
         refresh.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button all = new Button("Sync all organizations");
         all.setOnAction(e -> syncAll.run());
+        find.setId("worklist-find");
+        find.setTooltip(new javafx.scene.control.Tooltip("Search your signed-in organizations for a patient not on "
+                + "the worklist yet (Ctrl+Shift+F)"));
+        find.setVisible(false);
+        find.managedProperty().bind(find.visibleProperty());
         Label status = new Label();
         status.setId("worklist-status");
         status.textProperty().bind(vm.statusProperty());
@@ -62,7 +68,7 @@ public final class WorklistView extends BorderPane {
         review.visibleProperty().bind(vm.possibleMatchesProperty().greaterThan(0));
         review.managedProperty().bind(review.visibleProperty());
         review.setOnAction(e -> reviewMatches.accept(null));
-        HBox bar = new HBox(10, search, status, grow, review, refresh, all);
+        HBox bar = new HBox(10, search, status, grow, review, find, refresh, all);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(12));
         setTop(new javafx.scene.layout.VBox(bar, cacheNote(vm)));
@@ -183,6 +189,12 @@ public final class WorklistView extends BorderPane {
     /** What the context menu's "Unlink ..." does with the row and the record to take out. */
     public void setOnUnlink(java.util.function.BiConsumer<WorklistRow, org.chartlens.domain.PatientRef> action) {
         unlink = action;
+    }
+
+    /** Shows "Find a patient…" in the toolbar, which runs {@code open}. */
+    public void setOnFind(Runnable open) {
+        find.setOnAction(e -> open.run());
+        find.setVisible(true);
     }
 
     public TableView<WorklistRow> table() {

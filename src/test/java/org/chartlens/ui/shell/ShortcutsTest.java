@@ -94,6 +94,9 @@ class ShortcutsTest {
         press(KeyCode.CONTROL, KeyCode.F);
         assertEquals("tab-worklist", selected(w));
         assertEquals("worklist-search", Fx.call(() -> w.getScene().getFocusOwner().getId()));
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F);
+        assertEquals("panel-find-a-patient", selected(w));
+        assertEquals("find-name", Fx.call(() -> w.getScene().getFocusOwner().getId()));
 
         // Help lists every shortcut there is
         Fx.run(() -> w.tabs().getSelectionModel().select(
