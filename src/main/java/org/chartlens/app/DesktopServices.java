@@ -120,7 +120,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
             }
         };
         return new ShellPorts(cache, this, this, this, this, settings, lock, this, new CacheAuditPort(lock::cache),
-                changes);
+                changes).withReviews(Reviews.port(settings::reviewerName, lock::cache));
     }
 
     /**

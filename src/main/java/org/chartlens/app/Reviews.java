@@ -45,4 +45,23 @@ public final class Reviews {
         }
         return now;
     }
+
+    /**
+     * The desktop's {@link org.chartlens.ui.port.ReviewPort}: the reviewer is {@code chosenName}
+     * (the name picked in Settings) else the OS user; marks are audited from {@code view:chart}.
+     */
+    static org.chartlens.ui.port.ReviewPort port(java.util.function.Supplier<String> chosenName,
+                                                 java.util.function.Supplier<ChartCache> cache) {
+        return new org.chartlens.ui.port.ReviewPort() {
+            @Override
+            public String reviewer() {
+                return Reviews.reviewer(chosenName.get());
+            }
+
+            @Override
+            public Instant mark(List<PatientRef> records) {
+                return Reviews.mark(cache.get(), records, reviewer(), "view:chart");
+            }
+        };
+    }
 }

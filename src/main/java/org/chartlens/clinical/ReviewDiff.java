@@ -169,6 +169,41 @@ public final class ReviewDiff {
         return r.type();
     }
 
+    /**
+     * The top-level elements whose content differs between two versions of a resource, in the
+     * order of the newer one then the removed ones ("clinicalStatus", "note"); {@code meta}'s
+     * stamps are not a difference. Empty when either is missing or not JSON.
+     */
+    public static List<String> changedFields(String before, String after) {
+        if (before == null || after == null) {
+            return List.of();
+        }
+        JsonNode a;
+        JsonNode b;
+        try {
+            a = JSON.readTree(before);
+            b = JSON.readTree(after);
+        } catch (IOException e) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        b.fieldNames().forEachRemaining(names::add);
+        a.fieldNames().forEachRemaining(names::add);
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            JsonNode x = a.get(n);
+            JsonNode y = b.get(n);
+            if ("meta".equals(n)) {
+                if (!ContentHashes.content("{\"meta\":" + x + "}").equals(ContentHashes.content("{\"meta\":" + y + "}"))) {
+                    out.add(n);
+                }
+            } else if (x == null || !x.equals(y)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
     /** True when the reviewer has reviewed at least one of the records. */
     public boolean reviewed() {
         return since != null;

@@ -234,12 +234,10 @@ public final class ChartCache implements ChartStore {
 
     /** Review marks per reviewer and record (issue 17): mark (audited), the last mark, the reviewed JSON. */
     public ReviewMarks reviews() { return reviews; }
-    @Override
-    public Optional<org.chartlens.domain.ReviewMark> lastReview(String reviewer, org.chartlens.domain.PatientRef r) {
-        return reviews.last(reviewer, r);
-    }
-    @Override
-    public Optional<String> reviewedJson(String contentHash) { return reviews.reviewedJson(contentHash); }
+    // the read contract of ChartStore over ReviewMarks
+    @Override public Optional<org.chartlens.domain.ReviewMark> lastReview(String who, org.chartlens.domain.PatientRef r) { return reviews.last(who, r); }
+    @Override public Optional<String> reviewedJson(String contentHash) { return reviews.reviewedJson(contentHash); }
+    @Override public Map<org.chartlens.domain.PatientRef, Instant> lastReviewed(String who) { return reviews.lastReviewed(who); }
 
     @Override
     public org.chartlens.domain.Person personOf(org.chartlens.domain.PatientRef record) {

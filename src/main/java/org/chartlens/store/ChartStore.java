@@ -76,6 +76,11 @@ public interface ChartStore extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** When {@code reviewer} last reviewed each record they reviewed (empty in a store without marks). */
+    default java.util.Map<PatientRef, Instant> lastReviewed(String reviewer) {
+        return java.util.Map.of();
+    }
+
     /** The JSON of a resource as a reviewer saw it, by its content hash; empty when not kept. */
     default Optional<String> reviewedJson(String contentHash) {
         return Optional.empty();

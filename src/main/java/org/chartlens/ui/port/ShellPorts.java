@@ -8,9 +8,10 @@ import java.util.Objects;
  */
 public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                          DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer,
-                         AuditPort audit, ChangesPort changes) {
+                         AuditPort audit, ChangesPort changes, ReviewPort reviews) {
     public ShellPorts {
         Objects.requireNonNull(changes);
+        Objects.requireNonNull(reviews);
         Objects.requireNonNull(cache);
         Objects.requireNonNull(organizations);
         Objects.requireNonNull(signIn);
@@ -22,6 +23,13 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
         Objects.requireNonNull(audit);
     }
 
+    /** Without reviews ({@link ReviewPort#NONE}). */
+    public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
+                      DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit,
+                      ChangesPort changes) {
+        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, ReviewPort.NONE);
+    }
+
     /** Ports whose state never changes behind the views ({@link ChangesPort#NONE}). */
     public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                       DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit) {
@@ -29,30 +37,34 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
     }
 
     public ShellPorts withChanges(ChangesPort c) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c, reviews);
     }
 
     public ShellPorts withOrganizations(OrganizationsPort o) {
-        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes, reviews);
     }
 
     public ShellPorts withSignIn(SignInPort s) {
-        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes, reviews);
     }
 
     public ShellPorts withSync(SyncPort s) {
-        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes, reviews);
     }
 
     public ShellPorts withDemo(DemoPort d) {
-        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes);
+        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes, reviews);
     }
 
     public ShellPorts withAudit(AuditPort a) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes, reviews);
+    }
+
+    public ShellPorts withReviews(ReviewPort r) {
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, r);
     }
 
     public ShellPorts withViewer(SystemViewerPort v) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes, reviews);
     }
 }

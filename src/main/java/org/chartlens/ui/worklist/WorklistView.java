@@ -84,6 +84,10 @@ public final class WorklistView extends BorderPane {
             }
         });
         table.getColumns().add(synced);
+        // issue 17: what arrived or changed since the reviewer's last review of the person
+        TableColumn<WorklistRow, String> since = text("Since your review", 170, vm::reviewNote);
+        since.setId("worklist-since-review");
+        table.getColumns().add(since);
         table.setItems(vm.rows());
         javafx.scene.Node empty = table.getPlaceholder();
         Label unreadable = new Label("The patient list cannot be shown while the cache cannot be read.");
