@@ -47,6 +47,19 @@ class ReviewScreenshotsTest {
     @TempDir
     static Path dir;
 
+    /** Alice, reviewing on this workstation (marks go to the store directly in this test). */
+    static final org.chartlens.ui.port.ReviewPort ALICE = new org.chartlens.ui.port.ReviewPort() {
+        @Override
+        public String reviewer() {
+            return "alice";
+        }
+
+        @Override
+        public Instant mark(List<PatientRef> records) {
+            throw new UnsupportedOperationException();
+        }
+    };
+
     @BeforeAll
     static void toolkit() throws Exception {
         Fx.stage();
@@ -112,13 +125,15 @@ class ReviewScreenshotsTest {
                     Files.deleteIfExists(out);
                     ChartView[] view = new ChartView[1];
                     Screenshots.render(() -> {
-                        ChartViewModel vm = new ChartViewModel(cache, new SameThreadTaskExecutor(), records, () -> NAMES);
+                        ChartViewModel vm = new ChartViewModel(cache, new SameThreadTaskExecutor(), records, () -> NAMES)
+                                .withReviews(ALICE);
                         vm.show(data, NAMES, diff);
                         view[0] = new ChartView(vm, new SameThreadTaskExecutor(), f -> { }, dark);
                         return view[0];
                     }, () -> view[0].select(tab), dark, ChartScreenshotsTest.WIDTH, ChartScreenshotsTest.HEIGHT, out);
                     String all = String.join("\n", Fx.call(() -> ChartScreenshotsTest.visibleTexts(view[0])));
                     assertTrue(all.contains("2 new, 1 changed since "), "the banner's review line counts them: " + all);
+                    assertTrue(all.contains("Reviewer: alice"), all);
                     if (tab.equals("summary")) {
                         assertTrue(all.contains("What's new"), all);
                         assertTrue(all.contains("Riverside Family Clinic (1)") && all.contains("St. Mary's Hospital (2)"),
