@@ -135,7 +135,7 @@ public final class ChartLensContext implements AutoCloseable {
             cache = ChartCache.open(dataDir.resolve(CACHE_FILE), store.getOrCreateKey(CACHE_KEY),
                     new SecretStoreAuditHead(store));
             cache.auditSource(auditSource);
-            cache.auditReviewer(reviewer(env));
+            cache.auditReviewer(reviewerName());
             onCacheOpened.accept(cache);
         }
         return cache;
@@ -145,6 +145,16 @@ public final class ChartLensContext implements AutoCloseable {
     static String reviewer(Map<String, String> env) {
         String name = env.get(REVIEWER_ENV);
         return name == null || name.isBlank() ? null : name.strip();
+    }
+
+    /**
+     * The reviewer's chosen name (issue 17): {@link #REVIEWER_ENV}, else the name picked in
+     * Settings ({@code reviewerName} in settings.json); null when neither ({@link Reviews#reviewer}
+     * then uses the OS user).
+     */
+    public String reviewerName() {
+        String env = reviewer(this.env);
+        return env != null ? env : DesktopSettings.reviewerName(dataDir);
     }
 
     /**

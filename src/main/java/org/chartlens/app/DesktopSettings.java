@@ -30,6 +30,8 @@ final class DesktopSettings implements SettingsPort {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** The settings in force: read from the file once, then what was last saved. */
     private volatile Settings current;
+    /** The reviewer's name picked in Settings, "" = the OS user (issue 17). */
+    private volatile String reviewerName = "";
 
     /** @param locked true while the cache is locked (nothing is audited or purged then) */
     DesktopSettings(Path dataDir, ChartLensContext ctx, BooleanSupplier locked) {
@@ -37,6 +39,8 @@ final class DesktopSettings implements SettingsPort {
         this.ctx = ctx;
         this.locked = locked;
         this.current = read();
+        String n = reviewerName(dataDir);
+        this.reviewerName = n == null ? "" : n;
     }
 
     /** In memory: no file I/O. */
@@ -70,6 +74,7 @@ final class DesktopSettings implements SettingsPort {
         NetworkSettings network = NetworkSettings.read(dataDir); // set in the file only: kept as they are
         s.requestDeadlineSeconds = network.requestDeadlineSeconds();
         s.syncDeadlineMinutes = network.syncDeadlineMinutes();
+        s.reviewerName = reviewerName.isEmpty() ? null : reviewerName;
         try {
             Path tmp = dataDir.resolve("settings.json.tmp");
             json.writeValue(tmp.toFile(), s);
@@ -120,6 +125,52 @@ final class DesktopSettings implements SettingsPort {
         }
     }
 
+    /** The reviewer's name picked in Settings (issue 17), or "" when none. In memory. */
+    @Override
+    public String reviewerName() {
+        return reviewerName;
+    }
+
+    /** Saves the reviewer's name ("" = the OS user); audited, and used by the audit log from now on. Blocking. */
+    @Override
+    public synchronized void saveReviewerName(String name) {
+        String was = reviewerName;
+        reviewerName = name == null ? "" : name.strip();
+        try {
+            SettingsFile s = Files.isRegularFile(dataDir.resolve("settings.json"))
+                    ? json.readValue(dataDir.resolve("settings.json").toFile(), SettingsFile.class) : new SettingsFile();
+            s.reviewerName = reviewerName.isEmpty() ? null : reviewerName;
+            write(s);
+        } catch (IOException e) {
+            throw new IllegalStateException("Settings could not be saved in " + dataDir, e);
+        }
+        if (!locked.getAsBoolean() && !was.equals(reviewerName)) {
+            ctx.cache().auditReviewer(ctx.reviewerName());
+            ctx.cache().audit(AuditAction.SETTINGS_CHANGED, null, null, "reviewerName", "view:settings");
+        }
+    }
+
+    /** The reviewer's name in {@code dataDir}'s settings.json, or null when none (the command line). */
+    static String reviewerName(Path dataDir) {
+        Path file = dataDir.resolve("settings.json");
+        if (Files.isRegularFile(file)) {
+            try {
+                String n = new ObjectMapper().readValue(file.toFile(), SettingsFile.class).reviewerName;
+                return n == null || n.isBlank() ? null : n.strip();
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void write(SettingsFile s) throws IOException {
+        Path tmp = dataDir.resolve("settings.json.tmp");
+        json.writeValue(tmp.toFile(), s);
+        Files.move(tmp, dataDir.resolve("settings.json"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** The settings file's shape (no PHI, no secrets). */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public static final class SettingsFile {
@@ -130,5 +181,7 @@ final class DesktopSettings implements SettingsPort {
         /** See {@link NetworkSettings}. */
         public Integer requestDeadlineSeconds;
         public Integer syncDeadlineMinutes;
+        /** The reviewer's display name (issue 17); absent = the OS user. */
+        public String reviewerName;
     }
 }

@@ -163,4 +163,53 @@ public final class ChartQuery {
             throw new IllegalStateException(e.getCause());
         }
     }
+
+    /**
+     * What arrived or changed in these records since {@code reviewer}'s last "Mark reviewed" of
+     * them (issue 17, {@link ReviewDiff}). Reads the marks, and each reviewed record's chart once
+     * more (records never reviewed are read only when another one was). Blocking.
+     */
+    public static ReviewDiff changesSince(ChartStore store, List<PatientRef> records, String reviewer) {
+        if (reviewer == null || reviewer.isBlank()) {
+            return ReviewDiff.none(reviewer);
+        }
+        java.util.Map<PatientRef, java.util.Optional<org.chartlens.domain.ReviewMark>> marks = new java.util.LinkedHashMap<>();
+        for (PatientRef r : new java.util.LinkedHashSet<>(records)) {
+            marks.put(r, store.lastReview(reviewer, r));
+        }
+        if (marks.values().stream().noneMatch(java.util.Optional::isPresent)) {
+            return ReviewDiff.none(reviewer);
+        }
+        java.util.Map<PatientRef, List<org.chartlens.domain.RawResource>> current = new java.util.LinkedHashMap<>();
+        for (PatientRef r : marks.keySet()) {
+            current.put(r, store.chartResources(r.org(), r.id()));
+        }
+        return ReviewDiff.between(reviewer, marks, current, store::reviewedJson);
+    }
+
+    /**
+     * What a review of these records knows now: each record's resources with their hashes, and
+     * each one's JSON by content hash (kept for a later before/after). For the writer of marks
+     * ({@code store.ReviewMarks.mark}). Blocking.
+     */
+    public static java.util.Map<PatientRef, Snapshot> reviewSnapshot(ChartStore store, List<PatientRef> records) {
+        java.util.Map<PatientRef, Snapshot> out = new java.util.LinkedHashMap<>();
+        for (PatientRef r : new java.util.LinkedHashSet<>(records)) {
+            List<org.chartlens.domain.RawResource> chart = store.chartResources(r.org(), r.id());
+            List<org.chartlens.domain.ReviewedResource> known = ContentHashes.of(chart);
+            java.util.Map<String, String> json = new java.util.HashMap<>();
+            int i = 0;
+            for (org.chartlens.domain.RawResource raw : chart) {
+                if (raw.patientId() != null) {
+                    json.put(known.get(i++).contentHash(), raw.json());
+                }
+            }
+            out.put(r, new Snapshot(known, json));
+        }
+        return out;
+    }
+
+    /** One record's resources as a review knows them, and their JSON by content hash. */
+    public record Snapshot(List<org.chartlens.domain.ReviewedResource> resources, java.util.Map<String, String> json) {
+    }
 }

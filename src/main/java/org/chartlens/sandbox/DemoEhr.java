@@ -96,6 +96,7 @@ public final class DemoEhr implements AutoCloseable {
         ehr.lastPut = loadedAt;
         server.createContext("/fhir", ehr.fhir);
         server.createContext("/oauth", ehr.auth);
+        server.createContext("/admin", ehr::admin);
         server.createContext("/", exchange -> {
             byte[] body = ("ChartLens demo EHR. FHIR base: " + ctx.fhirBase() + "\n").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain;charset=utf-8");
@@ -231,6 +232,64 @@ public final class DemoEhr implements AutoCloseable {
             return entry.key();
         } catch (IOException e) {
             throw new IllegalArgumentException("Not valid JSON", e);
+        }
+    }
+
+    /**
+     * Changes one patient's chart as an EHR does between two syncs (issue 17): {@code edits}
+     * resources get new content (a problem resolved, a value corrected, a note), {@code touches}
+     * are re-sent unchanged but for a new {@code meta.lastUpdated}, {@code adds} new ones appear
+     * (a body weight, a problem). All get fresh stamps, so an incremental sync brings each of them.
+     * Also {@code POST /admin/change-chart?patient=ID&edit=N&touch=N&add=N} (docs/demo-ehr.md).
+     *
+     * @throws IllegalArgumentException when the patient is unknown
+     */
+    public ChartChange changeChart(String patientId, int edits, int touches, int adds) {
+        return new ChartChanges(ctx.data, ctx.mapper, this::put).apply(patientId, edits, touches, adds);
+    }
+
+    /** What {@link #changeChart} did, each as {@code Type/id}. */
+    public record ChartChange(List<String> edited, List<String> touched, List<String> added) {
+        public ChartChange {
+            edited = List.copyOf(edited);
+            touched = List.copyOf(touched);
+            added = List.copyOf(added);
+        }
+    }
+
+    /** {@code POST /admin/change-chart?patient=ID&edit=N&touch=N&add=N} -> the {@link ChartChange} as JSON. */
+    private void admin(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        int status;
+        String body;
+        try {
+            if (!"POST".equals(exchange.getRequestMethod())
+                    || !"/admin/change-chart".equals(exchange.getRequestURI().getPath())) {
+                throw new IllegalStateException("POST /admin/change-chart?patient=ID&edit=N&touch=N&add=N");
+            }
+            Map<String, String> q = new java.util.HashMap<>();
+            String raw = exchange.getRequestURI().getRawQuery();
+            for (String part : raw == null ? new String[0] : raw.split("&")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    q.put(part.substring(0, eq), java.net.URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+            ChartChange c = changeChart(q.getOrDefault("patient", ""), Integer.parseInt(q.getOrDefault("edit", "0")),
+                    Integer.parseInt(q.getOrDefault("touch", "0")), Integer.parseInt(q.getOrDefault("add", "0")));
+            status = 200;
+            body = ctx.mapper.writeValueAsString(c);
+        } catch (IllegalStateException e) {
+            status = 405;
+            body = "{\"error\":\"" + e.getMessage() + "\"}";
+        } catch (IllegalArgumentException e) {
+            status = 400;
+            body = "{\"error\":\"" + e.getMessage().replace("\"", "'") + "\"}";
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

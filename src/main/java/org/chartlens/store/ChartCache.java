@@ -37,6 +37,7 @@ public final class ChartCache implements ChartStore {
     private final AuditLog auditLog;
     private final Retention retention;
     private final PersonLinks persons;
+    private final ReviewMarks reviews;
 
     private ChartCache(CacheConnections db) {
         this.db = db;
@@ -45,6 +46,7 @@ public final class ChartCache implements ChartStore {
         this.auditLog = new AuditLog(db);
         this.retention = new Retention(db, auditLog);
         this.persons = new PersonLinks(db, auditLog);
+        this.reviews = new ReviewMarks(db, auditLog);
         db.listen(auditLog);
     }
 
@@ -229,6 +231,13 @@ public final class ChartCache implements ChartStore {
     public PersonLinks persons() {
         return persons;
     }
+
+    /** Review marks per reviewer and record (issue 17): mark (audited), the last mark, the reviewed JSON. */
+    public ReviewMarks reviews() { return reviews; }
+    // the read contract of ChartStore over ReviewMarks
+    @Override public Optional<org.chartlens.domain.ReviewMark> lastReview(String who, org.chartlens.domain.PatientRef r) { return reviews.last(who, r); }
+    @Override public Optional<String> reviewedJson(String contentHash) { return reviews.reviewedJson(contentHash); }
+    @Override public Map<org.chartlens.domain.PatientRef, Instant> lastReviewed(String who) { return reviews.lastReviewed(who); }
 
     @Override
     public org.chartlens.domain.Person personOf(org.chartlens.domain.PatientRef record) {

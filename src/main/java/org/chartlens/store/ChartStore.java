@@ -68,6 +68,24 @@ public interface ChartStore extends AutoCloseable {
                 .filter(r -> Person.idOf(r).equals(personId)).findFirst().map(this::personOf);
     }
 
+    /**
+     * {@code reviewer}'s latest "Mark reviewed" of one record, with what was known then (issue 17);
+     * empty when never, and in a store without marks.
+     */
+    default Optional<org.chartlens.domain.ReviewMark> lastReview(String reviewer, PatientRef record) {
+        return Optional.empty();
+    }
+
+    /** When {@code reviewer} last reviewed each record they reviewed (empty in a store without marks). */
+    default java.util.Map<PatientRef, Instant> lastReviewed(String reviewer) {
+        return java.util.Map.of();
+    }
+
+    /** The JSON of a resource as a reviewer saw it, by its content hash; empty when not kept. */
+    default Optional<String> reviewedJson(String contentHash) {
+        return Optional.empty();
+    }
+
     /** Freshness per resource type for one organization. */
     List<Freshness> freshness(String org);
 

@@ -69,6 +69,19 @@ final class Schema {
                 "CREATE TABLE removed (org TEXT NOT NULL, type TEXT NOT NULL, id TEXT NOT NULL, patient TEXT,"
                         + " removed_at INTEGER NOT NULL, PRIMARY KEY(org, type, id))",
                 "CREATE INDEX removed_chart ON removed(org, patient)"
+            ),
+            List.of(
+                // v5 (issue 17, decision 0800): "Mark reviewed" per reviewer and record: when, and
+                // what was known then (per resource two hashes); the reviewed JSON kept once per
+                // content hash (gzip) for the before/after of what changed later
+                "CREATE TABLE review_mark (seq INTEGER PRIMARY KEY AUTOINCREMENT, reviewer TEXT NOT NULL,"
+                        + " org TEXT NOT NULL, patient TEXT NOT NULL, reviewed_at INTEGER NOT NULL)",
+                "CREATE INDEX review_mark_record ON review_mark(reviewer, org, patient, reviewed_at)",
+                "CREATE TABLE review_item (mark INTEGER NOT NULL, org TEXT NOT NULL, type TEXT NOT NULL,"
+                        + " id TEXT NOT NULL, raw_hash TEXT NOT NULL, content_hash TEXT NOT NULL,"
+                        + " PRIMARY KEY(mark, type, id))",
+                "CREATE INDEX review_item_content ON review_item(content_hash)",
+                "CREATE TABLE review_content (hash TEXT PRIMARY KEY, json BLOB NOT NULL)"
             ));
 
     /** Schema version after which the events already in the log are hash-chained. */

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import org.chartlens.clinical.ChartData;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.ui.common.OrgLegend;
+import org.chartlens.ui.common.ReviewBadges;
 import org.chartlens.ui.common.TaskExecutor;
 
 /**
@@ -49,6 +50,17 @@ public final class ChartView extends BorderPane {
         p.setMaxSize(60, 60);
         setCenter(p);
         vm.dataProperty().addListener((o, a, d) -> show(d));
+        // a new review (Mark reviewed) re-marks every tab; the tab shown stays shown
+        vm.reviewProperty().addListener((o, a, r) -> {
+            if (vm.dataProperty().get() != null) {
+                Tab was = tabs.getSelectionModel().getSelectedItem();
+                String name = was == null ? null : (String) was.getUserData();
+                show(vm.dataProperty().get());
+                if (name != null) {
+                    select(name);
+                }
+            }
+        });
         vm.errorProperty().addListener((o, a, e) -> {
             if (e != null) {
                 Label l = new Label(e);
@@ -71,7 +83,7 @@ public final class ChartView extends BorderPane {
         }
         ChartModel m = d.model();
         OrgLegend legend = vm.legend();
-        setTop(OrgLegend.building(legend, () -> new PatientBanner(d)));
+        setTop(new VBox(OrgLegend.building(legend, () -> new PatientBanner(d)), new ReviewStrip(vm)));
         tabs.getTabs().clear();
         byName.clear();
         builders.clear();
@@ -138,7 +150,7 @@ public final class ChartView extends BorderPane {
         }
         java.util.function.Supplier<Node> b = builders.remove(t);
         if (b != null) {
-            Node n = OrgLegend.building(vm.legend(), b::get);
+            Node n = ReviewBadges.building(vm.reviewProperty().get(), () -> OrgLegend.building(vm.legend(), b::get));
             t.setContent(n);
             content.put((String) t.getUserData(), n);
         }

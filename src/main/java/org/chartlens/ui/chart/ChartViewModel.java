@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.chartlens.clinical.ChartData;
 import org.chartlens.clinical.ChartQuery;
+import org.chartlens.clinical.ReviewDiff;
+import org.chartlens.ui.port.ReviewPort;
 import org.chartlens.connect.OrganizationNames;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
@@ -36,6 +38,11 @@ public final class ChartViewModel {
     private final ObjectProperty<ChartData> data = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    /** Issue 17: the reviewer and "Mark reviewed"; what is new since this reviewer's last review. */
+    private ReviewPort reviews = ReviewPort.NONE;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ReviewDiff> review =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(ReviewDiff.none(null));
+    private final ReadOnlyStringWrapper reviewMessage = new ReadOnlyStringWrapper("");
 
     public ChartViewModel(ChartStore store, TaskExecutor tasks, String org, String patientId) {
         this(store, tasks, List.of(new PatientRef(org, patientId)), () -> new OrganizationNames(List.of()));
@@ -60,7 +67,13 @@ public final class ChartViewModel {
         this.orgNames = orgNames;
     }
 
-    private record Opened(ChartData data, OrgLegend legend) {
+    private record Opened(ChartData data, OrgLegend legend, ReviewDiff review) {
+    }
+
+    /** Marks and "Mark reviewed" through {@code port} (issue 17); before {@link #load}. */
+    public ChartViewModel withReviews(ReviewPort port) {
+        this.reviews = port;
+        return this;
     }
 
     public void load(UnitSystem units) {
@@ -68,10 +81,12 @@ public final class ChartViewModel {
         error.set(null);
         tasks.submit(() -> {
             ChartData d = ChartQuery.openPerson(store, records, units, LocalDate.now());
-            return new Opened(d, new OrgLegend(d.orgs(), orgNames.get()));
+            return new Opened(d, new OrgLegend(d.orgs(), orgNames.get()),
+                    ChartQuery.changesSince(store, records, reviews.reviewer()));
         }, o -> {
             loading.set(false);
             legend = o.legend();
+            review.set(o.review());
             data.set(o.data());
         }, e -> {
             loading.set(false);
@@ -89,6 +104,42 @@ public final class ChartViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * Records a review of this chart's records by the port's reviewer now (blocking part on the
+     * task executor), then reads what is new again (nothing, until the next sync). FX thread.
+     */
+    public void markReviewed() {
+        reviewMessage.set("Recording your review…");
+        tasks.submit(() -> {
+            reviews.mark(records);
+            return ChartQuery.changesSince(store, records, reviews.reviewer());
+        }, d -> {
+            reviewMessage.set("Marked reviewed by " + reviews.reviewer());
+            review.set(d);
+        }, e -> reviewMessage.set("The review could not be recorded: " + e.getMessage()));
+    }
+
+    /** What arrived or changed since the reviewer's last review (none before loading, or never reviewed). */
+    public javafx.beans.property.ReadOnlyObjectProperty<ReviewDiff> reviewProperty() {
+        return review.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last "Mark reviewed" in words ("" before). */
+    public ReadOnlyStringProperty reviewMessageProperty() {
+        return reviewMessage.getReadOnlyProperty();
+    }
+
+    /** The reviewer in force (the name picked in Settings, else the OS user). */
+    public String reviewer() {
+        return reviews.reviewer();
+    }
+
+    /** Shows a chart already read with what is new since a review (screenshots, tests; FX thread). */
+    public void show(ChartData d, Function<String, String> names, ReviewDiff diff) {
+        review.set(diff == null ? ReviewDiff.none(null) : diff);
+        show(d, names);
     }
 
     /** Shows a chart already read (screenshots, tests), its organizations named by {@code names} (FX thread). */

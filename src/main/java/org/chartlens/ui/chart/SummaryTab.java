@@ -82,7 +82,15 @@ public final class SummaryTab extends ScrollPane {
             decorate(encounters, m.encounters().stream().limit(5).map(EncounterEntry::source).toList(), legend);
             decorate(vitals, latestVitals(m, false).stream().map(VitalReading::source).toList(), legend);
         }
-        setContent(g);
+        org.chartlens.clinical.ReviewDiff review = org.chartlens.ui.common.ReviewBadges.current();
+        if (org.chartlens.ui.common.ReviewBadges.marks(review)) {
+            // issue 17: what arrived or changed since the reviewer's last review, first
+            VBox whatsNew = WhatsNewSection.of(review, legend);
+            VBox.setMargin(whatsNew, new Insets(14, 14, 0, 14));
+            setContent(new VBox(whatsNew, g));
+        } else {
+            setContent(g);
+        }
         setFitToWidth(true);
         getStyleClass().add("summary-tab");
     }

@@ -240,6 +240,12 @@ public final class Tables {
      */
     public static <T> void withSource(TableView<T> table, Function<T, Source> source) {
         OrgLegend legend = OrgLegend.current();
+        org.chartlens.clinical.ReviewDiff review = ReviewBadges.current();
+        boolean marks = ReviewBadges.marks(review);
+        if (marks) {
+            // issue 17: what arrived or changed since the reviewer's last review, first column
+            table.getColumns().add(0, ReviewBadges.column(review, source));
+        }
         if (legend.isPerson()) {
             table.getColumns().add(OrgChips.column(legend, source));
             table.getColumns().add(wrapped("Organizations differ", 260, r -> legend.differences(source.apply(r))));
@@ -253,6 +259,16 @@ public final class Tables {
         raw.setAccelerator(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN));
         raw.setOnAction(e -> showSelected(table, source, legend));
         table.setContextMenu(new ContextMenu(raw));
+        if (marks) {
+            MenuItem beforeAfter = new MenuItem("Show what changed since your review");
+            beforeAfter.setOnAction(e -> {
+                T item = table.getSelectionModel().getSelectedItem();
+                if (item != null) {
+                    BeforeAfterDialog.show(table, review, source.apply(item), legend);
+                }
+            });
+            table.getContextMenu().getItems().add(beforeAfter);
+        }
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 showSelected(table, source, legend);
@@ -261,6 +277,9 @@ public final class Tables {
         });
         table.setRowFactory(tv -> {
             javafx.scene.control.TableRow<T> row = new javafx.scene.control.TableRow<>();
+            if (marks) {
+                ReviewBadges.style(row, review, source);
+            }
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     RawJsonDialog.show(table, source.apply(row.getItem()), legend);

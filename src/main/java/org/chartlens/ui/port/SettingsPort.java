@@ -12,4 +12,14 @@ public interface SettingsPort {
 
     /** Where ChartLens keeps its data (shown in Help and Settings). Cheap. */
     Path dataDirectory();
+
+    /** The reviewer's display name picked in Settings (issue 17); "" = the signed-in OS user. Cheap. */
+    default String reviewerName() {
+        return "";
+    }
+
+    /** Saves the reviewer's display name ("" = the OS user); audited. Blocking. */
+    default void saveReviewerName(String name) {
+        throw new UnsupportedOperationException("The reviewer's name cannot be changed in this mode.");
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                          DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer,
-                         AuditPort audit, ChangesPort changes, PersonsPort persons, FindPort find) {
+                         AuditPort audit, ChangesPort changes, PersonsPort persons, FindPort find, ReviewPort reviews) {
     public ShellPorts {
         Objects.requireNonNull(cache);
         Objects.requireNonNull(organizations);
@@ -22,17 +22,18 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
         Objects.requireNonNull(changes);
         Objects.requireNonNull(persons);
         Objects.requireNonNull(find);
+        Objects.requireNonNull(reviews);
     }
 
     /**
-     * Ports without person matching ({@link PersonsPort#NONE}: every record a person of one) and
-     * without search ({@link FindPort#NONE}).
+     * Ports without person matching ({@link PersonsPort#NONE}: every record a person of one),
+     * without search ({@link FindPort#NONE}) and without review marks ({@link ReviewPort#NONE}).
      */
     public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                       DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit,
                       ChangesPort changes) {
         this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, PersonsPort.NONE,
-                FindPort.NONE);
+                FindPort.NONE, ReviewPort.NONE);
     }
 
     /** Ports whose state never changes behind the views ({@link ChangesPort#NONE}). */
@@ -42,38 +43,42 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
     }
 
     public ShellPorts withChanges(ChangesPort c) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c, persons, find);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c, persons, find, reviews);
     }
 
     public ShellPorts withPersons(PersonsPort p) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, p, find);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, p, find, reviews);
     }
 
     public ShellPorts withFind(FindPort f) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, f);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, f, reviews);
+    }
+
+    public ShellPorts withReviews(ReviewPort r) {
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, r);
     }
 
     public ShellPorts withOrganizations(OrganizationsPort o) {
-        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find);
+        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews);
     }
 
     public ShellPorts withSignIn(SignInPort s) {
-        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes, persons, find);
+        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews);
     }
 
     public ShellPorts withSync(SyncPort s) {
-        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes, persons, find);
+        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes, persons, find, reviews);
     }
 
     public ShellPorts withDemo(DemoPort d) {
-        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes, persons, find);
+        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes, persons, find, reviews);
     }
 
     public ShellPorts withAudit(AuditPort a) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes, persons, find);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes, persons, find, reviews);
     }
 
     public ShellPorts withViewer(SystemViewerPort v) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes, persons, find);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes, persons, find, reviews);
     }
 }

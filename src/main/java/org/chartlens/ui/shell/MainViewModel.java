@@ -68,6 +68,7 @@ public final class MainViewModel {
         status = new StatusViewModel(ports.sync(), ports.organizations(), tasks, fx);
         worklist = new WorklistViewModel(ports.cache(), ports.persons(), tasks, fx);
         worklist.possibleMatchesProperty().addListener((o, was, n) -> status.possibleMatches(n.intValue()));
+        worklist.setReviewer(ports.reviews()::reviewer);
         lock = new LockViewModel(ports.lock(), tasks);
         settings = new SettingsViewModel(ports.settings(), tasks, status);
         welcome = new WelcomeViewModel(ports.organizations(), ports.demo(), tasks, status);
@@ -305,7 +306,14 @@ public final class MainViewModel {
      */
     public ChartViewModel chart(java.util.List<PatientRef> records) {
         ChartViewModel chart = new ChartViewModel(ports.cache().store(), tasks, records,
-                () -> new org.chartlens.connect.OrganizationNames(ports.organizations().organizations()));
+                () -> new org.chartlens.connect.OrganizationNames(ports.organizations().organizations()))
+                .withReviews(ports.reviews());
+        // a review recorded changes the worklist's "new since" (issue 17)
+        chart.reviewMessageProperty().addListener((o, a, m) -> {
+            if (m.startsWith("Marked")) {
+                worklist.refresh();
+            }
+        });
         for (PatientRef ref : records) {
             record(AuditAction.CHART_OPENED, ref, records.size() > 1 ? "tab=summary person=" + records.size()
                     + " records" : "tab=summary", "view:chart");

@@ -44,17 +44,23 @@ public final class SettingsView extends GridPane {
         Label folder = new Label(current.dataFolder() == null ? "" : current.dataFolder().toString());
         Label saved = new Label();
         saved.textProperty().bind(vm.formMessageProperty());
+        javafx.scene.control.TextField reviewer = new javafx.scene.control.TextField(vm.reviewerName());
+        reviewer.setId("settings-reviewer");
+        reviewer.setPromptText(System.getProperty("user.name", "") + " (your OS user)");
+        reviewer.setPrefColumnCount(22);
         Button ok = new Button("Save settings");
         ok.setDefaultButton(true);
         ok.setOnAction(e -> {
             vm.save(new Settings(us.isSelected() ? UnitSystem.US : UnitSystem.METRIC, dark.isSelected(),
                     lock.getValue(), retention.getValue(), current.dataFolder()));
+            vm.saveReviewerName(reviewer.getText());
         });
         int r = 0;
         addRow(r++, new Label("Vital-sign units"), new HBox(12, metric, us));
         addRow(r++, new Label("Theme"), dark);
         addRow(r++, new Label("Lock after idle (minutes, 0 = never)"), lock);
         addRow(r++, new Label("Remove cached data older than (days, 0 = keep)"), retention);
+        addRow(r++, new Label("Reviewer name (reviews, audit log; empty = OS user)"), reviewer);
         addRow(r++, new Label("Data folder"), folder);
         addRow(r++, ok, saved);
         if (openAudit != null) {

@@ -39,6 +39,25 @@ public final class SettingsViewModel {
                 e -> status.error("Settings could not be saved."));
     }
 
+    /** The reviewer's display name picked here (issue 17); "" = the signed-in OS user. */
+    public String reviewerName() {
+        return port.reviewerName();
+    }
+
+    /** Saves the reviewer's display name when it changed (blocking part on the task executor). */
+    public void saveReviewerName(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.equals(port.reviewerName())) {
+            return;
+        }
+        tasks.submit(() -> {
+            port.saveReviewerName(n);
+            return true;
+        }, ok -> status.info(n.isEmpty() ? "Reviews and the audit log now name you by your OS user."
+                : "Reviews and the audit log now name you " + n + "."),
+                e -> status.error("The reviewer's name could not be saved."));
+    }
+
     /** The settings in force; changes when the user saves. */
     public ReadOnlyObjectProperty<Settings> settingsProperty() {
         return settings.getReadOnlyProperty();

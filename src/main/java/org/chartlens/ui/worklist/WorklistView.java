@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -84,6 +85,10 @@ public final class WorklistView extends BorderPane {
                 .map(i -> "MRN " + i.value()).findFirst().orElse(r.id())));
         table.getColumns().add(WorklistPersonColumns.synced());
         table.getColumns().add(WorklistPersonColumns.matches(r -> reviewMatches.accept(r)));
+        // issue 17: what arrived or changed since the reviewer's last review of the person
+        TableColumn<WorklistRow, String> since = text("Since your review", 170, vm::reviewNote);
+        since.setId("worklist-since-review");
+        table.getColumns().add(since);
         table.setItems(vm.rows());
         javafx.scene.Node empty = table.getPlaceholder();
         Label unreadable = new Label("The patient list cannot be shown while the cache cannot be read.");

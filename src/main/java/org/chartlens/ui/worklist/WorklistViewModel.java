@@ -60,6 +60,21 @@ public final class WorklistViewModel {
     private final AtomicReference<Runnable> pendingProgress = new AtomicReference<>();
     private Consumer<String> onRebuilt = summary -> { };
     private boolean loaded;
+    /** Issue 17: the reviewer whose "new since" the list shows, and the notes per record ("ORG:ID"). */
+    private java.util.function.Supplier<String> reviewer = () -> null;
+    private volatile java.util.Map<String, String> notes = java.util.Map.of();
+    private final java.util.Map<String, ReviewNotes.Memo> noteMemo = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Shows "7 new since 14 Nov" beside each record this reviewer reviewed (issue 17). */
+    public void setReviewer(java.util.function.Supplier<String> who) {
+        this.reviewer = who;
+    }
+
+    /** "7 new since 14 Nov" for a row whose person the reviewer reviewed, else "". FX thread. */
+    public String reviewNote(WorklistRow r) {
+        return notes.getOrDefault(r.org() + ":" + r.id(), "");
+    }
+
     /** A read of the cache is running; {@link #again} asks for one more when it ends. FX thread. */
     private boolean reading;
     private boolean again;
@@ -100,7 +115,12 @@ public final class WorklistViewModel {
         if (!loaded) {
             status.set("Loading patients…");
         }
-        tasks.submit(() -> PersonRows.of(rows(cache.store(), Instant.now(), LocalDate.now()), persons.snapshot()), read -> {
+        String who = reviewer.get();
+        tasks.submit(() -> {
+            var read = PersonRows.of(rows(cache.store(), Instant.now(), LocalDate.now()), persons.snapshot());
+            notes = ReviewNotes.of(cache.store(), who, noteMemo);
+            return read;
+        }, read -> {
             legend = read.legend();
             possibleMatches.set(read.proposals());
             records = read.records();
