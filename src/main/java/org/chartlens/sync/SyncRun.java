@@ -218,11 +218,15 @@ final class SyncRun {
                 Ingest.Batch b = ingest.accept(batch, null);
                 sharedReceived.addAll(b.sharedReceived());
                 referenced.addAll(b.sharedReferenced());
+                // every chart the export brings counts, also one whose Patient did not change (issue 17)
                 exported.addAll(b.patients());
+                exported.addAll(b.owners());
+                patientsTotal = exported.size();
                 progress(false);
             });
             bytes.addAndGet(export.bytes());
             patientsTotal = exported.size();
+            listener.patientsChosen(exported.size(), "the charts in the export of group " + group);
             // a Patient/Group export holds the compartments: the directory resources they reference come by id
             new SharedFetch(this, page -> {
                 bytes.addAndGet(page.bytes());
