@@ -120,7 +120,7 @@ public final class ChartQuery {
     /**
      * The completeness map of one record or a person's records (issue 17): per record and type what
      * the cache holds, the organization's sync state per type, and each sign-in, through the pure
-     * {@link Completeness}. Blocking: one chart read per record (counts only) and one freshness read
+     * {@link Completeness}. Blocking: one count query per record and one freshness read
      * per organization.
      *
      * @param signIns org id -> its sign-in (from the auth layer, via the caller); absent: not said
@@ -134,13 +134,8 @@ public final class ChartQuery {
         List<Completeness.Pull> pulls = new java.util.ArrayList<>();
         java.util.Set<String> orgs = new java.util.HashSet<>();
         for (PatientRef r : refs) {
-            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-            for (org.chartlens.domain.RawResource x : store.chartResources(r.org(), r.id())) {
-                if (r.id().equals(x.patientId())) {
-                    counts.merge(x.type(), 1, Integer::sum);
-                }
-            }
-            holdings.add(new Completeness.Holding(r, counts, store.lastSynced(r.org(), r.id()).orElse(null)));
+            holdings.add(new Completeness.Holding(r, store.countsByType(r.org(), r.id()),
+                    store.lastSynced(r.org(), r.id()).orElse(null)));
             if (orgs.add(r.org())) {
                 for (org.chartlens.store.Freshness f : store.freshness(r.org())) {
                     pulls.add(new Completeness.Pull(f.org(), f.type(), f.state(), f.lastSuccess(), f.lastError(),

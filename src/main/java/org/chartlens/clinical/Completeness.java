@@ -27,9 +27,17 @@ import org.chartlens.domain.SignInState;
 public final class Completeness {
     /** The columns: the types a chart's tabs show, most consequential first, with their words. */
     public static final Map<String, String> TYPES = types();
+    /** The banner's line when nothing needs attention. */
+    public static final String COMPLETE = "Nothing missing: every type was pulled at every organization";
     /** A sign-in ending within this many days is said in the banner. */
     static final long GRANT_WARNING_DAYS = 7;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    /**
+     * Types whose absence the banner names even when the server does not offer them: not knowing a
+     * patient's allergies or medications matters on every screen; a pharmacy without problems does not.
+     */
+    static final java.util.Set<String> ALWAYS_SAID = java.util.Set.of("AllergyIntolerance", "MedicationRequest");
 
     private Completeness() {
     }
@@ -92,10 +100,11 @@ public final class Completeness {
             boolean imported = sign != null && !sign.signInNeeded();
             for (Map.Entry<String, String> t : TYPES.entrySet()) {
                 cells.add(cell(h, t.getKey(), t.getValue(), byOrgType.get(h.record().org() + "\n" + t.getKey()),
-                        canSync, imported, zone));
+                        canSync, imported, now, zone));
             }
         }
-        return new CompletenessMap(rows, List.copyOf(TYPES.keySet()), cells, summary(rows, cells));
+        String line = summary(rows, cells);
+        return new CompletenessMap(rows, List.copyOf(TYPES.keySet()), cells, line, !line.equals(COMPLETE));
     }
 
     static Row row(Holding h, SignInState s, String orgName, Instant now, ZoneId zone) {
@@ -125,7 +134,8 @@ public final class Completeness {
         return new Row(h.record(), orgName, h.lastSynced(), "signed in until " + date(end, zone), Fix.NONE, days);
     }
 
-    static Cell cell(Holding h, String type, String label, Pull pull, boolean canSync, boolean imported, ZoneId zone) {
+    static Cell cell(Holding h, String type, String label, Pull pull, boolean canSync, boolean imported, Instant now,
+                     ZoneId zone) {
         int count = h.counts().getOrDefault(type, 0);
         String held = count > 0 ? "; " + count + " held from before" : "";
         Fix sync = canSync ? Fix.SYNC_NOW : Fix.SIGN_IN_AGAIN;
@@ -144,7 +154,7 @@ public final class Completeness {
                     "not offered by this organization's server" + held, Fix.NONE);
         }
         if ("failed".equals(state)) {
-            String when = pull.lastErrorAt() == null ? "" : " (" + date(pull.lastErrorAt(), zone) + ")";
+            String when = pull.lastErrorAt() == null ? "" : " (" + when(pull.lastErrorAt(), now, zone) + ")";
             String why = pull.lastError() == null || pull.lastError().isBlank() ? "" : ": " + pull.lastError();
             return new Cell(h.record(), type, label, count, pull.lastSuccess(), Status.FAILED,
                     "failed at the last sync" + when + why + held, sync);
@@ -155,10 +165,10 @@ public final class Completeness {
         }
         if (count == 0) {
             return new Cell(h.record(), type, label, 0, pulled, Status.NONE_THERE,
-                    "none there (pulled " + date(pulled, zone) + ")", Fix.NONE);
+                    "none there (pulled " + when(pulled, now, zone) + ")", Fix.NONE);
         }
         return new Cell(h.record(), type, label, count, pulled, Status.HELD,
-                count + (pulled == null ? ", sync not completed" : ", pulled " + date(pulled, zone)), Fix.NONE);
+                count + (pulled == null ? ", sync not completed" : ", pulled " + when(pulled, now, zone)), Fix.NONE);
     }
 
     /** The banner's line: the first gap by type importance, how many more, and a sign-in ending soon. */
@@ -166,7 +176,8 @@ public final class Completeness {
         List<String> parts = new ArrayList<>();
         List<Cell> gaps = new ArrayList<>();
         for (String type : TYPES.keySet()) {
-            cells.stream().filter(c -> c.type().equals(type) && c.status().unknown()).forEach(gaps::add);
+            cells.stream().filter(c -> c.type().equals(type) && c.status().unknown()
+                    && (c.status() != Status.UNSUPPORTED || ALWAYS_SAID.contains(type))).forEach(gaps::add);
         }
         if (!gaps.isEmpty()) {
             Cell first = gaps.get(0);
@@ -185,7 +196,7 @@ public final class Completeness {
             }
         }
         if (parts.isEmpty()) {
-            return "Nothing missing: every type was pulled at every organization";
+            return COMPLETE;
         }
         String line = String.join(" · ", parts);
         return Character.toUpperCase(line.charAt(0)) + line.substring(1);
@@ -203,6 +214,14 @@ public final class Completeness {
 
     private static String inDays(long days) {
         return days <= 0 ? "within a day" : "in " + days + (days == 1 ? " day" : " days");
+    }
+
+    /** "today 08:30" for today, else the date. */
+    private static String when(Instant t, Instant now, ZoneId zone) {
+        if (t != null && t.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate())) {
+            return "today " + TIME.format(t.atZone(zone));
+        }
+        return date(t, zone);
     }
 
     private static String date(Instant t, ZoneId zone) {

@@ -15,8 +15,11 @@ import java.util.Optional;
  * @param cells   rows x types, row by row
  * @param summary one line for the banner: the most important gap ("Allergies unknown at Payer: not
  *                granted"), or that nothing is missing
+ * @param attention true when the summary names a gap or a sign-in to renew (the banner shows it);
+ *                  types a server does not offer count only for allergies and medications
  */
-public record CompletenessMap(List<Row> rows, List<String> types, List<Cell> cells, String summary) {
+public record CompletenessMap(List<Row> rows, List<String> types, List<Cell> cells, String summary,
+                              boolean attention) {
 
     public CompletenessMap {
         rows = List.copyOf(rows);

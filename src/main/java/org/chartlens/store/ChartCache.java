@@ -196,6 +196,7 @@ public final class ChartCache implements ChartStore {
     }
 
     /** Number of cached resources per type in one patient's compartment (shared ones excluded). */
+    @Override
     public Map<String, Integer> countsByType(String org, String patientId) {
         return resources.countsByType(org, patientId);
     }

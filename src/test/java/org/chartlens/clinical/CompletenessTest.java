@@ -60,7 +60,7 @@ class CompletenessTest {
 
         CompletenessMap.Cell meds = m.cell(CLINIC, "MedicationRequest").orElseThrow();
         assertEquals(Status.FAILED, meds.status());
-        assertEquals("failed at the last sync (5 Dec 2026): Riverside Clinic answered 503 (temporarily unavailable); "
+        assertEquals("failed at the last sync (today 09:00): Riverside Clinic answered 503 (temporarily unavailable); "
                 + "2 held from before", meds.words());
         assertEquals(Fix.SYNC_NOW, meds.fix());
 
@@ -68,7 +68,7 @@ class CompletenessTest {
         assertEquals(Status.HELD, problems.status());
         assertEquals(4, problems.count());
         assertEquals(synced, problems.lastPulled());
-        assertEquals("4, pulled 5 Dec 2026", problems.words());
+        assertEquals("4, pulled today 09:00", problems.words());
 
         CompletenessMap.Cell allergiesClinic = m.cell(CLINIC, "AllergyIntolerance").orElseThrow();
         assertEquals(Status.NONE_THERE, allergiesClinic.status(), "pulled, none there: known, not missing");
@@ -81,7 +81,8 @@ class CompletenessTest {
         assertEquals(Fix.SIGN_IN_AGAIN, clinic.accessFix());
         assertEquals("signed in until 3 Jan 2027", m.rows().get(1).access());
 
-        assertTrue(m.summary().startsWith("Allergies unknown at Health Plan: not granted ("), m.summary());
+        assertTrue(m.summary().startsWith("Allergies unknown at Health Plan: not granted (19 more gaps)"), m.summary());
+        assertTrue(m.attention());
         assertTrue(m.summary().endsWith(" · sign-in at Riverside Clinic runs out in 5 days"), m.summary());
         assertEquals(12 * 2, m.cells().size());
     }
@@ -111,5 +112,6 @@ class CompletenessTest {
         assertEquals("none in the imported files", m.cell(imported, "AllergyIntolerance").orElseThrow().words());
         assertEquals(Fix.NONE, m.cell(imported, "AllergyIntolerance").orElseThrow().fix());
         assertEquals("Nothing missing: every type was pulled at every organization", m.summary());
+        assertTrue(!m.attention());
     }
 }
