@@ -253,6 +253,11 @@ public final class ChartCache implements ChartStore {
         return syncState.cursor(org, patientId, type);
     }
 
+    /** The patients (not "") holding a cursor named {@code type} at the organization (a bulk group's patients). */
+    public List<String> patientsWithCursor(String org, String type) {
+        return syncState.patientsWithCursor(org, type);
+    }
+
     /** When one patient's sync at one organization last completed (one indexed lookup). */
     @Override
     public Optional<Instant> lastSynced(String org, String patientId) {

@@ -91,6 +91,28 @@ class BulkExportSyncTest {
                     assertEquals(expected, got, p);
                 }
                 assertTrue(cache.cursor(org.id(), "", "$export:demo").isPresent());
+
+                // an incremental export (nothing changed since): the group's charts are still counted and marked
+                java.time.Instant before = cache.lastSynced(org.id(), ehr.patientIds().get(0)).orElseThrow();
+                progress.clear();
+                chosen.clear();
+                SyncResult again = sync.run(SyncRequest.bulk("demo"), new SyncListener() {
+                    @Override
+                    public void progress(SyncProgress p) {
+                        progress.add(p);
+                    }
+
+                    @Override
+                    public void patientsChosen(int n, String how) {
+                        chosen.add(n);
+                    }
+                });
+                assertTrue(again.ok(), again.summary());
+                assertEquals(List.of(count), chosen, "the group's charts, not 0");
+                SyncProgress end = progress.get(progress.size() - 1);
+                assertEquals(count, end.patientsDone());
+                assertEquals(count, end.patientsTotal());
+                assertTrue(!cache.lastSynced(org.id(), ehr.patientIds().get(0)).orElseThrow().isBefore(before));
             }
         }
     }
