@@ -98,9 +98,13 @@ public final class Completeness {
             boolean canSync = sign == null || !sign.signInNeeded() || (sign.signedIn()
                     && (sign.refreshGrantEnds() == null || now.isBefore(sign.refreshGrantEnds())));
             boolean imported = sign != null && !sign.signInNeeded();
+            // a synced record whose organization kept no state per type (an older cache, a test
+            // store): what is held is all that can be said, without calling the rest missing
+            boolean noTypeState = h.lastSynced() != null
+                    && pulls.stream().noneMatch(p -> p.org().equals(h.record().org()));
             for (Map.Entry<String, String> t : TYPES.entrySet()) {
                 cells.add(cell(h, t.getKey(), t.getValue(), byOrgType.get(h.record().org() + "\n" + t.getKey()),
-                        canSync, imported, now, zone));
+                        canSync, imported || noTypeState, imported, now, zone));
             }
         }
         String line = summary(rows, cells);
@@ -134,15 +138,17 @@ public final class Completeness {
         return new Row(h.record(), orgName, h.lastSynced(), "signed in until " + date(end, zone), Fix.NONE, days);
     }
 
-    static Cell cell(Holding h, String type, String label, Pull pull, boolean canSync, boolean imported, Instant now,
-                     ZoneId zone) {
+    /** @param onlyHeld say only what is held (imported files; no state per type was kept) */
+    static Cell cell(Holding h, String type, String label, Pull pull, boolean canSync, boolean onlyHeld,
+                     boolean imported, Instant now, ZoneId zone) {
         int count = h.counts().getOrDefault(type, 0);
         String held = count > 0 ? "; " + count + " held from before" : "";
         Fix sync = canSync ? Fix.SYNC_NOW : Fix.SIGN_IN_AGAIN;
-        if (imported) {
-            return count > 0 ? new Cell(h.record(), type, label, count, h.lastSynced(), Status.HELD, count + " imported", Fix.NONE)
-                    : new Cell(h.record(), type, label, 0, h.lastSynced(), Status.NONE_THERE, "none in the imported files",
-                    Fix.NONE);
+        if (onlyHeld) {
+            return count > 0 ? new Cell(h.record(), type, label, count, h.lastSynced(), Status.HELD,
+                    count + (imported ? " imported" : " held"), Fix.NONE)
+                    : new Cell(h.record(), type, label, 0, h.lastSynced(), Status.NONE_THERE,
+                    imported ? "none in the imported files" : "none held", Fix.NONE);
         }
         String state = pull == null ? null : pull.state();
         if ("not-granted".equals(state)) {

@@ -104,6 +104,16 @@ class CompletenessTest {
     }
 
     @Test
+    void aSyncedRecordWithoutStatePerTypeSaysWhatIsHeldAndCallsNothingMissing() {
+        CompletenessMap m = build(List.of(new Completeness.Holding(CLINIC, Map.of("Condition", 2), NOW)), List.of(),
+                Map.of());
+        assertEquals("2 held", m.cell(CLINIC, "Condition").orElseThrow().words());
+        assertEquals(Status.NONE_THERE, m.cell(CLINIC, "AllergyIntolerance").orElseThrow().status());
+        assertEquals("none held", m.cell(CLINIC, "AllergyIntolerance").orElseThrow().words());
+        assertTrue(!m.attention(), m.summary());
+    }
+
+    @Test
     void importedFilesAndACompleteChart() {
         PatientRef imported = new PatientRef("import:referral", "x");
         CompletenessMap m = build(List.of(new Completeness.Holding(imported, Map.of("Condition", 1), NOW)), List.of(),
