@@ -84,13 +84,7 @@ public final class Persons {
 
     /** Over the context's cache, with the names of its organization directory. */
     public static Persons of(ChartLensContext ctx) {
-        return new Persons(ctx.cache(), id -> organizationName(ctx, id));
-    }
-
-    /** The name a user reads for an organization id: the directory's, else a plain description. */
-    public static String organizationName(ChartLensContext ctx, String id) {
-        return ctx.organizations().find(id).map(o -> o.name()).orElseGet(() -> id.startsWith("import:")
-                ? "Imported file (" + id.substring("import:".length()) + ")" : id);
+        return new Persons(ctx.cache(), new org.chartlens.connect.OrganizationNames(ctx.organizations().list()));
     }
 
     /** Reads the cache once: every person (one row each) and the proposals, highest score first. */

@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * Readable names for organization ids where a user reads them (issue 14): the configured
- * organization's name, an import as "Imported: name", never a bare internal id when there is a
+ * organization's name, an import as "Imported file (name)", never a bare internal id when there is a
  * better word. Immutable after construction, thread safe.
  */
 public final class OrganizationNames implements Function<String, String> {
@@ -21,7 +21,7 @@ public final class OrganizationNames implements Function<String, String> {
         }
     }
 
-    /** The organization's name, "Imported: name" for an import, else the id. */
+    /** The organization's name, "Imported file (name)" for an import, else the id. */
     @Override
     public String apply(String orgId) {
         String n = names.get(orgId);
@@ -29,7 +29,7 @@ public final class OrganizationNames implements Function<String, String> {
             return n;
         }
         if (orgId.startsWith("import:")) {
-            return "Imported: " + orgId.substring("import:".length());
+            return "Imported file (" + orgId.substring("import:".length()) + ")";
         }
         return orgId;
     }

@@ -1,6 +1,7 @@
 package org.chartlens.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,10 +78,19 @@ class PersonsCommandLineTest {
         assertTrue(lines.get(0).contains("Jen355 Hauck852") && lines.get(0).contains(a) && lines.get(0).contains(b),
                 lines.get(0));
         assertEquals("No possible links.", run("link", "--candidates").out());
+        // show PERSON: the person id, or any one of its records, prints the merged chart
+        String personId = lines.get(0).split("\t")[0];
+        for (String named : List.of(personId, b)) {
+            Run show = run("show", named);
+            assertEquals(0, show.exit(), show.err());
+            assertTrue(show.out().contains("Records: Imported file (clinic-a) (" + a + "), Imported file (clinic-b) (" + b + ")"),
+                    named + ": " + show.out());
+        }
 
         Run unlink = run("unlink", b);
         assertEquals(0, unlink.exit(), unlink.err());
         assertEquals(2, run("persons").out().lines().count());
+        assertFalse(run("show", b).out().contains("Records:"), "unlinked: one record's chart again");
         Run reject = run("link", "--reject", a, b);
         assertEquals(0, reject.exit(), reject.err());
         assertEquals("No possible links.", run("link", "--candidates").out());

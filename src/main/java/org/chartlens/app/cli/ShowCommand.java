@@ -75,14 +75,14 @@ public final class ShowCommand implements Callable<Integer> {
     }
 
     /**
-     * The records the typed PATIENT arguments name, in order: each ID or ORG:ID, or a person id
-     * ({@code P-...}, from {@code chartlens persons}) for every record linked as that person.
+     * The records the typed PATIENT arguments name, in order: a person id ({@code P-...}, from
+     * {@code chartlens persons}) or any ID / ORG:ID of its records names every record linked as that
+     * person (a record nobody linked is a person of one).
      */
     List<PatientRef> records(ChartStore store) {
         List<PatientRef> out = new java.util.ArrayList<>();
         for (String t : patients) {
-            List<PatientRef> named = t.startsWith("P-") ? ChartQuery.resolvePerson(store, t).records()
-                    : List.of(ChartQuery.resolve(store, t));
+            List<PatientRef> named = ChartQuery.resolvePerson(store, t).records();
             named.stream().filter(r -> !out.contains(r)).forEach(out::add);
         }
         return out;
