@@ -113,6 +113,7 @@ class MainViewModelTest {
         ChartStore[] cache = {one};
         RecordingOrganizations organizations = new RecordingOrganizations(List.of(WelcomeViewModelTest.VERACITY), List.of());
         ChangeSignal changes = new ChangeSignal();
+        org.chartlens.ui.port.OrganizationStatus[] current = {null};
         ShellPorts ports = StoreOnlyPorts.create(() -> cache[0], DIR, "x").withOrganizations(organizations)
                 .withChanges(changes);
         MainViewModel vm = vm(ports);
@@ -170,7 +171,11 @@ class MainViewModelTest {
         org.chartlens.ui.port.OrganizationStatus signedIn = new org.chartlens.ui.port.OrganizationStatus(true, "Practitioner/1",
                 null, List.of(), List.of(), Instant.now().plusSeconds(3600),
                 Instant.now().plus(java.time.Duration.ofDays(2)).plusSeconds(600), null);
-        ShellPorts ports = StoreOnlyPorts.create(() -> store, DIR)
+        ChangeSignal changes = new ChangeSignal();
+        org.chartlens.ui.port.OrganizationStatus[] current = {null};
+        int[] statusReads = {0};
+        current[0] = signedIn;
+        ShellPorts ports = StoreOnlyPorts.create(() -> store, DIR).withChanges(changes)
                 .withOrganizations(new RecordingOrganizations(List.of(riverside), List.of()))
                 .withSync((o, patient, l) -> {
                     calls.add("sync " + o + ":" + patient);
@@ -179,7 +184,8 @@ class MainViewModelTest {
                 .withSignIn(new org.chartlens.ui.port.SignInPort() {
                     @Override
                     public org.chartlens.ui.port.OrganizationStatus status(String orgId) {
-                        return signedIn;
+                        statusReads[0]++;
+                        return current[0];
                     }
 
                     @Override
@@ -193,6 +199,8 @@ class MainViewModelTest {
                     }
                 });
         MainViewModel vm = vm(ports);
+        vm.start(false);
+        vm.open(new PatientRef(p.org(), p.id()));
         org.chartlens.ui.chart.ChartViewModel chart = vm.chart(new PatientRef(p.org(), p.id()));
         chart.load(org.chartlens.domain.UnitSystem.METRIC);
         org.chartlens.domain.CompletenessMap map = chart.completenessProperty().get();
@@ -201,5 +209,17 @@ class MainViewModelTest {
         chart.fixes().syncNow(p.org(), p.id());
         chart.fixes().signInAgain(p.org());
         assertEquals(List.of("sync " + p.org() + ":" + p.id(), "sign-in " + p.org()), calls);
+        int[] reads = {0};
+        chart.completenessProperty().addListener((o, a, m) -> reads[0]++);
+        // signed in again meanwhile: a new grant end
+        current[0] = new org.chartlens.ui.port.OrganizationStatus(true, "Practitioner/1", null, List.of(), List.of(),
+                Instant.now().plusSeconds(3600), Instant.now().plus(java.time.Duration.ofDays(90)), null);
+        changes.publish(ChangesPort.Kind.SYNCED, p.org(), null);
+        assertEquals(1, reads[0], "the open chart's map is read again after its organization's sync");
+        assertTrue(chart.completenessProperty().get().rows().get(0).access().startsWith("signed in until"));
+        current[0] = signedIn;
+        changes.publish(ChangesPort.Kind.SYNCED, "elsewhere", null);
+        assertEquals(1, reads[0], "not after another organization's");
+        assertTrue(statusReads[0] > 0);
     }
 }
