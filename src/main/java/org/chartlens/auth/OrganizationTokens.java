@@ -209,12 +209,8 @@ public final class OrganizationTokens implements AccessTokenSource {
             }
             throw fail(e);
         }
-        Instant grantEnd = s.refreshGrantExpiresAt();
-        if (r.refreshExpiresInSeconds() != null) {
-            grantEnd = r.receivedAt().plusSeconds(r.refreshExpiresInSeconds());
-        } else if (r.refreshToken() != null && org.has(Organization.Quirk.REFRESH_GRANT_90_DAYS)) {
-            grantEnd = r.receivedAt().plus(Duration.ofDays(90));
-        }
+        // A rotated refresh token continues the same grant: its end does not move (RefreshGrant).
+        Instant grantEnd = RefreshGrant.end(r, s.refreshGrantExpiresAt(), s.signedInAt(), org);
         Session fresh = s.withTokens(r, s.refreshToken(), grantEnd);
         try {
             // Persist before use: a rotated refresh token that is lost would strand the user.

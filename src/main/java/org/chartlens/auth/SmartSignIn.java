@@ -195,18 +195,12 @@ public final class SmartSignIn {
             }
             patient = subject;
         }
-        Instant grantEnd = null;
-        if (r.refreshToken() != null) {
-            if (r.refreshExpiresInSeconds() != null) {
-                grantEnd = r.receivedAt().plusSeconds(r.refreshExpiresInSeconds());
-            } else if (org.has(Organization.Quirk.REFRESH_GRANT_90_DAYS)) {
-                grantEnd = r.receivedAt().plus(Duration.ofDays(90));
-            }
-        }
+        Instant signedInAt = clock.instant();
+        Instant grantEnd = r.refreshToken() == null ? null : RefreshGrant.end(r, null, signedInAt, org);
         return new Session(org.id(), org.flow(), org.clientId(), server, r.accessToken(), r.tokenType(),
                 r.expiresAt(), r.refreshToken(), grantEnd, org.scopes(),
                 r.scopes() != null ? r.scopes() : org.scopes(), patient, r.encounter(), fhirUser,
-                r.needPatientBanner(), subject, clock.instant(), r.receivedAt());
+                r.needPatientBanner(), subject, signedInAt, r.receivedAt());
     }
 
     private static void requireClientId(Organization org) throws AuthException {

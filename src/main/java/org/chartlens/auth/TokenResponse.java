@@ -46,10 +46,9 @@ public record TokenResponse(String accessToken, String tokenType, Instant receiv
         Instant expiresAt = receivedAt.plusSeconds(expiresIn).minus(skewFor(expiresIn));
         Long refreshExpires = null;
         // SMART/Epic name it refresh_token_expires_in; Keycloak-style servers refresh_expires_in.
-        JsonNode re = j.hasNonNull("refresh_token_expires_in") ? j.get("refresh_token_expires_in") : j.get("refresh_expires_in");
-        if (re != null && re.canConvertToLong() && re.asLong() > 0) {
-            refreshExpires = re.asLong();
-        }
+        // Either may come as a number or as a string of digits (as some servers send expires_in).
+        Long smart = seconds(j.get("refresh_token_expires_in"));
+        refreshExpires = smart != null ? smart : seconds(j.get("refresh_expires_in"));
         String scope = text(j, "scope");
         List<String> scopes = scope == null ? null
                 : Arrays.stream(scope.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
@@ -58,6 +57,22 @@ public record TokenResponse(String accessToken, String tokenType, Instant receiv
                 refreshExpires, scopes, emptyToNull(text(j, "id_token")), emptyToNull(text(j, "patient")),
                 emptyToNull(text(j, "encounter")), emptyToNull(text(j, "fhirUser")),
                 banner != null && banner.asBoolean(false));
+    }
+
+    /** A positive number of seconds (a number or digits in a string), else null (0 = no end said). */
+    private static Long seconds(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        long v;
+        if (n.isNumber() && n.canConvertToLong()) {
+            v = n.asLong();
+        } else if (n.isTextual() && n.asText().trim().matches("\\d{1,12}")) {
+            v = Long.parseLong(n.asText().trim());
+        } else {
+            return null;
+        }
+        return v > 0 ? v : null;
     }
 
     private static AuthException malformed(String why) {

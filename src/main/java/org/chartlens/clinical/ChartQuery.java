@@ -212,4 +212,33 @@ public final class ChartQuery {
     /** One record's resources as a review knows them, and their JSON by content hash. */
     public record Snapshot(List<org.chartlens.domain.ReviewedResource> resources, java.util.Map<String, String> json) {
     }
+
+    /**
+     * The completeness map of one record or a person's records (issue 17): per record and type what
+     * the cache holds, the organization's sync state per type, and each sign-in, through the pure
+     * {@link Completeness}. Blocking: one count query per record and one freshness read
+     * per organization.
+     *
+     * @param signIns org id -> its sign-in (from the auth layer, via the caller); absent: not said
+     * @param names   org id -> the organization's name
+     */
+    public static org.chartlens.domain.CompletenessMap completeness(ChartStore store, List<PatientRef> records,
+            java.util.Map<String, org.chartlens.domain.SignInState> signIns,
+            java.util.function.Function<String, String> names, Instant now, java.time.ZoneId zone) {
+        List<PatientRef> refs = List.copyOf(new java.util.LinkedHashSet<>(records));
+        List<Completeness.Holding> holdings = new java.util.ArrayList<>();
+        List<Completeness.Pull> pulls = new java.util.ArrayList<>();
+        java.util.Set<String> orgs = new java.util.HashSet<>();
+        for (PatientRef r : refs) {
+            holdings.add(new Completeness.Holding(r, store.countsByType(r.org(), r.id()),
+                    store.lastSynced(r.org(), r.id()).orElse(null)));
+            if (orgs.add(r.org())) {
+                for (org.chartlens.store.Freshness f : store.freshness(r.org())) {
+                    pulls.add(new Completeness.Pull(f.org(), f.type(), f.state(), f.lastSuccess(), f.lastError(),
+                            f.lastErrorAt()));
+                }
+            }
+        }
+        return Completeness.build(holdings, pulls, signIns, names, now, zone);
+    }
 }

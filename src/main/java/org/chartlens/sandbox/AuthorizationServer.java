@@ -469,8 +469,7 @@ final class AuthorizationServer implements HttpHandler {
         ObjectNode out = tokenResponse(rt.grant, null, rotate);
         if (!rotate) {
             out.put("refresh_token", rt.value);
-            out.put("refresh_token_expires_in", Math.max(1,
-                    Duration.between(ctx.grants.now(), rt.grant.refreshExpiresAt).toSeconds()));
+            putRefreshLifetime(out, rt.grant);
         }
         return out;
     }
@@ -570,10 +569,17 @@ final class AuthorizationServer implements HttpHandler {
                         JOSEObjectType.JWT);
             }
             n.put("refresh_token", ctx.grants.newRefreshToken(grant, jwt).value);
-            n.put("refresh_token_expires_in", Math.max(1,
-                    java.time.Duration.between(ctx.grants.now(), grant.refreshExpiresAt).toSeconds()));
+            putRefreshLifetime(n, grant);
         }
         return n;
+    }
+
+    /** Seconds left on the grant (rotation does not extend it), where the profile says so at all. */
+    private void putRefreshLifetime(ObjectNode n, Grants.Grant grant) {
+        String field = ctx.profile.refreshLifetimeField();
+        if (field != null) {
+            n.put(field, Math.max(1, Duration.between(ctx.grants.now(), grant.refreshExpiresAt).toSeconds()));
+        }
     }
 
     private String idToken(Grants.Grant grant, String nonce) {

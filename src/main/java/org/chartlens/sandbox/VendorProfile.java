@@ -65,6 +65,17 @@ enum VendorProfile {
         return supportedTypes == null || supportedTypes.contains(type);
     }
 
+    /**
+     * The token response field saying how many seconds are left on the refresh grant, where the
+     * profile sends one, else null. Only {@code demo} (SMART's and Epic's {@code refresh_token_expires_in}):
+     * none of the vendor documents mentions such a field (Veracity states its 90 days in prose and
+     * returns tokens "as per RFC 6749"; Credible's refresh tokens are JWTs with an {@code exp}), so the
+     * vendor profiles do not send it and the client must know the lifetime another way (issue 17).
+     */
+    String refreshLifetimeField() {
+        return this == DEMO ? "refresh_token_expires_in" : null;
+    }
+
     /** Unsupported requests: Veracity documents 400 + OperationOutcome; others answer 404. */
     int unsupportedStatus() {
         return this == VERACITY ? 400 : 404;

@@ -198,6 +198,7 @@ public final class ChartCache implements ChartStore {
     }
 
     /** Number of cached resources per type in one patient's compartment (shared ones excluded). */
+    @Override
     public Map<String, Integer> countsByType(String org, String patientId) {
         return resources.countsByType(org, patientId);
     }
@@ -259,6 +260,11 @@ public final class ChartCache implements ChartStore {
     /** The {@code _lastUpdated} cursor of org x patient x type ("" patient: organization-wide). */
     public Optional<String> cursor(String org, String patientId, String type) {
         return syncState.cursor(org, patientId, type);
+    }
+
+    /** The patients (not "") holding a cursor named {@code type} at the organization (a bulk group's patients). */
+    public List<String> patientsWithCursor(String org, String type) {
+        return syncState.patientsWithCursor(org, type);
     }
 
     /** When one patient's sync at one organization last completed (one indexed lookup). */

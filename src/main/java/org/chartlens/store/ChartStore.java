@@ -37,6 +37,20 @@ public interface ChartStore extends AutoCloseable {
                 s.code(), s.json());
     }
 
+    /**
+     * How many resources of each type one patient's compartment holds (shared ones excluded). The
+     * cache answers with one query; this default counts {@link #chartResources}.
+     */
+    default java.util.Map<String, Integer> countsByType(String org, String patientId) {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        for (RawResource r : chartResources(org, patientId)) {
+            if (patientId.equals(r.patientId())) {
+                out.merge(r.type(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
     /** One resource by identity. */
     Optional<StoredResource> resource(String org, String type, String id);
 

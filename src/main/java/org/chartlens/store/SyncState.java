@@ -38,6 +38,23 @@ final class SyncState {
         });
     }
 
+    List<String> patientsWithCursor(String org, String type) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT patient FROM cursor WHERE org = ? AND type = ? AND patient <> '' ORDER BY patient")) {
+                ps.setString(1, org);
+                ps.setString(2, type);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     Optional<Instant> lastSynced(String org, String patientId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -31,9 +31,11 @@ final class Ingest {
      * @param sharedReceived shared resources among them, as "Type/id"
      * @param sharedReferenced shared resources the others reference, as "Type/id"
      * @param patients       ids of the Patients among them
+     * @param owners         ids of the patients whose compartments they belong to (a bulk export's
+     *                       patients, also those whose Patient resource did not come in this export)
      */
     record Batch(List<StoredResource> rows, String latest, Set<String> sharedReceived,
-                 Set<String> sharedReferenced, List<String> patients) {
+                 Set<String> sharedReferenced, List<String> patients, Set<String> owners) {
     }
 
     Ingest(String org, CacheWriter writer, ParseWarnings warnings) {
@@ -58,6 +60,7 @@ final class Ingest {
         Set<String> received = new HashSet<>();
         Set<String> referenced = new HashSet<>();
         List<String> patients = new ArrayList<>(1);
+        Set<String> owners = new HashSet<>();
         String latest = null;
         for (ReceivedResource r : resources) {
             StoredResource row = row(r, context);
@@ -65,6 +68,9 @@ final class Ingest {
                 continue;
             }
             rows.add(row);
+            if (row.patientId() != null && !row.patientId().isEmpty()) {
+                owners.add(row.patientId());
+            }
             lastUpdated.add(r.lastUpdated());
             latest = LastUpdated.later(latest, r.lastUpdated());
             if (Compartment.isShared(r.type())) {
@@ -87,7 +93,7 @@ final class Ingest {
             int to = Math.min(rows.size(), from + JOB_ROWS);
             writer.submit(new CacheWriter.Job(rows.subList(from, to), lastUpdated.subList(from, to)));
         }
-        return new Batch(rows, latest, received, referenced, patients);
+        return new Batch(rows, latest, received, referenced, patients, owners);
     }
 
     /** The row the cache keeps for {@code r}, or null (reported) when it has no id. */

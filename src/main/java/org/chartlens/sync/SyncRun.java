@@ -191,8 +191,16 @@ final class SyncRun {
 
     /** Marks a patient whose every pull succeeded, once its data is committed. */
     void patientDone(String patient) {
+        patientDone(patient, null, null);
+    }
+
+    /** The same, with a cursor of the patient's own (a bulk group's member: {@code $export:GROUP}). */
+    private void patientDone(String patient, String cursorKey, String cursorValue) {
         CacheWriter.Job done = CacheWriter.Job.marks();
         done.patientDone = patient;
+        done.cursorPatient = patient;
+        done.cursorKey = cursorKey;
+        done.cursorValue = cursorValue;
         submitQuietly(done).join();
         completed.add(patient);
         patientsDone.incrementAndGet();
@@ -218,11 +226,19 @@ final class SyncRun {
                 Ingest.Batch b = ingest.accept(batch, null);
                 sharedReceived.addAll(b.sharedReceived());
                 referenced.addAll(b.sharedReferenced());
+                // every chart the export brings counts, also one whose Patient did not change (issue 17)
                 exported.addAll(b.patients());
+                exported.addAll(b.owners());
+                patientsTotal = exported.size();
                 progress(false);
             });
             bytes.addAndGet(export.bytes());
+            if (since != null) {
+                // an incremental export holds only what changed: the group's earlier charts are as current
+                exported.addAll(cache.patientsWithCursor(org, key));
+            }
             patientsTotal = exported.size();
+            listener.patientsChosen(exported.size(), "the charts in the export of group " + group);
             // a Patient/Group export holds the compartments: the directory resources they reference come by id
             new SharedFetch(this, page -> {
                 bytes.addAndGet(page.bytes());
@@ -230,7 +246,7 @@ final class SyncRun {
                 sharedReceived.addAll(b.sharedReceived());
             }).fetch(referenced);
             for (String p : exported) {
-                patientDone(p);
+                patientDone(p, key, tx);
             }
             CacheWriter.Job end = CacheWriter.Job.marks();
             end.cursorPatient = "";

@@ -105,6 +105,8 @@ class CommandLineSignInTest {
             String status = run(chartlens("org", "status", "demo"));
             assertTrue(status.contains("signed in: yes"), status);
             assertTrue(status.contains("Practitioner/"), status);
+            assertTrue(status.contains("refresh grant expires: 20") && !status.contains("(not known)"),
+                    "the demo EHR's refresh_token_expires_in is read (issue 17): " + status);
 
             String list = inProcess("org", "list").out();
             for (String id : List.of("demo", "credible", "insync", "veracity", "carecloud", "payer")) {

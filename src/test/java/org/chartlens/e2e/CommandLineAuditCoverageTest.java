@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 19.1, the commands the walking skeleton does not run: {@code import}, {@code patients},
- * and {@code logout} each leave one event in the audit log, with the OS user,
+ * {@code status} (issue 17) and {@code logout} each leave one event in the audit log, with the OS user,
  * the reviewer's name from {@code CHARTLENS_REVIEWER}, the command as source and no PHI (the
  * imported patient's name is in the file, not in the event). Real processes on one data folder.
  */
@@ -36,7 +36,18 @@ class CommandLineAuditCoverageTest {
         Path referral = data.resolve("referral.json.gz"); // a neutral file name: the org id is taken from it
         Files.copy(bundle, referral);
         run(env, "import", referral.toString());
-        run(env, "patients");
+        String id;
+        try (ChartLensProcess patients = ChartLensProcess.start(data, env, "patients")) {
+            assertEquals(0, patients.await(180), patients.stderr());
+            id = patients.stdout().get(0).split("\t")[0];
+        }
+        // issue 17: the completeness map of the imported record, from the real command
+        try (ChartLensProcess status = ChartLensProcess.start(data, env, "status", "import:referral:" + id)) {
+            assertEquals(0, status.await(180), status.stderr());
+            String out = String.join("\n", status.stdout());
+            assertTrue(out.contains("imported; nothing to sign in to"), out);
+            assertTrue(out.contains("Summary: Nothing missing"), out);
+        }
         run(env, "logout", "demo");
 
         JsonNode events;
@@ -52,10 +63,11 @@ class CommandLineAuditCoverageTest {
             assertEquals("Reviewer Rowe", e.path("reviewer").asText(), e.toString());
             assertFalse(e.path("at").asText().isEmpty(), e.toString());
         }
-        assertEquals(3, seen.size(), seen.toString());
+        assertEquals(4, seen.size(), seen.toString());
         assertTrue(seen.get(0).startsWith("import cli:import import:referral "), seen.get(0));
         assertTrue(seen.get(1).startsWith("patients-listed cli:patients - 1 patients"), seen.get(1));
-        assertTrue(seen.get(2).startsWith("sign-out cli:logout demo"), seen.get(2));
+        assertTrue(seen.get(2).startsWith("show cli:status import:referral part=status"), seen.get(2));
+        assertTrue(seen.get(3).startsWith("sign-out cli:logout demo"), seen.get(3));
         String all = events.toString();
         for (String phi : List.of("Jen355", "Hauck852")) {
             assertFalse(all.contains(phi), "the audit log holds '" + phi + "': " + all);

@@ -191,6 +191,9 @@ class DemoProfileConformanceTest {
         assertEquals(200, ok.status(), ok.body());
         String r2 = ok.json().path("refresh_token").asText();
         assertNotEquals(r1, r2);
+        long first = t.path("refresh_token_expires_in").asLong();
+        long second = ok.json().path("refresh_token_expires_in").asLong();
+        assertTrue(first > 0 && second > 0 && second <= first, "seconds left on the grant: rotation does not extend it");
         String access2 = ok.json().path("access_token").asText();
         assertEquals(200, client.get(client.fhir("Patient/" + ehr.patientIds().get(0)), access2).status());
 

@@ -45,8 +45,34 @@ class BulkExportSyncTest {
                     .withBackoff(Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(2)), new FhirJson());
             try (ChartCache cache = ChartCache.open(dir.resolve("c.db"), k)) {
                 ChartSync sync = new ChartSync(http, cache);
-                SyncResult r = sync.run(SyncRequest.bulk("demo"), SyncListener.NONE);
+                java.util.List<SyncProgress> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+                java.util.List<Integer> chosen = new java.util.concurrent.CopyOnWriteArrayList<>();
+                SyncResult r = sync.run(SyncRequest.bulk("demo"), new SyncListener() {
+                    @Override
+                    public void progress(SyncProgress p) {
+                        progress.add(p);
+                    }
+
+                    @Override
+                    public void patientsChosen(int count, String how) {
+                        chosen.add(count);
+                    }
+                });
                 assertTrue(r.ok(), r.summary() + " " + r.failed());
+                // issue 17: every exported chart is synced, and the progress counts them
+                int count = ehr.patientIds().size();
+                for (String p : ehr.patientIds()) {
+                    assertTrue(cache.lastSynced(org.id(), p).isPresent(), "last synced written for " + p);
+                }
+                SyncProgress last = progress.get(progress.size() - 1);
+                assertTrue(last.finished());
+                assertEquals(count, last.patientsTotal(), "patients in the export");
+                assertEquals(count, last.patientsDone(), "patients written");
+                assertEquals(List.of(count), chosen, "the export's patients are announced once");
+                assertEquals(count, r.completed().size());
+                for (org.chartlens.store.Freshness f : cache.freshness(org.id())) {
+                    assertTrue(!"failed".equals(f.state()), f.toString());
+                }
                 Capabilities caps = sync.capabilities();
                 assertTrue(caps.supportsExport());
                 for (String p : ehr.patientIds()) {
@@ -65,6 +91,28 @@ class BulkExportSyncTest {
                     assertEquals(expected, got, p);
                 }
                 assertTrue(cache.cursor(org.id(), "", "$export:demo").isPresent());
+
+                // an incremental export (nothing changed since): the group's charts are still counted and marked
+                java.time.Instant before = cache.lastSynced(org.id(), ehr.patientIds().get(0)).orElseThrow();
+                progress.clear();
+                chosen.clear();
+                SyncResult again = sync.run(SyncRequest.bulk("demo"), new SyncListener() {
+                    @Override
+                    public void progress(SyncProgress p) {
+                        progress.add(p);
+                    }
+
+                    @Override
+                    public void patientsChosen(int n, String how) {
+                        chosen.add(n);
+                    }
+                });
+                assertTrue(again.ok(), again.summary());
+                assertEquals(List.of(count), chosen, "the group's charts, not 0");
+                SyncProgress end = progress.get(progress.size() - 1);
+                assertEquals(count, end.patientsDone());
+                assertEquals(count, end.patientsTotal());
+                assertTrue(!cache.lastSynced(org.id(), ehr.patientIds().get(0)).orElseThrow().isBefore(before));
             }
         }
     }

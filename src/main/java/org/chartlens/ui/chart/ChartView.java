@@ -26,13 +26,14 @@ import org.chartlens.ui.common.TaskExecutor;
 public final class ChartView extends BorderPane {
     /** Tab names as the screenshot command and keyboard shortcuts know them, in order. */
     public static final List<String> TAB_NAMES = List.of("summary", "timeline", "problems", "vitals",
-            "labs", "medications", "allergies", "immunizations", "encounters", "documents", "claims");
+            "labs", "medications", "allergies", "immunizations", "encounters", "documents", "claims", "completeness");
 
     private final ChartViewModel vm;
     private final TaskExecutor tasks;
     private final Consumer<Path> openOutside;
     private final boolean dark;
     private final TabPane tabs = new TabPane();
+    private final Label gaps = new Label();
     private final Map<String, Tab> byName = new LinkedHashMap<>();
     private final Map<String, Node> content = new LinkedHashMap<>();
     /** Counts charts shown, so a deferred build for an earlier chart does nothing. */
@@ -49,6 +50,12 @@ public final class ChartView extends BorderPane {
         ProgressIndicator p = new ProgressIndicator();
         p.setMaxSize(60, 60);
         setCenter(p);
+        // the completeness map's one line under the banner (issue 17), once read; nothing when complete
+        gaps.setId("completeness-line");
+        gaps.getStyleClass().add("completeness-line");
+        gaps.setMaxWidth(Double.MAX_VALUE);
+        gapsLine(vm.completenessProperty().get());
+        vm.completenessProperty().addListener((o, a, c) -> gapsLine(c));
         vm.dataProperty().addListener((o, a, d) -> show(d));
         // a new review (Mark reviewed) re-marks every tab; the tab shown stays shown
         vm.reviewProperty().addListener((o, a, r) -> {
@@ -73,6 +80,18 @@ public final class ChartView extends BorderPane {
         }
     }
 
+    private void gapsLine(org.chartlens.domain.CompletenessMap c) {
+        boolean show = c != null && c.attention();
+        gaps.setText(show ? "⚠ " + c.summary() + " (see Completeness)" : "");
+        gaps.setVisible(show);
+        gaps.setManaged(show);
+    }
+
+    /** The completeness map's one line under the banner (tests). */
+    public Label completenessLine() {
+        return gaps;
+    }
+
     public ChartViewModel viewModel() {
         return vm;
     }
@@ -83,7 +102,8 @@ public final class ChartView extends BorderPane {
         }
         ChartModel m = d.model();
         OrgLegend legend = vm.legend();
-        setTop(new VBox(OrgLegend.building(legend, () -> new PatientBanner(d)), new ReviewStrip(vm)));
+        Node banner = OrgLegend.building(legend, () -> new PatientBanner(d));
+        setTop(new VBox(banner, new ReviewStrip(vm), gaps));
         tabs.getTabs().clear();
         byName.clear();
         builders.clear();
@@ -106,6 +126,8 @@ public final class ChartView extends BorderPane {
         add("encounters", "Encounters", () -> TableTabs.encounters(m.encounters()));
         add("documents", "Documents", () -> new DocumentsTab(m.documents(), tasks, openOutside, dark));
         add("claims", "Coverage & claims", () -> TableTabs.claims(m.coverage(), m.claims()));
+        add("completeness", "Completeness", () -> new CompletenessTab(vm.completenessProperty(), vm.fixes(),
+                vm::checkCompleteness));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null) {
                 ensureBuilt(t);

@@ -43,6 +43,9 @@ public final class ChartViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<ReviewDiff> review =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(ReviewDiff.none(null));
     private final ReadOnlyStringWrapper reviewMessage = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<org.chartlens.domain.CompletenessMap> completeness =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private CompletenessFixes fixes = CompletenessFixes.NONE;
 
     public ChartViewModel(ChartStore store, TaskExecutor tasks, String org, String patientId) {
         this(store, tasks, List.of(new PatientRef(org, patientId)), () -> new OrganizationNames(List.of()));
@@ -88,6 +91,7 @@ public final class ChartViewModel {
             legend = o.legend();
             review.set(o.review());
             data.set(o.data());
+            checkCompleteness();
         }, e -> {
             loading.set(false);
             error.set("This chart could not be read from the cache. Try syncing it again.");
@@ -147,6 +151,34 @@ public final class ChartViewModel {
         legend = new OrgLegend(d.orgs(), names);
         loading.set(false);
         data.set(d);
+        checkCompleteness();
+    }
+
+    /**
+     * Reads the completeness map (issue 17) off the FX thread: counts per type, the sync state and
+     * the sign-ins (through {@link #fixes()}); the chart's line under the banner and its Completeness
+     * tab show it. Called after each load and by the tab's "Check again".
+     */
+    public void checkCompleteness() {
+        CompletenessFixes f = fixes;
+        tasks.submit(() -> ChartQuery.completeness(store, records,
+                        f.signIns(records.stream().map(PatientRef::org).distinct().toList()), orgNames.get(),
+                        java.time.Instant.now(), java.time.ZoneId.systemDefault()),
+                completeness::set, e -> { /* the tab keeps its last map; the chart itself is unaffected */ });
+    }
+
+    /** The completeness map of the chart shown, null until read (FX thread). */
+    public javafx.beans.property.ReadOnlyObjectProperty<org.chartlens.domain.CompletenessMap> completenessProperty() {
+        return completeness.getReadOnlyProperty();
+    }
+
+    /** Sign-ins and fixes for the Completeness tab; set before {@link #load} (FX thread). */
+    public void setFixes(CompletenessFixes fixes) {
+        this.fixes = fixes == null ? CompletenessFixes.NONE : fixes;
+    }
+
+    public CompletenessFixes fixes() {
+        return fixes;
     }
 
     /** The organizations' names and colours of the chart loaded (FX thread); NONE before. */

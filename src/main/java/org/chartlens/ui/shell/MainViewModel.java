@@ -47,6 +47,8 @@ public final class MainViewModel {
     private final WelcomeViewModel welcome;
     private final ObservableList<PatientRef> charts = FXCollections.observableArrayList();
     private final ObservableList<PatientRef> readOnlyCharts = FXCollections.unmodifiableObservableList(charts);
+    /** The open charts' view models, for their completeness maps (issue 17). FX thread. */
+    private final List<ChartViewModel> completenessShown = new java.util.ArrayList<>();
     private final ReadOnlyBooleanWrapper welcomeShown = new ReadOnlyBooleanWrapper();
     /** Null until the organizations were first read; then whether the user has any. */
     private final ReadOnlyObjectWrapper<Boolean> hasOrganizations = new ReadOnlyObjectWrapper<>();
@@ -138,6 +140,7 @@ public final class MainViewModel {
             case SIGN_IN -> {
                 organizations.refresh();
                 find.refreshOrganizations();
+                checkCompleteness(c.org());
             }
             case SYNCING -> {
                 organizations.syncing(c.org(), c.detail());
@@ -147,8 +150,22 @@ public final class MainViewModel {
                 organizations.synced(c.org(), c.detail(), LocalTime.now().truncatedTo(ChronoUnit.MINUTES).toString());
                 organizations.refresh();
                 worklist.refresh();
+                checkCompleteness(c.org());
             }
             case PERSONS -> worklist.refresh();
+        }
+    }
+
+    /**
+     * Open charts with a record at {@code org} read their completeness map again after its sign-in
+     * or sync (issue 17); charts no longer open are forgotten here.
+     */
+    private void checkCompleteness(String org) {
+        completenessShown.removeIf(c -> c.records().stream().noneMatch(charts::contains));
+        for (ChartViewModel c : completenessShown) {
+            if (org == null || c.records().stream().anyMatch(r -> r.org().equals(org))) {
+                c.checkCompleteness();
+            }
         }
     }
 
@@ -314,6 +331,8 @@ public final class MainViewModel {
                 worklist.refresh();
             }
         });
+        chart.setFixes(new ChartFixes(ports.signIn(), organizations, status));
+        completenessShown.add(chart);
         for (PatientRef ref : records) {
             record(AuditAction.CHART_OPENED, ref, records.size() > 1 ? "tab=summary person=" + records.size()
                     + " records" : "tab=summary", "view:chart");

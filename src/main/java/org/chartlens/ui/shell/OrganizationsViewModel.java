@@ -159,6 +159,14 @@ public final class OrganizationsViewModel {
         }
     }
 
+    /** Starts a sign-in at an organization known by its id (a chart's Completeness tab, issue 17). */
+    public void signIn(String orgId) {
+        tasks.submit(() -> organizations.organizations().stream().filter(o -> o.id().equals(orgId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("This organization is no longer configured.")),
+                org -> signIn(new Row(org, OrganizationStatus.signedOut(null), 0, "")),
+                e -> message.set("Sign-in failed: " + why(e)));
+    }
+
     /** Starts a sign-in (replacing this organization's pending one); the browser opens. */
     public void signIn(Row r) {
         String id = r.org().id();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.chartlens.connect.Organization;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
 import org.chartlens.domain.PatientRef;
@@ -112,6 +113,7 @@ class MainViewModelTest {
         ChartStore[] cache = {one};
         RecordingOrganizations organizations = new RecordingOrganizations(List.of(WelcomeViewModelTest.VERACITY), List.of());
         ChangeSignal changes = new ChangeSignal();
+        org.chartlens.ui.port.OrganizationStatus[] current = {null};
         ShellPorts ports = StoreOnlyPorts.create(() -> cache[0], DIR, "x").withOrganizations(organizations)
                 .withChanges(changes);
         MainViewModel vm = vm(ports);
@@ -156,5 +158,68 @@ class MainViewModelTest {
         assertEquals(0, vm.worklist().total(), "nothing is read before the unlock");
         vm.lock().unlock("x".toCharArray());
         assertEquals(1, vm.worklist().total());
+    }
+    /** Issue 17: a chart's Completeness fixes reach the sign-in and sync ports; the sign-in's end is read through them. */
+    @Test
+    void aChartsCompletenessFixesGoThroughTheSignInAndSyncPorts() {
+        ChartStore store = new BundleChartStore(Instant.now(), SyntheaBundles.columbus("Babette571"));
+        org.chartlens.store.CachedPatient p = store.patients().get(0);
+        Organization riverside = new Organization(p.org(), "Riverside Clinic",
+                java.net.URI.create("https://fhir.example.org/r4"), Organization.Flow.PKCE,
+                "chartlens", List.of(), java.util.Set.of(), null, false, "");
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.chartlens.ui.port.OrganizationStatus signedIn = new org.chartlens.ui.port.OrganizationStatus(true, "Practitioner/1",
+                null, List.of(), List.of(), Instant.now().plusSeconds(3600),
+                Instant.now().plus(java.time.Duration.ofDays(2)).plusSeconds(600), null);
+        ChangeSignal changes = new ChangeSignal();
+        org.chartlens.ui.port.OrganizationStatus[] current = {null};
+        int[] statusReads = {0};
+        current[0] = signedIn;
+        ShellPorts ports = StoreOnlyPorts.create(() -> store, DIR).withChanges(changes)
+                .withOrganizations(new RecordingOrganizations(List.of(riverside), List.of()))
+                .withSync((o, patient, l) -> {
+                    calls.add("sync " + o + ":" + patient);
+                    return () -> { };
+                })
+                .withSignIn(new org.chartlens.ui.port.SignInPort() {
+                    @Override
+                    public org.chartlens.ui.port.OrganizationStatus status(String orgId) {
+                        statusReads[0]++;
+                        return current[0];
+                    }
+
+                    @Override
+                    public org.chartlens.ui.port.OrganizationStatus signIn(String orgId) {
+                        calls.add("sign-in " + orgId);
+                        return signedIn;
+                    }
+
+                    @Override
+                    public void signOut(String orgId) {
+                    }
+                });
+        MainViewModel vm = vm(ports);
+        vm.start(false);
+        vm.open(new PatientRef(p.org(), p.id()));
+        org.chartlens.ui.chart.ChartViewModel chart = vm.chart(new PatientRef(p.org(), p.id()));
+        chart.load(org.chartlens.domain.UnitSystem.METRIC);
+        org.chartlens.domain.CompletenessMap map = chart.completenessProperty().get();
+        assertTrue(map.rows().get(0).access().startsWith("the sign-in runs out in 2 days"), map.rows().get(0).access());
+        assertTrue(map.summary().contains("sign-in at Riverside Clinic runs out in 2 days"), map.summary());
+        chart.fixes().syncNow(p.org(), p.id());
+        chart.fixes().signInAgain(p.org());
+        assertEquals(List.of("sync " + p.org() + ":" + p.id(), "sign-in " + p.org()), calls);
+        int[] reads = {0};
+        chart.completenessProperty().addListener((o, a, m) -> reads[0]++);
+        // signed in again meanwhile: a new grant end
+        current[0] = new org.chartlens.ui.port.OrganizationStatus(true, "Practitioner/1", null, List.of(), List.of(),
+                Instant.now().plusSeconds(3600), Instant.now().plus(java.time.Duration.ofDays(90)), null);
+        changes.publish(ChangesPort.Kind.SYNCED, p.org(), null);
+        assertEquals(1, reads[0], "the open chart's map is read again after its organization's sync");
+        assertTrue(chart.completenessProperty().get().rows().get(0).access().startsWith("signed in until"));
+        current[0] = signedIn;
+        changes.publish(ChangesPort.Kind.SYNCED, "elsewhere", null);
+        assertEquals(1, reads[0], "not after another organization's");
+        assertTrue(statusReads[0] > 0);
     }
 }
