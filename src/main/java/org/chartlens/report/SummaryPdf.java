@@ -33,11 +33,20 @@ public final class SummaryPdf {
     private SummaryPdf() {
     }
 
+    /** A summary as PDF bytes and its number of pages. */
+    public record Rendered(byte[] bytes, int pages) {
+    }
+
     /** The summary of {@code chart} as PDF bytes. */
     public static byte[] of(ChartData chart, SummaryOptions options) throws IOException {
+        return render(chart, options).bytes();
+    }
+
+    /** The summary of {@code chart} as PDF, with its page count. */
+    public static Rendered render(ChartData chart, SummaryOptions options) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        write(ReferralSummary.build(chart, options), options.paper(), out);
-        return out.toByteArray();
+        int pages = write(ReferralSummary.build(chart, options), options.paper(), out);
+        return new Rendered(out.toByteArray(), pages);
     }
 
     /** Writes the document as PDF to {@code out} (not closed); returns the number of pages. */

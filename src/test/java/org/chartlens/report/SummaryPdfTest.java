@@ -84,7 +84,7 @@ class SummaryPdfTest {
         String all = String.join("\n", pages).replaceAll("\\s+", " "); // cells wrap: compare words
         int at = -1;
         for (String s : SECTIONS) {
-            int i = all.indexOf(s);
+            int i = all.indexOf(s, at + 1);
             assertTrue(i > at, s + " after the one before: " + all);
             at = i;
         }

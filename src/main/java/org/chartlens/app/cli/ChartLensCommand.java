@@ -46,6 +46,7 @@ public final class ChartLensCommand implements Callable<Integer> {
         m.put("audit", AuditCommand.class);
         m.put("cache", CacheCommand.class);
         m.put("show", ShowCommand.class);
+        m.put("summary", SummaryCommand.class);
         m.put("screenshot", ScreenshotCommand.class);
         m.put("bench", BenchCommand.class);
         m.put("self-test", SelfTestCommand.class);
