@@ -96,5 +96,12 @@ class SummaryPdfTest {
         assertTrue(all.contains("Reviewed: same · checked with the pharmacy"), all);
         assertTrue(all.contains("Ζωή Παπαδοπούλου"), "Greek prints as Greek");
         headAndFooterOnEveryPage(pages, "Ana Rivera", "1961-04-03");
+        // printing renders the same pages (headless): A4 at 100 dpi
+        try (SummaryPages printed = SummaryPages.of(pdf)) {
+            assertEquals(pages.size(), printed.count());
+            java.awt.image.BufferedImage first = printed.render(0, 100);
+            assertEquals(Math.round(595.28 / 72 * 100), first.getWidth(), 1);
+            assertEquals(Math.round(841.89 / 72 * 100), first.getHeight(), 1);
+        }
     }
 }
