@@ -21,7 +21,7 @@ class CommandLineContractTest {
         assertEquals(0, cl.execute("--help"));
         String help = out.toString();
         for (String command : List.of("sandbox", "org", "login", "logout", "sync", "import", "patients",
-                "persons", "link", "unlink", "show", "status", "screenshot", "audit", "cache", "bench", "self-test", "--data-dir", "--version")) {
+                "persons", "link", "unlink", "show", "status", "summary", "screenshot", "audit", "cache", "bench", "self-test", "--data-dir", "--version")) {
             assertTrue(help.contains(command), "--help should mention " + command + ":\n" + help);
         }
     }
@@ -29,7 +29,7 @@ class CommandLineContractTest {
     @Test
     void everySubcommandAnswersHelp() {
         for (String[] args : List.of(new String[] {"org", "--help"}, new String[] {"org", "add", "--help"},
-                new String[] {"sync", "--help"}, new String[] {"show", "--help"}, new String[] {"status", "--help"}, new String[] {"sandbox", "--help"},
+                new String[] {"sync", "--help"}, new String[] {"show", "--help"}, new String[] {"status", "--help"}, new String[] {"summary", "--help"}, new String[] {"sandbox", "--help"},
                 new String[] {"login", "--help"}, new String[] {"screenshot", "--help"}, new String[] {"bench", "--help"},
                 new String[] {"audit", "--help"}, new String[] {"audit", "verify", "--help"},
                 new String[] {"persons", "--help"}, new String[] {"link", "--help"}, new String[] {"unlink", "--help"})) {

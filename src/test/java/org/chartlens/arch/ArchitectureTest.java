@@ -32,6 +32,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("app").definedBy("org.chartlens.app..")
                 .layer("ui").definedBy("org.chartlens.ui..")
+                .layer("report").definedBy("org.chartlens.report..")
                 .layer("clinical").definedBy("org.chartlens.clinical..")
                 .layer("identity").definedBy("org.chartlens.identity..")
                 .layer("sync").definedBy("org.chartlens.sync..")
@@ -44,14 +45,15 @@ class ArchitectureTest {
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ui").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("sync").mayOnlyBeAccessedByLayers("app")
-                .whereLayer("clinical").mayOnlyBeAccessedByLayers("ui", "app")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "app")
+                .whereLayer("clinical").mayOnlyBeAccessedByLayers("report", "ui", "app")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("clinical", "ui", "app")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("sync", "clinical", "ui", "app")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("sync", "clinical", "report", "ui", "app")
                 .whereLayer("fhir").mayOnlyBeAccessedByLayers("sync", "app")
                 .whereLayer("auth").mayOnlyBeAccessedByLayers("fhir", "sync", "app")
                 .whereLayer("connect").mayOnlyBeAccessedByLayers("auth", "fhir", "sync", "ui", "app")
                 .whereLayer("domain").mayOnlyBeAccessedByLayers("connect", "auth", "fhir", "sync",
-                        "store", "clinical", "identity", "ui", "app")
+                        "store", "clinical", "identity", "report", "ui", "app")
                 .whereLayer("sandbox").mayOnlyBeAccessedByLayers("app")
                 .check(classes);
     }
@@ -72,11 +74,23 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The referral summary (issue 17) reads the store only as the chart's freshness, never the cache. */
+    @Test
+    void reportTakesTheChartAsGivenAndReadsNoStore() {
+        noClasses().that().resideInAPackage("org.chartlens.report..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.chartlens.store..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(Freshness.class))))
+                .check(classes);
+        noClasses().that().resideInAPackage("org.chartlens.report..")
+                .should().dependOnClassesThat().belongToAnyOf(org.chartlens.clinical.ChartQuery.class)
+                .check(classes);
+    }
+
     @Test
     void sandboxSharesNoCodeWithTheClientSide() {
         noClasses().that().resideInAPackage("org.chartlens.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.chartlens.app..", "org.chartlens.ui..", "org.chartlens.clinical..",
+                        "org.chartlens.app..", "org.chartlens.ui..", "org.chartlens.report..", "org.chartlens.clinical..",
                         "org.chartlens.sync..", "org.chartlens.store..", "org.chartlens.fhir..",
                         "org.chartlens.auth..", "org.chartlens.connect..", "org.chartlens.domain..",
                         "org.chartlens.identity..")

@@ -98,6 +98,8 @@ public final class BenchSuite {
                 SyncFigures sync = syncLargeChart(ws, large, patient);
                 cacheFigures(ws, patient, sync);
                 viewModels(ws, patient);
+                SummaryPdfBench.run(ws.ctx.cache(), new PatientRef(ws.org.id(), patient), settings.warmups(), settings.runs())
+                        .forEach(report::add);
                 render(ws, patient);
                 coldSync(ws, large, patient);
             }

@@ -80,8 +80,13 @@ public final class ShowCommand implements Callable<Integer> {
      * person (a record nobody linked is a person of one).
      */
     List<PatientRef> records(ChartStore store) {
+        return records(store, patients);
+    }
+
+    /** @see #records(ChartStore) */
+    static List<PatientRef> records(ChartStore store, List<String> typed) {
         List<PatientRef> out = new java.util.ArrayList<>();
-        for (String t : patients) {
+        for (String t : typed) {
             List<PatientRef> named = ChartQuery.resolvePerson(store, t).records();
             named.stream().filter(r -> !out.contains(r)).forEach(out::add);
         }

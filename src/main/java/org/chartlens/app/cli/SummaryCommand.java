@@ -1,0 +1,80 @@
+package org.chartlens.app.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.chartlens.app.ChartLensContext;
+import org.chartlens.app.SummaryExports;
+import org.chartlens.clinical.ChartData;
+import org.chartlens.clinical.ChartQuery;
+import org.chartlens.connect.OrganizationNames;
+import org.chartlens.domain.PatientRef;
+import org.chartlens.domain.UnitSystem;
+import org.chartlens.report.SummaryOptions;
+import org.chartlens.store.AuditAction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code chartlens summary PERSON --out FILE.pdf}: the referral summary (issue 17) from the cache. */
+@Command(name = "summary", description = "Write a referral summary (PDF) of a person or a record from the cache; no "
+        + "network: sources and freshness, active problems, current medications, allergies, recent abnormal results "
+        + "and encounters, immunizations, what is missing. Each row names its organizations. Audited as an export.")
+public final class SummaryCommand implements Callable<Integer> {
+    @ParentCommand
+    ChartLensCommand root;
+
+    @Parameters(arity = "1..*", paramLabel = "PATIENT",
+            description = "A person id (P-..., see 'chartlens persons'), or a record as ID or ORG:ID (its person's "
+                    + "linked records are included); several records print as one person.")
+    List<String> patients;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "Where to write the PDF (owner-only).")
+    Path out;
+
+    @Option(names = "--paper", paramLabel = "a4|letter", description = "Paper size (default: from the locale).")
+    String paper;
+
+    @Option(names = "--units", description = "metric (default) or us.", defaultValue = "metric")
+    String units;
+
+    @Override
+    public Integer call() throws Exception {
+        SummaryExports.checkWritable(out); // a bad path is said before the passphrase is asked
+        SummaryOptions.Paper size = paper == null ? SummaryOptions.Paper.forLocale(Locale.getDefault())
+                : switch (paper.toLowerCase(Locale.ROOT)) {
+                    case "a4" -> SummaryOptions.Paper.A4;
+                    case "letter" -> SummaryOptions.Paper.LETTER;
+                    default -> throw new IllegalArgumentException("--paper is a4 or letter, not " + paper);
+                };
+        try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "summary")) {
+            int pages = export(ctx, patients, out, size, "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC);
+            System.out.println("Wrote " + out + " (" + pages + (pages == 1 ? " page)" : " pages)"));
+            return 0;
+        }
+    }
+
+    /**
+     * Reads the chart the PATIENT arguments name, writes its summary to {@code file} and records one
+     * export event per record. Blocking.
+     *
+     * @return the number of pages
+     * @throws IllegalArgumentException when a patient is unknown (in words)
+     */
+    static int export(ChartLensContext ctx, List<String> patients, Path file, SummaryOptions.Paper paper, UnitSystem units)
+            throws java.io.IOException {
+        List<PatientRef> records = ShowCommand.records(ctx.cache(), patients);
+        ChartData chart = ChartQuery.openPerson(ctx.cache(), records, units, LocalDate.now());
+        OrganizationNames names = new OrganizationNames(ctx.organizations().list());
+        SummaryOptions options = new SummaryOptions(names, ZonedDateTime.now(), paper, null, null);
+        int pages = SummaryExports.write(chart, options, file);
+        for (PatientRef p : chart.records()) {
+            ctx.audit(AuditAction.EXPORT, p.org(), p.id(), SummaryExports.auditDetail(file, pages, chart));
+        }
+        return pages;
+    }
+}
