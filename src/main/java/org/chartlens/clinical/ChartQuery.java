@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.chartlens.domain.ChartModel;
+import org.chartlens.domain.Disclosure;
+import org.chartlens.domain.Restrictions;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.Person;
 import org.chartlens.domain.UnitSystem;
@@ -77,11 +79,44 @@ public final class ChartQuery {
      * @param today the date ages and "older reading" marks are counted from
      */
     public static ChartData open(ChartStore store, PatientRef ref, UnitSystem units, LocalDate today) {
+        return open(store, ref, units, today, Disclosure.MASKED);
+    }
+
+    /**
+     * {@link #open}, restricted records (issue 18, decision 0701) masked or, after the glass is
+     * broken, shown: {@code disclosure.showRestricted()} is for a caller that recorded the
+     * break-the-glass event first.
+     */
+    public static ChartData open(ChartStore store, PatientRef ref, UnitSystem units, LocalDate today,
+                                 Disclosure disclosure) {
         long t0 = System.nanoTime();
-        ChartModel model = ChartModels.build(store.chartResources(ref.org(), ref.id()), units, today);
+        Built b = build(store, ref, units, today, disclosure);
         Instant synced = store.lastSynced(ref.org(), ref.id()).orElse(null);
-        return new ChartData(ref.org(), ref.id(), model, store.freshness(ref.org()), synced,
-                (System.nanoTime() - t0) / 1_000_000);
+        return new ChartData(ref.org(), ref.id(), masked(b.model(), b.restrictions()), store.freshness(ref.org()), synced,
+                (System.nanoTime() - t0) / 1_000_000, List.of(ref),
+                synced == null ? java.util.Map.of() : java.util.Map.of(ref, synced), b.restrictions());
+    }
+
+    /** A masked chart's model with its hidden records as grey timeline items; a shown one as it is. */
+    private static ChartModel masked(ChartModel m, Restrictions r) {
+        return r.masked() ? MaskedTimeline.with(m, r.records()) : m;
+    }
+
+    private record Built(ChartModel model, Restrictions restrictions) {
+    }
+
+    /** One record's model: restricted resources left out (masked) or shown. */
+    private static Built build(ChartStore store, PatientRef ref, UnitSystem units, LocalDate today, Disclosure d) {
+        List<org.chartlens.domain.RawResource> all = store.chartResources(ref.org(), ref.id());
+        RestrictedRecords.Split split = RestrictedRecords.split(all, d.infer());
+        if (!split.any()) {
+            return new Built(ChartModels.build(all, units, today), Restrictions.NONE);
+        }
+        Restrictions r = new Restrictions(split.hidden(), d.showRestricted());
+        if (d.showRestricted()) {
+            return new Built(ChartModels.build(all, units, today), r);
+        }
+        return new Built(ChartModels.build(split.open(), units, today), r);
     }
 
     /**
@@ -93,17 +128,27 @@ public final class ChartQuery {
      * @param records at least one; duplicates are ignored
      */
     public static ChartData openPerson(ChartStore store, List<PatientRef> records, UnitSystem units, LocalDate today) {
+        return openPerson(store, records, units, today, Disclosure.MASKED);
+    }
+
+    /** {@link #openPerson}, restricted records masked or shown as {@link #open} with a disclosure does. */
+    public static ChartData openPerson(ChartStore store, List<PatientRef> records, UnitSystem units, LocalDate today,
+                                       Disclosure disclosure) {
         List<PatientRef> refs = List.copyOf(new java.util.LinkedHashSet<>(records));
         if (refs.isEmpty()) {
             throw new IllegalArgumentException("no patient records to open");
         }
         if (refs.size() == 1) {
-            return open(store, refs.get(0), units, today);
+            return open(store, refs.get(0), units, today, disclosure);
         }
         long t0 = System.nanoTime();
-        List<ChartModel> models = refs.stream()
-                .map(r -> ChartModels.build(store.chartResources(r.org(), r.id()), units, today)).toList();
-        ChartModel merged = PersonCharts.merge(models);
+        List<Built> built = refs.stream().map(r -> build(store, r, units, today, disclosure)).toList();
+        ChartModel merged = PersonCharts.merge(built.stream().map(Built::model).toList());
+        Restrictions restrictions = Restrictions.NONE;
+        for (Built b : built) {
+            restrictions = restrictions.plus(b.restrictions());
+        }
+        restrictions = new Restrictions(restrictions.records(), restrictions.any() && disclosure.showRestricted());
         List<org.chartlens.store.Freshness> fresh = new java.util.ArrayList<>();
         java.util.Map<PatientRef, Instant> synced = new java.util.LinkedHashMap<>();
         java.util.Set<String> orgs = new java.util.HashSet<>();
@@ -114,7 +159,7 @@ public final class ChartQuery {
             store.lastSynced(r.org(), r.id()).ifPresent(i -> synced.put(r, i));
         }
         PatientRef first = refs.get(0);
-        return new ChartData(first.org(), first.id(), merged, fresh, synced.get(first),
-                (System.nanoTime() - t0) / 1_000_000, refs, synced);
+        return new ChartData(first.org(), first.id(), masked(merged, restrictions), fresh, synced.get(first),
+                (System.nanoTime() - t0) / 1_000_000, refs, synced, restrictions);
     }
 }
