@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.AuditAction;
+import org.chartlens.ui.port.SensitiveSettings;
 import org.chartlens.ui.port.Settings;
 import org.chartlens.ui.port.SettingsPort;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ final class DesktopSettings implements SettingsPort {
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** The settings in force: read from the file once, then what was last saved. */
     private volatile Settings current;
+    private volatile SensitiveSettings sensitive = SensitiveSettings.DEFAULTS;
 
     /** @param locked true while the cache is locked (nothing is audited or purged then) */
     DesktopSettings(Path dataDir, ChartLensContext ctx, BooleanSupplier locked) {
@@ -50,6 +52,8 @@ final class DesktopSettings implements SettingsPort {
         if (Files.isRegularFile(file)) {
             try {
                 SettingsFile s = json.readValue(file.toFile(), SettingsFile.class);
+                sensitive = new SensitiveSettings(s.breakGlassMinutes == null ? 0 : s.breakGlassMinutes,
+                        Boolean.TRUE.equals(s.inferSensitive));
                 return new Settings(s.units == null ? UnitSystem.METRIC : s.units, s.darkTheme,
                         s.autoLockMinutes, s.retentionDays, dataDir);
             } catch (IOException e) {
@@ -70,6 +74,8 @@ final class DesktopSettings implements SettingsPort {
         NetworkSettings network = NetworkSettings.read(dataDir); // set in the file only: kept as they are
         s.requestDeadlineSeconds = network.requestDeadlineSeconds();
         s.syncDeadlineMinutes = network.syncDeadlineMinutes();
+        s.breakGlassMinutes = sensitive.breakGlassMinutes() == 0 ? null : sensitive.breakGlassMinutes();
+        s.inferSensitive = sensitive.inferSensitive() ? Boolean.TRUE : null;
         try {
             Path tmp = dataDir.resolve("settings.json.tmp");
             json.writeValue(tmp.toFile(), s);
@@ -130,5 +136,14 @@ final class DesktopSettings implements SettingsPort {
         /** See {@link NetworkSettings}. */
         public Integer requestDeadlineSeconds;
         public Integer syncDeadlineMinutes;
+        /** See {@link SensitiveSettings}. */
+        public Integer breakGlassMinutes;
+        public Boolean inferSensitive;
+    }
+
+    /** Restricted records' settings, read with the rest at start (set in the file only). */
+    @Override
+    public SensitiveSettings sensitive() {
+        return sensitive;
     }
 }

@@ -90,7 +90,7 @@ public record Restrictions(List<HiddenRecord> records, boolean shown) {
     /** Every distinct reason, in order ("substance-use treatment (42 CFR Part 2)"). */
     public List<String> reasons() {
         Set<String> out = new LinkedHashSet<>();
-        records.forEach(r -> out.add(r.why().reason()));
+        records.forEach(r -> out.add(r.why().basis()));
         return List.copyOf(out);
     }
 
@@ -109,11 +109,11 @@ public record Restrictions(List<HiddenRecord> records, boolean shown) {
     public List<String> summary(List<HiddenRecord> of, Function<String, String> orgNames) {
         List<String> lines = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
-        of.forEach(r -> keys.add(r.org() + "\u0000" + r.why().reason()));
+        of.forEach(r -> keys.add(r.org() + "\u0000" + r.why().basis()));
         for (String k : keys) {
             String org = k.substring(0, k.indexOf('\u0000'));
             String reason = k.substring(k.indexOf('\u0000') + 1);
-            long n = of.stream().filter(r -> r.org().equals(org) && r.why().reason().equals(reason)).count();
+            long n = of.stream().filter(r -> r.org().equals(org) && r.why().basis().equals(reason)).count();
             lines.add(line(n, shown) + " · from " + orgNames.apply(org) + " · reason: " + reason);
         }
         return lines;

@@ -84,6 +84,23 @@ public record Sensitivity(String confidentiality, Set<String> sensitivity, Set<S
 
     /** Why it is hidden, in words, no content ("substance-use treatment (42 CFR Part 2)"). */
     public String reason() {
+        String text = basis();
+        return switch (origin) {
+            case LABELLED -> text;
+            case LINKED -> text + ", linked to a restricted record";
+            case INFERRED -> text + ", ChartLens's inference from its codes";
+        };
+    }
+
+    /** {@link #reason()} without saying it came through a link (summaries group by it). */
+    public String basis() {
+        if (origin == Origin.INFERRED) {
+            return basisText() + ", ChartLens's inference from its codes";
+        }
+        return basisText();
+    }
+
+    private String basisText() {
         List<String> why = new ArrayList<>();
         for (String c : sensitivity) {
             String w = switch (c) {
@@ -106,12 +123,7 @@ public record Sensitivity(String confidentiality, Set<String> sensitivity, Set<S
         if (why.isEmpty()) {
             why.add("V".equals(confidentiality) ? "very restricted" : "restricted");
         }
-        String text = String.join(", ", why) + (part2() ? " (42 CFR Part 2)" : "");
-        return switch (origin) {
-            case LABELLED -> text;
-            case LINKED -> text + ", linked to a restricted record";
-            case INFERRED -> text + ", ChartLens's inference from its codes";
-        };
+        return String.join(", ", why) + (part2() ? " (42 CFR Part 2)" : "");
     }
 
     /** The label codes, for the audit log ("R ETH 42CFRPart2"). */

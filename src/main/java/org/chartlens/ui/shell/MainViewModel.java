@@ -248,6 +248,7 @@ public final class MainViewModel {
     public ChartViewModel chart(java.util.List<PatientRef> records) {
         ChartViewModel chart = new ChartViewModel(ports.cache().store(), tasks, records,
                 () -> new org.chartlens.connect.OrganizationNames(ports.organizations().organizations()));
+        chart.restrictions(ports.audit(), ports.settings().sensitive());
         for (PatientRef ref : records) {
             record(AuditAction.CHART_OPENED, ref, records.size() > 1 ? "tab=summary person=" + records.size()
                     + " records" : "tab=summary", "view:chart");

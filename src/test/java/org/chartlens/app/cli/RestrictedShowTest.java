@@ -55,7 +55,7 @@ class RestrictedShowTest {
                 assertFalse(text.contains(Restrictions.PART2_NOTICE));
             }
             String summary = ChartReport.text(masked, names, ChartReport.Part.SUMMARY);
-            assertTrue(summary.contains("restricted records hidden · from Credible · reason: substance-use treatment (42 CFR Part 2)"), summary);
+            assertTrue(summary.contains("4 restricted records hidden · from Credible · reason: substance-use treatment (42 CFR Part 2)\n"), summary);
             assertTrue(summary.contains("Restricted record hidden · from Credible · reason: mental health"), summary);
             assertTrue(summary.contains("Essential hypertension"), summary);
             String timeline = ChartReport.text(masked, names, ChartReport.Part.TIMELINE);
