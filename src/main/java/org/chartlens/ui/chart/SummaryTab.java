@@ -283,9 +283,16 @@ public final class SummaryTab extends ScrollPane {
         long newest = VitalSigns.newestReading(all);
         java.time.LocalDate birth = m.patient().birthDate().instant() == null ? null
                 : m.patient().birthDate().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        // age-bound signs (head circumference) are left out past the age they apply to (issue 16)
+        double ageNow = birth == null || newest == Long.MIN_VALUE ? Double.NaN
+                : java.time.temporal.ChronoUnit.DAYS.between(birth,
+                        java.time.Instant.ofEpochMilli(newest).atZone(java.time.ZoneOffset.UTC).toLocalDate()) / 365.25;
         List<VitalReading> out = new ArrayList<>();
         for (VitalSeries s : all) {
             VitalReading r = s.latest();
+            if (!org.chartlens.clinical.VitalRanges.appliesAtAge(s.kind(), ageNow)) {
+                continue;
+            }
             if (VitalSigns.olderReading(r, newest, birth) == old) {
                 out.add(r);
             }

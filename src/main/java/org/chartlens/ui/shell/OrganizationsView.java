@@ -44,18 +44,18 @@ public final class OrganizationsView extends BorderPane {
         this.vm = vm;
         setId("organizations");
         table.setId("organizations-table");
-        table.getColumns().add(text("Organization", 180, r -> r.org().name()));
-        table.getColumns().add(text("FHIR base", 220, r -> r.org().sandboxProfile() != null ? "(built-in demo EHR)"
+        table.getColumns().add(text("Organization", 200, r -> r.org().name()));
+        table.getColumns().add(text("FHIR base", 170, r -> r.org().sandboxProfile() != null ? "(built-in demo EHR)"
                 : r.org().fhirBase() == null ? "not set: Edit… to enter it" : r.org().fhirBase().toString()));
-        table.getColumns().add(text("Signed in as", 150, r -> r.status().signedIn()
+        table.getColumns().add(text("Signed in as", 170, r -> r.status().signedIn()
                 ? (r.status().signedInAs() == null ? "(signed in)" : r.status().signedInAs()) : "not signed in"));
-        table.getColumns().add(text("Cached patients", 110, r -> Integer.toString(r.cachedPatients())));
-        table.getColumns().add(text("Sync", 180, Row::sync));
-        table.getColumns().add(text("Granted scopes", 160, r -> String.join(" ", r.status().grantedScopes())));
-        table.getColumns().add(text("Refused", 120, r -> String.join(" ", r.status().refusedScopes())));
-        table.getColumns().add(text("Token expires", 175, r -> when(r.status().tokenExpires())));
-        table.getColumns().add(text("Refresh expires", 175, r -> when(r.status().refreshExpires())));
-        table.getColumns().add(text("Last error", 200, r -> r.status().lastError() == null ? "" : r.status().lastError()));
+        table.getColumns().add(text("Patients cached", 110, r -> Integer.toString(r.cachedPatients())));
+        table.getColumns().add(text("Sync", 140, Row::sync));
+        table.getColumns().add(text("Granted scopes", 140, r -> String.join(" ", r.status().grantedScopes())));
+        table.getColumns().add(text("Refused", 80, r -> String.join(" ", r.status().refusedScopes())));
+        table.getColumns().add(text("Token expires", 115, r -> when(r.status().tokenExpires())));
+        table.getColumns().add(text("Refresh expires", 115, r -> when(r.status().refreshExpires())));
+        table.getColumns().add(text("Last error", 160, r -> r.status().lastError() == null ? "" : r.status().lastError()));
         table.setItems(vm.rows());
 
         Button add = button("org-add", "Add organization…", e -> openEditor(vm.adding()));
@@ -176,8 +176,21 @@ public final class OrganizationsView extends BorderPane {
         return b;
     }
 
+    /** "today 09:47", "tomorrow 09:47", or "5 Mar 2027" (local time): short enough for its column. */
     static String when(Instant t) {
-        return t == null ? "" : t.toString().substring(0, 16).replace('T', ' ') + " UTC";
+        if (t == null) {
+            return "";
+        }
+        java.time.ZonedDateTime z = t.atZone(java.time.ZoneId.systemDefault());
+        java.time.LocalDate today = java.time.LocalDate.now(z.getZone());
+        String time = String.format(java.util.Locale.ROOT, "%02d:%02d", z.getHour(), z.getMinute());
+        if (z.toLocalDate().equals(today)) {
+            return "today " + time;
+        }
+        if (z.toLocalDate().equals(today.plusDays(1))) {
+            return "tomorrow " + time;
+        }
+        return z.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
     }
 
     private void withSelected(Consumer<Row> c) {

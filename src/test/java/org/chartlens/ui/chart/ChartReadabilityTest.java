@@ -163,15 +163,18 @@ class ChartReadabilityTest {
 
     @Test
     void summarySetsApartVitalSignsYearsOlderThanTheNewest() throws Exception {
-        // The large chart: an 87-year-old whose latest head circumference is from infancy.
+        // The large chart: an 87-year-old whose latest oxygen saturation is from 1968 and whose
+        // latest head circumference is from infancy.
         ChartModel large = ChartModels.build(SyntheaBundles.raw(SyntheaBundles.large()), UnitSystem.METRIC,
                 LocalDate.of(2026, 11, 22));
         SummaryTab summary = show(() -> new SummaryTab(large));
         List<Labeled> lines = Fx.call(() -> summary.lookup("#summary-vitals").lookupAll(".card-line").stream()
                 .map(n -> (Labeled) n).toList());
-        Labeled head = lines.stream().filter(l -> l.getText().startsWith("Head circumference")).findFirst().orElseThrow();
+        Labeled head = lines.stream().filter(l -> l.getText().startsWith("Oxygen saturation")).findFirst().orElseThrow();
         assertTrue(head.getText().endsWith("(older reading)"), head.getText());
         assertTrue(head.getStyleClass().contains("card-line-old"));
+        assertTrue(lines.stream().noneMatch(l -> l.getText().startsWith("Head circumference")),
+                "an age-bound sign is left out past the age it applies to (36 months)");
         Labeled weight = lines.stream().filter(l -> l.getText().startsWith("Weight")).findFirst().orElseThrow();
         assertFalse(weight.getText().contains("older"), weight.getText());
         assertFalse(weight.getStyleClass().contains("card-line-old"));

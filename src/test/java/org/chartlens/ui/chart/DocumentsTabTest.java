@@ -91,6 +91,10 @@ class DocumentsTabTest {
         DocumentsTab docs = show();
         DocumentEntry first = Fx.call(() -> docs.table().getItems().get(0));
         assertEquals(first, Fx.call(() -> docs.table().getSelectionModel().getSelectedItem()), "newest is open");
+        // the header is laid out with the viewer; on a loaded machine that can take a few pulses
+        for (int i = 0; i < 200 && Fx.call(() -> docs.lookup("#document-details")) == null; i++) {
+            Thread.sleep(50);
+        }
         assertEquals(first.type().label(), Fx.call(() -> ((Label) docs.lookup("#document-title")).getText()));
         String details = Fx.call(() -> ((Label) docs.lookup("#document-details")).getText());
         assertEquals(first.date().display() + "  ·  Clinical Note  ·  " + first.author() + "  ·  " + first.custodian()
