@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.AuditAction;
+import org.chartlens.ui.port.SensitiveSettings;
 import org.chartlens.ui.port.Settings;
 import org.chartlens.ui.port.SettingsPort;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ final class DesktopSettings implements SettingsPort {
     private volatile Settings current;
     /** The reviewer's name picked in Settings, "" = the OS user (issue 17). */
     private volatile String reviewerName = "";
+    private volatile SensitiveSettings sensitive = SensitiveSettings.DEFAULTS;
 
     /** @param locked true while the cache is locked (nothing is audited or purged then) */
     DesktopSettings(Path dataDir, ChartLensContext ctx, BooleanSupplier locked) {
@@ -54,6 +56,8 @@ final class DesktopSettings implements SettingsPort {
         if (Files.isRegularFile(file)) {
             try {
                 SettingsFile s = json.readValue(file.toFile(), SettingsFile.class);
+                sensitive = new SensitiveSettings(s.breakGlassMinutes == null ? 0 : s.breakGlassMinutes,
+                        Boolean.TRUE.equals(s.inferSensitive));
                 return new Settings(s.units == null ? UnitSystem.METRIC : s.units, s.darkTheme,
                         s.autoLockMinutes, s.retentionDays, dataDir);
             } catch (IOException e) {
@@ -75,6 +79,8 @@ final class DesktopSettings implements SettingsPort {
         s.requestDeadlineSeconds = network.requestDeadlineSeconds();
         s.syncDeadlineMinutes = network.syncDeadlineMinutes();
         s.reviewerName = reviewerName.isEmpty() ? null : reviewerName;
+        s.breakGlassMinutes = sensitive.breakGlassMinutes() == 0 ? null : sensitive.breakGlassMinutes();
+        s.inferSensitive = sensitive.inferSensitive() ? Boolean.TRUE : null;
         try {
             Path tmp = dataDir.resolve("settings.json.tmp");
             json.writeValue(tmp.toFile(), s);
@@ -183,5 +189,14 @@ final class DesktopSettings implements SettingsPort {
         public Integer syncDeadlineMinutes;
         /** The reviewer's display name (issue 17); absent = the OS user. */
         public String reviewerName;
+        /** See {@link SensitiveSettings}. */
+        public Integer breakGlassMinutes;
+        public Boolean inferSensitive;
+    }
+
+    /** Restricted records' settings, read with the rest at start (set in the file only). */
+    @Override
+    public SensitiveSettings sensitive() {
+        return sensitive;
     }
 }

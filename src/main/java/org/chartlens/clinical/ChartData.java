@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.domain.PatientRef;
+import org.chartlens.domain.Restrictions;
 import org.chartlens.store.Freshness;
 
 /**
@@ -22,21 +23,41 @@ import org.chartlens.store.Freshness;
  * @param buildMillis how long reading and building took (shown in the status area)
  * @param records    every record shown, the first one first (one for a single record)
  * @param syncedByRecord when each record was last synced (absent when never)
+ * @param restrictions the chart's restricted records (issue 18): hidden from {@code model} unless
+ *                     {@link Restrictions#shown()} (the glass broken); never null
  */
 public record ChartData(String org, String patientId, ChartModel model, List<Freshness> freshness,
                         Instant lastSynced, long buildMillis, List<PatientRef> records,
-                        Map<PatientRef, Instant> syncedByRecord) {
+                        Map<PatientRef, Instant> syncedByRecord, Restrictions restrictions) {
 
     public ChartData {
+        restrictions = restrictions == null ? Restrictions.NONE : restrictions;
         records = records == null || records.isEmpty() ? List.of(new PatientRef(org, patientId)) : List.copyOf(records);
         syncedByRecord = syncedByRecord == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(syncedByRecord));
+    }
+
+    /** A chart with no restricted records. */
+    public ChartData(String org, String patientId, ChartModel model, List<Freshness> freshness,
+                     Instant lastSynced, long buildMillis, List<PatientRef> records,
+                     Map<PatientRef, Instant> syncedByRecord) {
+        this(org, patientId, model, freshness, lastSynced, buildMillis, records, syncedByRecord, Restrictions.NONE);
     }
 
     /** One record's chart. */
     public ChartData(String org, String patientId, ChartModel model, List<Freshness> freshness,
                      Instant lastSynced, long buildMillis) {
         this(org, patientId, model, freshness, lastSynced, buildMillis, List.of(new PatientRef(org, patientId)),
-                lastSynced == null ? Map.of() : Map.of(new PatientRef(org, patientId), lastSynced));
+                lastSynced == null ? Map.of() : Map.of(new PatientRef(org, patientId), lastSynced), Restrictions.NONE);
+    }
+
+    /**
+     * The same chart for a document that leaves the screen (print, PDF, referral summary): this
+     * chart when it is masked or {@code includeRestricted} is ticked; otherwise it must be read
+     * again masked ({@link ChartQuery#open} with {@code Disclosure.MASKED}). Returns true when this
+     * chart may be used as it is.
+     */
+    public boolean fitFor(boolean includeRestricted) {
+        return !restrictions.shown() || includeRestricted;
     }
 
     /** The first record. */

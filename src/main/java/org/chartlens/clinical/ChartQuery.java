@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.chartlens.domain.ChartModel;
+import org.chartlens.domain.Disclosure;
+import org.chartlens.domain.Restrictions;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.Person;
 import org.chartlens.domain.UnitSystem;
@@ -77,11 +79,48 @@ public final class ChartQuery {
      * @param today the date ages and "older reading" marks are counted from
      */
     public static ChartData open(ChartStore store, PatientRef ref, UnitSystem units, LocalDate today) {
+        return open(store, ref, units, today, Disclosure.MASKED);
+    }
+
+    /**
+     * {@link #open}, restricted records (issue 18, decision 0701) masked or, after the glass is
+     * broken, shown: {@code disclosure.showRestricted()} is for a caller that recorded the
+     * break-the-glass event first.
+     */
+    public static ChartData open(ChartStore store, PatientRef ref, UnitSystem units, LocalDate today,
+                                 Disclosure disclosure) {
         long t0 = System.nanoTime();
-        ChartModel model = ChartModels.build(store.chartResources(ref.org(), ref.id()), units, today);
+        Built b = build(store, ref, units, today, disclosure);
         Instant synced = store.lastSynced(ref.org(), ref.id()).orElse(null);
-        return new ChartData(ref.org(), ref.id(), model, store.freshness(ref.org()), synced,
-                (System.nanoTime() - t0) / 1_000_000);
+        return new ChartData(ref.org(), ref.id(), masked(b.model(), b.restrictions()), store.freshness(ref.org()), synced,
+                (System.nanoTime() - t0) / 1_000_000, List.of(ref),
+                synced == null ? java.util.Map.of() : java.util.Map.of(ref, synced), b.restrictions());
+    }
+
+    /** A masked chart's model with its hidden records as grey timeline items; a shown one as it is. */
+    private static ChartModel masked(ChartModel m, Restrictions r) {
+        return r.masked() ? MaskedTimeline.with(m, r.records()) : m;
+    }
+
+    private record Built(ChartModel model, Restrictions restrictions) {
+    }
+
+    /** One record's model: restricted resources left out (masked) or shown. */
+    private static Built build(ChartStore store, PatientRef ref, UnitSystem units, LocalDate today, Disclosure d) {
+        return build(store.chartResources(ref.org(), ref.id()), units, today, d);
+    }
+
+    private static Built build(List<org.chartlens.domain.RawResource> all, UnitSystem units, LocalDate today,
+                               Disclosure d) {
+        RestrictedRecords.Split split = RestrictedRecords.split(all, d.infer());
+        if (!split.any()) {
+            return new Built(ChartModels.build(all, units, today), Restrictions.NONE);
+        }
+        Restrictions r = new Restrictions(split.hidden(), d.showRestricted());
+        if (d.showRestricted()) {
+            return new Built(ChartModels.build(all, units, today), r);
+        }
+        return new Built(ChartModels.build(split.open(), units, today), r);
     }
 
     /**
@@ -93,16 +132,27 @@ public final class ChartQuery {
      * @param records at least one; duplicates are ignored
      */
     public static ChartData openPerson(ChartStore store, List<PatientRef> records, UnitSystem units, LocalDate today) {
+        return openPerson(store, records, units, today, Disclosure.MASKED);
+    }
+
+    /** {@link #openPerson}, restricted records masked or shown as {@link #open} with a disclosure does. */
+    public static ChartData openPerson(ChartStore store, List<PatientRef> records, UnitSystem units, LocalDate today,
+                                       Disclosure disclosure) {
         List<PatientRef> refs = List.copyOf(new java.util.LinkedHashSet<>(records));
         if (refs.isEmpty()) {
             throw new IllegalArgumentException("no patient records to open");
         }
         if (refs.size() == 1) {
-            return open(store, refs.get(0), units, today);
+            return open(store, refs.get(0), units, today, disclosure);
         }
         long t0 = System.nanoTime();
-        List<ChartModel> models = buildInTurn(store, refs, units, today);
-        ChartModel merged = PersonCharts.merge(models);
+        List<Built> built = buildInTurn(store, refs, units, today, disclosure);
+        ChartModel merged = PersonCharts.merge(built.stream().map(Built::model).toList());
+        Restrictions restrictions = Restrictions.NONE;
+        for (Built b : built) {
+            restrictions = restrictions.plus(b.restrictions());
+        }
+        restrictions = new Restrictions(restrictions.records(), restrictions.any() && disclosure.showRestricted());
         List<org.chartlens.store.Freshness> fresh = new java.util.ArrayList<>();
         java.util.Map<PatientRef, Instant> synced = new java.util.LinkedHashMap<>();
         java.util.Set<String> orgs = new java.util.HashSet<>();
@@ -113,8 +163,8 @@ public final class ChartQuery {
             store.lastSynced(r.org(), r.id()).ifPresent(i -> synced.put(r, i));
         }
         PatientRef first = refs.get(0);
-        return new ChartData(first.org(), first.id(), merged, fresh, synced.get(first),
-                (System.nanoTime() - t0) / 1_000_000, refs, synced);
+        return new ChartData(first.org(), first.id(), masked(merged, restrictions), fresh, synced.get(first),
+                (System.nanoTime() - t0) / 1_000_000, refs, synced, restrictions);
     }
 
     /**
@@ -122,15 +172,15 @@ public final class ChartQuery {
      * read (the read is mostly SQLite decrypting pages, on one core), so at most two records'
      * rows and one parsed chart are alive at a time (issue 21).
      */
-    private static List<ChartModel> buildInTurn(ChartStore store, List<PatientRef> refs, UnitSystem units,
-                                                LocalDate today) {
+    private static List<Built> buildInTurn(ChartStore store, List<PatientRef> refs, UnitSystem units,
+                                           LocalDate today, Disclosure disclosure) {
         java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "chartlens-person-read");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<ChartModel> models = new java.util.ArrayList<>(refs.size());
+            List<Built> models = new java.util.ArrayList<>(refs.size());
             java.util.concurrent.Future<List<org.chartlens.domain.RawResource>> next = reader.submit(
                     () -> store.chartResources(refs.get(0).org(), refs.get(0).id()));
             for (int i = 0; i < refs.size(); i++) {
@@ -139,7 +189,7 @@ public final class ChartQuery {
                     PatientRef r = refs.get(i + 1);
                     next = reader.submit(() -> store.chartResources(r.org(), r.id()));
                 }
-                models.add(ChartModels.build(rows, units, today));
+                models.add(build(rows, units, today, disclosure));
             }
             return models;
         } finally {
@@ -167,9 +217,19 @@ public final class ChartQuery {
     /**
      * What arrived or changed in these records since {@code reviewer}'s last "Mark reviewed" of
      * them (issue 17, {@link ReviewDiff}). Reads the marks, and each reviewed record's chart once
-     * more (records never reviewed are read only when another one was). Blocking.
+     * more (records never reviewed are read only when another one was). Restricted records (issue
+     * 18) are left out, as a masked chart leaves them out. Blocking.
      */
     public static ReviewDiff changesSince(ChartStore store, List<PatientRef> records, String reviewer) {
+        return changesSince(store, records, reviewer, Disclosure.MASKED);
+    }
+
+    /**
+     * {@link #changesSince}, restricted records left out unless {@code disclosure} shows them
+     * (the glass broken and recorded by the caller).
+     */
+    public static ReviewDiff changesSince(ChartStore store, List<PatientRef> records, String reviewer,
+                                          Disclosure disclosure) {
         if (reviewer == null || reviewer.isBlank()) {
             return ReviewDiff.none(reviewer);
         }
@@ -184,7 +244,19 @@ public final class ChartQuery {
         for (PatientRef r : marks.keySet()) {
             current.put(r, store.chartResources(r.org(), r.id()));
         }
-        return ReviewDiff.between(reviewer, marks, current, store::reviewedJson);
+        ReviewDiff diff = ReviewDiff.between(reviewer, marks, current, store::reviewedJson);
+        if (disclosure.showRestricted()) {
+            return diff;
+        }
+        java.util.Set<String> hidden = new java.util.HashSet<>();
+        for (List<org.chartlens.domain.RawResource> chart : current.values()) {
+            for (org.chartlens.domain.RawResource raw : RestrictedRecords.split(chart, disclosure.infer())
+                    .restricted().keySet()) {
+                hidden.add(org.chartlens.domain.ReviewedResource.key(raw.org(), raw.type(), raw.id()));
+            }
+        }
+        return hidden.isEmpty() ? diff : new ReviewDiff(diff.reviewer(), diff.since(),
+                diff.items().stream().filter(i -> !hidden.contains(i.key())).toList(), diff.removed());
     }
 
     /**

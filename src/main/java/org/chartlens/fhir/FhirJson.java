@@ -87,6 +87,7 @@ public final class FhirJson {
         int total = -1;
         String rootType = null;
         String rootLastUpdated = null;
+        JsonNode rootSecurity = null;
         try (JsonParser p = factory.createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new FhirException(FhirException.Kind.MALFORMED, 0,
@@ -121,11 +122,22 @@ public final class FhirJson {
                     case "total" -> {
                         total = t.isNumeric() ? p.getIntValue() : -1;
                     }
+                    case "meta" -> {
+                        // the Bundle's labels apply to every entry (issue 18, BundleLabels)
+                        JsonNode meta = mapper.readTree(p);
+                        if (meta.path("lastUpdated").isTextual()) {
+                            root.lastUpdated = meta.get("lastUpdated").asText();
+                        }
+                        rootSecurity = meta.get("security");
+                    }
                     default -> root.field(name, t, p);
                 }
             }
             rootType = root.type;
             rootLastUpdated = root.lastUpdated;
+            if ("Bundle".equals(rootType)) {
+                resources = BundleLabels.onto(resources, rootSecurity, mapper);
+            }
             if (!"Bundle".equals(root.type)) {
                 if (bundleFieldsSeen) {
                     problems.add("A page had Bundle entries but resourceType " + safeType(root.type));

@@ -288,6 +288,7 @@ final class BundleLoader {
         List<ObjectNode> claims = new ArrayList<>();
         List<String> claimUrls = new ArrayList<>();
         String[] patientId = {null};
+        ProfileLabels labels = ProfileLabels.labels(profile) ? new ProfileLabels(profile) : null;
         try (InputStream in = open(source); JsonParser p = mapper.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("Not a FHIR bundle: " + source.name());
@@ -317,6 +318,9 @@ final class BundleLoader {
                             }
                         }
                         if (resource != null) {
+                            if (labels != null) {
+                                labels.label(resource);
+                            }
                             accept(resource, fullUrl, namesake, profile, stamp, mapper, batches, claims, claimUrls,
                                     patientId);
                         }
@@ -346,6 +350,11 @@ final class BundleLoader {
                 items.add(pending(claims.get(i), claimUrls.get(i), profile, stamp, mapper));
             }
             for (ObjectNode r : derived) {
+                items.add(pending(r, null, profile, stamp, mapper));
+            }
+        }
+        if (labels != null) {
+            for (ObjectNode r : labels.derive(patientId[0], mapper)) {
                 items.add(pending(r, null, profile, stamp, mapper));
             }
         }

@@ -535,7 +535,7 @@ final class FhirEndpoint implements HttpHandler {
         ByteArrayOutputStream out = new ByteArrayOutputStream(size);
         String base = ctx.fhirBase().toString();
         write(out, "{\"resourceType\":\"Bundle\",\"id\":\"" + UUID.randomUUID() + "\",\"meta\":{\"lastUpdated\":\""
-                + Instant.now() + "\"},\"type\":\"" + bundleType + "\",\"total\":" + total + ",\"link\":[{\"relation\":\"self\",\"url\":"
+                + Instant.now() + "\"" + ProfileLabels.bundleSecurity(ctx.profile, matches) + "},\"type\":\"" + bundleType + "\",\"total\":" + total + ",\"link\":[{\"relation\":\"self\",\"url\":"
                 + jsonString(self) + "}");
         if (next != null) {
             write(out, ",{\"relation\":\"next\",\"url\":" + jsonString(next) + "}");

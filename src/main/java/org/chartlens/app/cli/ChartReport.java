@@ -87,6 +87,7 @@ final class ChartReport {
             orgsOf.forEach((id, orgs) -> sb.append("Identifier ").append(id).append(" (").append(String.join(", ", orgs))
                     .append(")\n"));
         }
+        ReportRestrictions.text(sb, d, names);
         switch (part) {
             case PROBLEMS -> problems(sb, m, person, names);
             case VITALS -> vitals(sb, m, person, names);
@@ -219,7 +220,8 @@ final class ChartReport {
             List<TimelineItem> items = m.timeline().lane(l);
             sb.append(l.label()).append(" (").append(items.size()).append("):\n");
             for (TimelineItem i : items) {
-                sb.append("  ").append(i.when()).append("  ").append(i.label())
+                sb.append("  ").append(i.when()).append("  ")
+                        .append(org.chartlens.domain.Restrictions.isMasked(i.source()) ? "(restricted)" : i.label())
                         .append(orgsSuffix(i.source(), person, names)).append('\n');
             }
         }
@@ -305,6 +307,7 @@ final class ChartReport {
             out.put("coverage", m.coverage().stream().map(ReportItems::coverage).toList());
             out.put("claims", m.claims().stream().map(ReportItems::claim).toList());
         }
+        ReportRestrictions.json(out, d, names);
         return JSON.writeValueAsString(out);
     }
 

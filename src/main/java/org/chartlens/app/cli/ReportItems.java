@@ -122,6 +122,9 @@ final class ReportItems {
     }
 
     static Map<String, Object> timelineItem(TimelineItem i) {
+        if (org.chartlens.domain.Restrictions.isMasked(i.source())) {
+            return map("restricted", true, "when", i.when(), "org", i.source().org(), "detail", i.detail());
+        }
         return sourced(map("label", i.label(), "when", i.when()), i.source());
     }
 

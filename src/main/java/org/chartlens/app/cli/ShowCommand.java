@@ -9,6 +9,8 @@ import org.chartlens.app.ChartLensContext;
 import org.chartlens.clinical.ChartData;
 import org.chartlens.clinical.ChartQuery;
 import org.chartlens.connect.OrganizationNames;
+import org.chartlens.domain.BreakGlass;
+import org.chartlens.domain.Disclosure;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.AuditAction;
@@ -49,15 +51,20 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = "--units", description = "metric (default) or us.", defaultValue = "metric")
     String units;
 
+    @Option(names = "--break-glass", paramLabel = "REASON", description = "Show the person's restricted records "
+            + "(security labels: 42 CFR Part 2, mental health, ...), which are otherwise hidden: emergency "
+            + "(treatment emergency), consent (patient consent on file) or other:WORDS. Recorded in the audit log first.")
+    String breakGlass;
+
     @Override
     public Integer call() throws Exception {
         ChartReport.Part part = which.problems ? ChartReport.Part.PROBLEMS : which.vitals ? ChartReport.Part.VITALS
                 : which.timeline ? ChartReport.Part.TIMELINE : which.meds ? ChartReport.Part.MEDS
                 : which.labs ? ChartReport.Part.LABS : which.all ? ChartReport.Part.ALL : ChartReport.Part.SUMMARY;
         try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "show")) {
+            BreakGlass glass = breakGlass == null ? null : BreakGlass.parse(breakGlass);
             List<PatientRef> records = records(ctx.cache());
-            ChartData d = ChartQuery.openPerson(ctx.cache(), records,
-                    "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC, LocalDate.now());
+            ChartData d = open(ctx, records, "us".equalsIgnoreCase(units) ? UnitSystem.US : UnitSystem.METRIC, glass);
             for (PatientRef p : d.records()) {
                 ctx.audit(AuditAction.SHOW, p.org(), p.id(), "part=" + part.name().toLowerCase(java.util.Locale.ROOT)
                         + (d.isPerson() ? " person=" + d.records().size() + " records" : ""));
@@ -72,6 +79,22 @@ public final class ShowCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /**
+     * The chart, restricted records masked; with {@code glass} (not null) and restricted records
+     * present, the break-the-glass event is recorded for each record first, then the chart is read
+     * again with them shown (decision 0701). Blocking.
+     */
+    static ChartData open(ChartLensContext ctx, List<PatientRef> records, UnitSystem units, BreakGlass glass) {
+        ChartData d = ChartQuery.openPerson(ctx.cache(), records, units, LocalDate.now(), Disclosure.MASKED);
+        if (glass == null || !d.restrictions().any()) {
+            return d;
+        }
+        for (PatientRef p : d.records()) {
+            ctx.audit(AuditAction.BREAK_THE_GLASS, p.org(), p.id(), glass.auditDetail(d.restrictions()));
+        }
+        return ChartQuery.openPerson(ctx.cache(), records, units, LocalDate.now(), Disclosure.MASKED.shown());
     }
 
     /**

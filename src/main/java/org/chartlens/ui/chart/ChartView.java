@@ -103,7 +103,11 @@ public final class ChartView extends BorderPane {
         ChartModel m = d.model();
         OrgLegend legend = vm.legend();
         Node banner = OrgLegend.building(legend, () -> new PatientBanner(d));
-        setTop(new VBox(banner, new ReviewStrip(vm), gaps));
+        Node strip = RestrictedStrip.strip(d, vm.glassProperty().get(), legend::name,
+                () -> BreakGlassDialog.ask(this, d.restrictions().count()).ifPresent(vm::breakGlass), vm::endGlass);
+        setTop(strip == null ? new VBox(banner, new ReviewStrip(vm), gaps)
+                : new VBox(banner, strip, new ReviewStrip(vm), gaps));
+        glassTimer(vm.glassProperty().get());
         tabs.getTabs().clear();
         byName.clear();
         builders.clear();
@@ -157,7 +161,27 @@ public final class ChartView extends BorderPane {
 
     private final Map<Tab, java.util.function.Supplier<Node>> builders = new java.util.HashMap<>();
 
-    private void add(String name, String title, java.util.function.Supplier<Node> build) {
+    /** Ends a glass broken for N minutes when they are up (issue 18). */
+    private void glassTimer(ChartViewModel.BrokenGlass glass) {
+        if (glassTimer != null) {
+            glassTimer.stop();
+            glassTimer = null;
+        }
+        if (glass != null && glass.until() != null) {
+            long ms = Math.max(0, java.time.Duration.between(java.time.Instant.now(), glass.until()).toMillis());
+            glassTimer = new javafx.animation.PauseTransition(javafx.util.Duration.millis(ms));
+            glassTimer.setOnFinished(e -> vm.endGlass());
+            glassTimer.play();
+        }
+    }
+
+    private javafx.animation.PauseTransition glassTimer;
+
+    private void add(String name, String title, java.util.function.Supplier<Node> build0) {
+        ChartData d = vm.dataProperty().get();
+        java.util.function.Supplier<Node> build = d == null || !d.restrictions().any() ? build0
+                : () -> RestrictedStrip.tab(name, org.chartlens.ui.common.RestrictedRows.building(d.restrictions(), build0),
+                        d, vm.legend()::name);
         Tab t = new Tab(title);
         t.setId("tab-" + name);
         t.setUserData(name);

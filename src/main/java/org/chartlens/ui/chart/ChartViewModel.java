@@ -15,7 +15,14 @@ import org.chartlens.clinical.ChartQuery;
 import org.chartlens.clinical.ReviewDiff;
 import org.chartlens.ui.port.ReviewPort;
 import org.chartlens.connect.OrganizationNames;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.chartlens.domain.BreakGlass;
+import org.chartlens.domain.Disclosure;
 import org.chartlens.domain.PatientRef;
+import org.chartlens.store.AuditAction;
+import org.chartlens.ui.port.AuditPort;
+import org.chartlens.ui.port.SensitiveSettings;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.common.OrgLegend;
@@ -46,6 +53,11 @@ public final class ChartViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<org.chartlens.domain.CompletenessMap> completeness =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private CompletenessFixes fixes = CompletenessFixes.NONE;
+    /** Restricted records (issue 18): who records the break-the-glass, how long it lasts, inference. */
+    private AuditPort audit = AuditPort.NONE;
+    private SensitiveSettings sensitive = SensitiveSettings.DEFAULTS;
+    private final ReadOnlyObjectWrapper<BrokenGlass> glass = new ReadOnlyObjectWrapper<>();
+    private UnitSystem units = UnitSystem.METRIC;
 
     public ChartViewModel(ChartStore store, TaskExecutor tasks, String org, String patientId) {
         this(store, tasks, List.of(new PatientRef(org, patientId)), () -> new OrganizationNames(List.of()));
@@ -79,13 +91,33 @@ public final class ChartViewModel {
         return this;
     }
 
+    /** The glass broken for this chart: why and until when (null = until closed or locked). */
+    public record BrokenGlass(BreakGlass reason, java.time.Instant until) {
+    }
+
+    /**
+     * Where break-the-glass events are recorded and the restricted-record settings (call before
+     * {@link #load}); without it nothing is recorded and the glass cannot be broken.
+     */
+    public void restrictions(AuditPort audit, SensitiveSettings settings) {
+        this.audit = audit;
+        this.sensitive = settings;
+    }
+
+    private Disclosure disclosure() {
+        Disclosure d = new Disclosure(false, sensitive.inferSensitive());
+        return glass.get() == null ? d : d.shown();
+    }
+
     public void load(UnitSystem units) {
+        this.units = units;
         loading.set(true);
         error.set(null);
+        Disclosure disclosure = disclosure();
         tasks.submit(() -> {
-            ChartData d = ChartQuery.openPerson(store, records, units, LocalDate.now());
+            ChartData d = ChartQuery.openPerson(store, records, units, LocalDate.now(), disclosure);
             return new Opened(d, new OrgLegend(d.orgs(), orgNames.get()),
-                    ChartQuery.changesSince(store, records, reviews.reviewer()));
+                    ChartQuery.changesSince(store, records, reviews.reviewer(), disclosure));
         }, o -> {
             loading.set(false);
             legend = o.legend();
@@ -96,6 +128,55 @@ public final class ChartViewModel {
             loading.set(false);
             error.set("This chart could not be read from the cache. Try syncing it again.");
         });
+    }
+
+    /**
+     * Breaks the glass for this person (issue 18, decision 0701): records the event for each record
+     * (reason, how many restricted records, their labels) on the task executor, then reads the
+     * chart again with them shown, for the session or {@code breakGlassMinutes}. FX thread. Does
+     * nothing when the chart has no restricted record or no audit log to record it in.
+     */
+    public void breakGlass(BreakGlass reason) {
+        ChartData d = data.get();
+        if (d == null || !d.restrictions().any() || audit == AuditPort.NONE) {
+            return;
+        }
+        java.time.Instant until = sensitive.breakGlassMinutes() == 0 ? null
+                : java.time.Instant.now().plusSeconds(60L * sensitive.breakGlassMinutes());
+        String detail = reason.auditDetail(d.restrictions());
+        UnitSystem u = units;
+        Disclosure shown = new Disclosure(true, sensitive.inferSensitive());
+        loading.set(true);
+        tasks.submit(() -> {
+            for (PatientRef r : records) {
+                audit.record(AuditAction.BREAK_THE_GLASS, r.org(), r.id(), detail, "view:chart");
+            }
+            ChartData again = ChartQuery.openPerson(store, records, u, LocalDate.now(), shown);
+            return new Opened(again, new OrgLegend(again.orgs(), orgNames.get()),
+                    ChartQuery.changesSince(store, records, reviews.reviewer(), shown));
+        }, o -> {
+            loading.set(false);
+            legend = o.legend();
+            review.set(o.review());
+            glass.set(new BrokenGlass(reason, until));
+            data.set(o.data());
+        }, e -> {
+            loading.set(false);
+            error.set("The restricted records could not be shown. Try again.");
+        });
+    }
+
+    /** Ends a broken glass: the restricted records are hidden again (FX thread). */
+    public void endGlass() {
+        if (glass.get() != null) {
+            glass.set(null);
+            load(units);
+        }
+    }
+
+    /** The glass broken for this chart, or null (FX thread). */
+    public ReadOnlyObjectProperty<BrokenGlass> glassProperty() {
+        return glass.getReadOnlyProperty();
     }
 
     public ObjectProperty<ChartData> dataProperty() {
@@ -116,9 +197,10 @@ public final class ChartViewModel {
      */
     public void markReviewed() {
         reviewMessage.set("Recording your review…");
+        Disclosure disclosure = disclosure();
         tasks.submit(() -> {
             reviews.mark(records);
-            return ChartQuery.changesSince(store, records, reviews.reviewer());
+            return ChartQuery.changesSince(store, records, reviews.reviewer(), disclosure);
         }, d -> {
             reviewMessage.set("Marked reviewed by " + reviews.reviewer());
             review.set(d);

@@ -96,6 +96,10 @@ public final class PatientBanner extends HBox {
         if (critical != null) {
             getChildren().add(critical);
         }
+        Label restricted = RestrictedStrip.badge(d); // issue 18: that there are some, never what
+        if (restricted != null) {
+            getChildren().add(restricted);
+        }
         getChildren().add(grow);
         if (d.isPerson()) {
             getChildren().add(records(d, legend, Instant.now()));

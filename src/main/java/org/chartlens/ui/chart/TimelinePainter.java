@@ -183,7 +183,22 @@ final class TimelinePainter {
             double y = top + 7 + r[i] * ROW;
             double x0 = Math.max(LANE_LABEL, xOf(it.start()));
             boolean sel = it == selected;
-            Color c = laneColor(it.lane());
+            boolean masked = org.chartlens.domain.Restrictions.isMasked(it.source());
+            Color c = masked ? RESTRICTED : laneColor(it.lane());
+            if (masked) {
+                // a hidden record (issue 18): a grey box, no label, no colour of its kind
+                double x = xOf(it.start());
+                if (x < LANE_LABEL) {
+                    continue;
+                }
+                g.setFill(sel ? c.darker() : c);
+                g.fillRect(x - 4, y + 1, 8, ROW - 3);
+                g.setStroke(dark ? Color.web("#d0d0d0") : Color.web("#5a5a5a"));
+                g.setLineWidth(1);
+                g.strokeLine(x - 4, y + ROW - 2, x + 4, y + 1);
+                drawnMarks.add(new TimelineView.LabelBox(l.key(), r[i], x - 4, y + 1, x + 4, y + ROW - 2, ""));
+                continue;
+            }
             if (isBar(it, end)) {
                 double x1 = Math.min(w, xOf(end));
                 g.setFill(sel ? c.darker() : c.deriveColor(0, 1, 1, 0.75));
@@ -275,6 +290,9 @@ final class TimelinePainter {
     private boolean isBar(TimelineItem it, long end) {
         return it.isSpan() && xOf(end) - xOf(it.start()) >= 3;
     }
+
+    /** A restricted record's grey (issue 18). */
+    static final Color RESTRICTED = Color.web("#9aa0a6");
 
     static Color laneColor(TimelineLane l) {
         return switch (l) {

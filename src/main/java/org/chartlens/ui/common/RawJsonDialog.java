@@ -92,7 +92,8 @@ public final class RawJsonDialog {
     }
 
     public static void show(Node owner, Source source, OrgLegend legend) {
-        if (source == null) {
+        if (source == null || org.chartlens.domain.Restrictions.isMasked(source)) {
+            // a masked placeholder has no resource behind it (issue 18)
             return;
         }
         Dialog<ButtonType> d = dialog(source, legend);

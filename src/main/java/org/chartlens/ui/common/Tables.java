@@ -255,6 +255,7 @@ public final class Tables {
                 return s == null ? "" : legend.name(s.org());
             }));
         }
+        RestrictedRows.mark(table, source); // issue 18: which rows are restricted, once shown
         MenuItem raw = new MenuItem("Show raw JSON and source");
         raw.setAccelerator(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN));
         raw.setOnAction(e -> showSelected(table, source, legend));

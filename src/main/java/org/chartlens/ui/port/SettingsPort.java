@@ -10,6 +10,11 @@ public interface SettingsPort {
     /** Saves settings (and applies retention). Blocking. */
     void save(Settings settings);
 
+    /** Restricted records: how long a broken glass lasts, whether ChartLens infers (file-only settings). Cheap. */
+    default SensitiveSettings sensitive() {
+        return SensitiveSettings.DEFAULTS;
+    }
+
     /** Where ChartLens keeps its data (shown in Help and Settings). Cheap. */
     Path dataDirectory();
 

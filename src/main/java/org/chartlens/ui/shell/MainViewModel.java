@@ -333,6 +333,7 @@ public final class MainViewModel {
         });
         chart.setFixes(new ChartFixes(ports.signIn(), organizations, status));
         completenessShown.add(chart);
+        chart.restrictions(ports.audit(), ports.settings().sensitive());
         for (PatientRef ref : records) {
             record(AuditAction.CHART_OPENED, ref, records.size() > 1 ? "tab=summary person=" + records.size()
                     + " records" : "tab=summary", "view:chart");
