@@ -45,10 +45,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only-find", description = "Only row 10: find + sync of one chart, 12 vs 10,012 patients at the server.")
     boolean onlyFind;
 
+    @Option(names = "--only-sync", description = "Only the rows of issue 21 with their baselines: warm sync of the "
+            + "large chart vs the download floor, peak heap, encrypted vs plain-SQLite writes, the cold sync "
+            + "process, the app's first frame vs a bare JVM start.")
+    boolean onlySync;
+
     @Override
     public Integer call() throws Exception {
         if (noCold && onlyCold) {
             throw new IllegalArgumentException("--no-cold and --only-cold exclude each other");
+        }
+        if (onlySync && (onlyCold || onlyFind)) {
+            throw new IllegalArgumentException("--only-sync, --only-cold and --only-find exclude each other");
         }
         Path largeDir = existing(large, "synthea-large");
         Path demoDir = existing(demo, "synthea-columbus");
@@ -61,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSuite suite = new BenchSuite(new BenchSuite.Settings(largeDir, demoDir, work, out, warmups, runs,
                 growth, launcher, onlyCold), System.err);
         try {
-            BenchReport report = onlyFind ? suite.runFindSync() : suite.run();
+            BenchReport report = onlyFind ? suite.runFindSync() : onlySync ? suite.runSyncAndStart() : suite.run();
             report.printTable(System.out);
             System.out.println("Results: " + out.resolve("results.json").toAbsolutePath());
             return 0;
