@@ -31,7 +31,15 @@ import org.chartlens.ui.port.ServerCheck;
 final class ServerChecks {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = TransportPolicy.newHttpClient();
+    /** Made on the first check: building it loads the JDK's trust store, which start-up does not need. */
+    private HttpClient http;
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = TransportPolicy.newHttpClient();
+        }
+        return http;
+    }
 
     ServerCheck check(URI fhirBase, SmartSignIn signIn) {
         if (fhirBase == null || fhirBase.getHost() == null) {
@@ -42,7 +50,7 @@ final class ServerChecks {
         }
         JsonNode cs;
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(fhirBase + "/metadata")).timeout(TIMEOUT)
+            HttpResponse<byte[]> r = http().send(HttpRequest.newBuilder(URI.create(fhirBase + "/metadata")).timeout(TIMEOUT)
                     .header("Accept", "application/fhir+json, application/json;q=0.9, application/fhir+xml;q=0.5").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {

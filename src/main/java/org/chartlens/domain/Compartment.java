@@ -19,8 +19,15 @@ public final class Compartment {
 
     /** True for a shared directory resource type (Practitioner, Organization, ...). */
     public static boolean isShared(String type) {
-        return SHARED_TYPES.contains(type);
+        // asked for every reference a sync reads; most name a Patient or an Encounter, which the
+        // length tells apart without hashing a fresh substring (issue 21)
+        int length = type.length();
+        return length < 64 && (SHARED_LENGTHS & (1L << length)) != 0 && SHARED_TYPES.contains(type);
     }
+
+    /** Bit n set when a shared type name has n characters (all are shorter than 64). */
+    private static final long SHARED_LENGTHS = SHARED_TYPES.stream().mapToLong(t -> 1L << t.length())
+            .reduce(0L, (a, b) -> a | b);
 
     /**
      * The patient a resource belongs to, first rule that gives one:

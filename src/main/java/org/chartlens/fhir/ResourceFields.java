@@ -111,7 +111,7 @@ final class ResourceFields {
         LiteralReference r = LiteralReference.parse(value);
         if (r != null) {
             if (references == null) {
-                references = new ArrayList<>(4);
+                references = new ArrayList<>(8);
             }
             references.add(r);
         }

@@ -50,6 +50,11 @@ public final class ChartCache implements ChartStore {
         db.listen(auditLog);
     }
 
+    /** A cache over connections already opened and migrated (the plain write baseline). */
+    static ChartCache wrap(CacheConnections db) {
+        return new ChartCache(db);
+    }
+
     /**
      * Opens (creating if absent) the cache at {@code file} with a raw 32-byte key, keeping no
      * audit head outside it (tests, the benchmark; the app uses {@link #open(Path, byte[],

@@ -63,7 +63,7 @@ final class CacheWriter implements AutoCloseable {
     private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(16);
     private final Map<String, Integer> stored = new TreeMap<>();
     /** Distinct resources written in this run: a resource written twice counts once. */
-    private final java.util.Set<String> seen = new java.util.HashSet<>();
+    private final Map<String, Set<String>> seen = new java.util.HashMap<>();
     private final Consumer<Map<String, Integer>> onCommit;
     private final Thread thread;
     private volatile Throwable failure;
@@ -153,7 +153,7 @@ final class CacheWriter implements AutoCloseable {
                 for (int i = 0; i < j.rows.size(); i++) {
                     StoredResource r = j.rows.get(i);
                     b.put(r, j.lastUpdated.isEmpty() ? null : j.lastUpdated.get(i));
-                    if (seen.add(r.type() + '/' + r.id())) {
+                    if (seen.computeIfAbsent(r.type(), t -> new java.util.HashSet<>()).add(r.id())) {
                         delta.merge(r.type(), 1, Integer::sum);
                     }
                 }

@@ -52,13 +52,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only-xml", description = "Only row 11: the sync of one chart from a JSON server vs an XML-only one.")
     boolean onlyXml;
 
+    @Option(names = "--only-sync", description = "Only the rows of issue 21 with their baselines: warm sync of the "
+            + "large chart vs the download floor, peak heap, encrypted vs plain-SQLite writes, the cold sync "
+            + "process, the app's first frame vs a bare JVM start.")
+    boolean onlySync;
+
     @Override
     public Integer call() throws Exception {
         if (noCold && onlyCold) {
             throw new IllegalArgumentException("--no-cold and --only-cold exclude each other");
         }
-        if ((onlyCold ? 1 : 0) + (onlyFind ? 1 : 0) + (onlyPerson ? 1 : 0) > 1) {
-            throw new IllegalArgumentException("--only-cold, --only-find and --only-person exclude each other");
+        if ((onlyCold ? 1 : 0) + (onlyFind ? 1 : 0) + (onlyPerson ? 1 : 0) + (onlyXml ? 1 : 0) + (onlySync ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--only-cold, --only-find, --only-person, --only-xml and --only-sync exclude each other");
         }
         Path largeDir = existing(large, "synthea-large");
         Path demoDir = existing(demo, "synthea-columbus");
@@ -72,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
                 growth, launcher, onlyCold), System.err);
         try {
             BenchReport report = onlyFind ? suite.runFindSync() : onlyPerson ? suite.runPersonChart()
-                    : onlyXml ? suite.runXmlSync() : suite.run();
+                    : onlyXml ? suite.runXmlSync() : onlySync ? suite.runSyncAndStart() : suite.run();
             report.printTable(System.out);
             System.out.println("Results: " + out.resolve("results.json").toAbsolutePath());
             return 0;

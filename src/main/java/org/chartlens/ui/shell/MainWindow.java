@@ -62,11 +62,27 @@ public final class MainWindow extends StackPane {
     private final Map<String, Runnable> panels = new LinkedHashMap<>();
     private final TabMemory beforeLock = new TabMemory(tabs, panels);
 
+    /** Set while the start's reads wait for {@link #startReads()}. */
+    private boolean readsPending;
+
     public MainWindow(ShellPorts ports, TaskExecutor tasks, boolean startLocked) {
-        this(new MainViewModel(ports, tasks, Platform::runLater), tasks, startLocked);
+        this(new MainViewModel(ports, tasks, Platform::runLater), tasks, startLocked, false);
+    }
+
+    /**
+     * @param deferReads when true and not locked, the start's reads (worklist, organizations, the
+     *                   audit check: opening the secrets and the cache) wait for
+     *                   {@link #startReads()}, which the app calls once its first frame is drawn
+     */
+    public MainWindow(ShellPorts ports, TaskExecutor tasks, boolean startLocked, boolean deferReads) {
+        this(new MainViewModel(ports, tasks, Platform::runLater), tasks, startLocked, deferReads);
     }
 
     public MainWindow(MainViewModel vm, TaskExecutor tasks, boolean startLocked) {
+        this(vm, tasks, startLocked, false);
+    }
+
+    private MainWindow(MainViewModel vm, TaskExecutor tasks, boolean startLocked, boolean deferReads) {
         this.vm = vm;
         this.tasks = tasks;
         setId("main-window");
@@ -111,7 +127,24 @@ public final class MainWindow extends StackPane {
                 autoLock.attach(scene);
             }
         });
-        vm.start(startLocked);
+        if (startLocked || !deferReads) {
+            vm.start(startLocked);
+        } else {
+            readsPending = true;
+        }
+    }
+
+    /**
+     * Starts the reads a deferred start left waiting (once; nothing when there are none, or when
+     * the window was locked meanwhile: unlocking reads everything).
+     */
+    public void startReads() {
+        if (readsPending) {
+            readsPending = false;
+            if (!vm.lock().lockedProperty().get()) {
+                vm.start(false);
+            }
+        }
     }
 
     private Settings settings() {
