@@ -284,10 +284,13 @@ final class FhirEndpoint implements HttpHandler {
                 patient = own;
             }
         }
-        List<StoredEntry> candidates;
+        List<StoredEntry> candidates = null;
         if (patient != null && !shared) {
             candidates = ctx.data.ofPatient(patient, type);
-        } else {
+        } else if ("Patient".equals(type) && PatientSearch.applies(params)) {
+            candidates = patientSearch.candidates(ctx.data, params);
+        }
+        if (candidates == null) {
             candidates = ctx.data.ofType(type);
         }
         List<StoredEntry> matches = filter(candidates, params);

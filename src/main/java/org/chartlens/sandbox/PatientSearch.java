@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,17 +27,37 @@ import java.util.regex.Pattern;
 final class PatientSearch {
     static final List<String> PARAMS = List.of("name", "family", "given", "birthdate", "gender", "identifier");
     private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4}).*");
+    private static final Pattern WORDS = Pattern.compile("[\\s-]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
-    /** What a Patient is searched by, normalised. */
-    private record Demographics(List<String> family, List<String> given, List<String> names,
-                                String birthDate, String gender, List<String[]> identifiers) {
+    /**
+     * What a Patient is searched by, normalised: each name part as served, and folded (case and
+     * accents dropped) with the words it splits into, the keys a "starts with" search compares.
+     */
+    record Demographics(List<String> family, List<String> given, List<String> names, Map<String, List<String>> keys,
+                        String birthDate, String gender, List<String[]> identifiers) {
+        /** The folded values and words of one string parameter ({@code name}, {@code family}, {@code given}). */
+        List<String> keys(String param) {
+            return keys.getOrDefault(param, List.of());
+        }
     }
 
     private final ObjectMapper mapper;
     private final Map<StoredEntry, Demographics> index = Collections.synchronizedMap(new WeakHashMap<>());
+    private final PatientIndex patients = new PatientIndex(this::demographics);
 
     PatientSearch(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /**
+     * The served Patients that may match {@code params}, in load order, read off an index of their
+     * demographics (as a real server's search index would be) instead of every Patient; null when
+     * no parameter given narrows by the index (then every Patient is a candidate). The exact
+     * matching is still {@link #filter}'s.
+     */
+    List<StoredEntry> candidates(ServedResources data, Map<String, List<String>> params) {
+        return patients.candidates(data, params);
     }
 
     /** True when any of this class's parameters (with or without a modifier) is present. */
@@ -78,9 +99,9 @@ final class PatientSearch {
 
     private static boolean matches(Demographics d, String name, String modifier, String value) throws FhirError {
         return switch (name) {
-            case "name" -> strings(d.names(), modifier, value);
-            case "family" -> strings(d.family(), modifier, value);
-            case "given" -> strings(d.given(), modifier, value);
+            case "name" -> strings(d.names(), d.keys("name"), modifier, value);
+            case "family" -> strings(d.family(), d.keys("family"), modifier, value);
+            case "given" -> strings(d.given(), d.keys("given"), modifier, value);
             case "gender" -> value.equalsIgnoreCase(d.gender());
             case "birthdate" -> birthDate(d.birthDate(), value);
             case "identifier" -> identifier(d.identifiers(), value);
@@ -88,15 +109,17 @@ final class PatientSearch {
         };
     }
 
-    private static boolean strings(List<String> values, String modifier, String wanted) {
+    /**
+     * {@code :exact}: a value as served equals the wanted one; {@code :contains}: a folded value
+     * contains it; otherwise a folded value or one of its words starts with it.
+     */
+    private static boolean strings(List<String> values, List<String> keys, String modifier, String wanted) {
         String w = fold(wanted);
-        for (String v : values) {
-            boolean hit = switch (modifier) {
-                case "exact" -> v.equals(wanted.trim());
-                case "contains" -> fold(v).contains(w);
-                default -> fold(v).startsWith(w) || List.of(fold(v).split("[\\s-]+")).stream().anyMatch(x -> x.startsWith(w));
-            };
-            if (hit) {
+        if ("exact".equals(modifier)) {
+            return values.contains(wanted.trim());
+        }
+        for (String k : keys) {
+            if ("contains".equals(modifier) ? k.contains(w) : k.startsWith(w)) {
                 return true;
             }
         }
@@ -141,7 +164,7 @@ final class PatientSearch {
             try {
                 d = read(mapper.readTree(e.json()));
             } catch (IOException x) {
-                d = new Demographics(List.of(), List.of(), List.of(), null, null, List.of());
+                d = new Demographics(List.of(), List.of(), List.of(), Map.of(), null, null, List.of());
             }
             index.put(e, d);
         }
@@ -172,8 +195,20 @@ final class PatientSearch {
         for (JsonNode i : p.path("identifier")) {
             ids.add(new String[] {i.path("system").asText(null), i.path("value").asText(null)});
         }
-        return new Demographics(List.copyOf(family), List.copyOf(given), List.copyOf(names),
+        Map<String, List<String>> keys = Map.of("name", keys(names), "family", keys(family), "given", keys(given));
+        return new Demographics(List.copyOf(family), List.copyOf(given), List.copyOf(names), keys,
                 isoBirthDate(p.path("birthDate").asText(null)), p.path("gender").asText(null), List.copyOf(ids));
+    }
+
+    /** Each value folded, and each of its words (split at spaces and hyphens), without repeats. */
+    private static List<String> keys(List<String> values) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String v : values) {
+            String f = fold(v);
+            out.add(f);
+            out.addAll(List.of(WORDS.split(f)));
+        }
+        return List.copyOf(out);
     }
 
     /** The birth date as FHIR writes it; CareCloud's {@code 6/6/1966 12:00:00 AM} becomes {@code 1966-06-06}. */
@@ -190,8 +225,8 @@ final class PatientSearch {
     }
 
     /** Lower case without accents: FHIR string search ignores both. */
-    private static String fold(String s) {
-        String n = Normalizer.normalize(s.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    static String fold(String s) {
+        String n = MARKS.matcher(Normalizer.normalize(s.trim(), Normalizer.Form.NFD)).replaceAll("");
         return n.toLowerCase(Locale.ROOT);
     }
 }

@@ -20,13 +20,16 @@ final class ServedResources {
     private final Map<String, StoredEntry> byKey = new HashMap<>();
     private final Map<String, List<StoredEntry>> byType = new LinkedHashMap<>();
     private final Map<String, Map<String, List<StoredEntry>>> byPatient = new LinkedHashMap<>();
-    private final List<String> patientIds = new ArrayList<>();
+    /** In load order; a set, since a list's contains made loading 10,000 Patients quadratic. */
+    private final Set<String> patientIds = new java.util.LinkedHashSet<>();
+    private final Map<String, Long> changes = new HashMap<>();
 
     /** Adds or replaces (same type and id) a resource, keeping its place when replaced. */
     void put(StoredEntry entry) {
         lock.writeLock().lock();
         try {
             StoredEntry old = byKey.put(entry.key(), entry);
+            changed(entry.type());
             if (old != null) {
                 replace(byType.get(old.type()), old, entry);
                 if (old.patientId() != null) {
@@ -44,7 +47,7 @@ final class ServedResources {
                 byType.computeIfAbsent(entry.type(), t -> new ArrayList<>()).add(entry);
                 addToPatient(entry);
             }
-            if ("Patient".equals(entry.type()) && !patientIds.contains(entry.id())) {
+            if ("Patient".equals(entry.type())) {
                 patientIds.add(entry.id());
             }
         } finally {
@@ -60,6 +63,7 @@ final class ServedResources {
             if (old == null) {
                 return false;
             }
+            changed(type);
             byType.get(type).remove(old);
             if (old.patientId() != null) {
                 byPatient.get(old.patientId()).get(type).remove(old);
@@ -67,6 +71,20 @@ final class ServedResources {
             return true;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void changed(String type) {
+        changes.merge(type, 1L, Long::sum);
+    }
+
+    /** How many times resources of a type were put or removed: a new value means the type changed. */
+    long changes(String type) {
+        lock.readLock().lock();
+        try {
+            return changes.getOrDefault(type, 0L);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

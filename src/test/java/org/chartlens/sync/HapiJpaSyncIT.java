@@ -16,10 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.chartlens.app.FindPatients;
 import org.chartlens.connect.Organization;
 import org.chartlens.fhir.FhirHttp;
 import org.chartlens.fhir.FhirJson;
 import org.chartlens.domain.Compartment;
+import org.chartlens.domain.PatientCandidate;
+import org.chartlens.fhir.ReceivedResource;
 import org.chartlens.store.ChartCache;
 import org.chartlens.store.StoredResource;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +83,69 @@ class HapiJpaSyncIT {
         }
         if (hapi != null) {
             hapi.close();
+        }
+    }
+
+    /**
+     * Issue 15 must-show, find-then-sync on HAPI: the patient is found with HAPI's own Patient search
+     * (the parameters its CapabilityStatement lists), through the same {@link PatientFinder} and
+     * {@code app.FindPatients} candidates as {@code chartlens find} and the desktop's Find; choosing
+     * the candidate syncs that chart alone into an empty cache, and each of its types holds what
+     * HAPI counts for that patient ({@code Type?patient=ID&_summary=count}).
+     */
+    @Test
+    @Order(0)
+    void findThenSyncPullsTheChosenChartOnlyWithHapisOwnCounts() throws Exception {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        try (ChartCache own = ChartCache.open(dir.resolve("find-cache.db"), key)) {
+            ChartSync sync = new ChartSync(http, own);
+            for (String p : List.of("name", "family", "given", "birthdate", "gender", "identifier")) {
+                assertTrue(sync.capabilities().supportsSearchParam("Patient", p), "HAPI lists Patient search by " + p);
+            }
+            long t0 = System.nanoTime();
+            PatientFinder.Found found = sync.finder().find(new PatientQuery(null, "Ryan260", "Jamie386", "2011-10-20",
+                    "male", null));
+            long findMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(found.unsupported().isEmpty(), found.unsupported().toString());
+            assertEquals(1, found.candidates().size(), "one Jamie Ryan born 2011-10-20");
+            List<PatientCandidate> shown = FindPatients.candidates(org.id(), found.candidates());
+            PatientCandidate jamie = shown.get(0);
+            assertEquals("2011-10-20", jamie.birthDate());
+            assertTrue(jamie.name().contains("Jamie386") && jamie.name().contains("Ryan260"), jamie.name());
+            String id = jamie.ref().id();
+            // the MRN (system|value, as the candidate lists it) finds the same patient, and nobody else
+            PatientFinder.Found byMrn = sync.finder().find(new PatientQuery(null, null, null, null, null,
+                    "http://hospital.smarthealthit.org|1d032331-37ec-ccb6-f124-441110084906"));
+            assertEquals(List.of(id), byMrn.candidates().stream().map(ReceivedResource::id).toList());
+            assertTrue(own.patients().isEmpty(), "a search stores nothing");
+
+            // choosing the candidate: the sync of that chart, as FindPatients.chosen asks it of a
+            // session without a context patient or scopes (HAPI's open server grants everything)
+            t0 = System.nanoTime();
+            SyncResult r = sync.run(new SyncRequest(List.of(id), null, false, null, null), SyncListener.NONE);
+            long syncMs = (System.nanoTime() - t0) / 1_000_000;
+            System.out.printf("HAPI FHIR JPA: find in %d ms, sync of the chosen chart in %d ms, %s%n", findMs, syncMs,
+                    r.storedByType());
+            assertTrue(r.ok(), r.summary() + " " + r.failed());
+            assertEquals(List.of(id), r.patients());
+            assertTrue(count("Patient") > 1, "the server holds other patients");
+            assertEquals(List.of(id), own.patients().stream().map(p -> p.id()).toList(), "only the chosen chart");
+
+            Map<String, Integer> cached = new TreeMap<>(own.countsByType(org.id(), id));
+            cached.keySet().removeIf(Compartment.SHARED_TYPES::contains);
+            cached.remove("Patient");
+            Set<String> types = new TreeSet<>(Planner.CHART_TYPES);
+            types.addAll(cached.keySet());
+            Map<String, Integer> expected = new TreeMap<>();
+            for (String type : types) {
+                int n = JSON.readTree(hapi.get(type + "?patient=Patient/" + id + "&_summary=count")).path("total").asInt();
+                if (n > 0 || cached.containsKey(type)) {
+                    expected.put(type, n);
+                }
+            }
+            assertTrue(expected.getOrDefault("Observation", 0) > 0, expected.toString());
+            assertEquals(expected, cached);
         }
     }
 

@@ -93,6 +93,9 @@ class VendorDocumentedTypesTest {
             Set<String> documented = new TreeSet<>(US_CORE);
             documented.remove("Medication"); // read-only; no demo chart references one
             check(f, syncOne(f, p), p, documented);
+            // not in InSync's document, but its server lists it: the chart's practitioners' roles come too
+            assertTrue(f.cache.countsByType(f.org.id()).getOrDefault("PractitionerRole", 0) > 0,
+                    f.cache.countsByType(f.org.id()).toString());
         }
     }
 
@@ -122,6 +125,9 @@ class VendorDocumentedTypesTest {
             Set<String> documented = new TreeSet<>(f.ehr.sourceCounts(p).keySet());
             documented.addAll(List.of("Patient", "Device", "Immunization", "Practitioner", "Organization", "Location"));
             check(f, syncOne(f, p), p, documented);
+            // the server lists PractitionerRole: the chart's practitioners' roles come too
+            assertTrue(f.cache.countsByType(f.org.id()).getOrDefault("PractitionerRole", 0) > 0,
+                    f.cache.countsByType(f.org.id()).toString());
         }
     }
 
