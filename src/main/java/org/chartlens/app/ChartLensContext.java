@@ -91,6 +91,32 @@ public final class ChartLensContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the slow steps of opening the cache on other threads while the caller reads its
+     * settings and builds its HTTP client (issue 21, the cold {@code chartlens sync}): the secret
+     * store's passphrase key derivation (PBKDF2, 600,000 iterations, unchanged) with the cache key,
+     * and SQLite's native library. Only when the passphrase comes from the environment: a console
+     * prompt stays on the caller's thread. A failure here is not reported: the first real use
+     * repeats the step and reports it as before. Returns at once.
+     */
+    public void prepareCacheInBackground() {
+        String pass = env.get(PassphraseSource.ENV);
+        ChartCache.loadLibraryInBackground();
+        if (pass == null || pass.isEmpty()) {
+            return;
+        }
+        SecretStore store = secrets();
+        Thread t = new Thread(() -> {
+            try {
+                java.util.Arrays.fill(store.getOrCreateKey(CACHE_KEY), (byte) 0);
+            } catch (RuntimeException e) {
+                // reported by the first real use (cache(), auth())
+            }
+        }, "secrets-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Records one audit event from this context's source (opens the cache if needed). Blocking. */
     public void audit(AuditAction action, String org, String patientId, String detail) {
         cache().audit(action, org, patientId, detail, auditSource);

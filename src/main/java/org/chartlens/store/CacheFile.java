@@ -82,6 +82,15 @@ final class CacheFile {
         }
     }
 
+    /** Loads SQLite's native library now (best effort: {@link #openWriter} reports any failure). */
+    static void loadLibrary() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            LOG.debug("SQLite library not loaded ahead: {}", e.getMessage());
+        }
+    }
+
     static int pageSize(Statement s) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
             return rs.next() && rs.getInt(1) > 0 ? rs.getInt(1) : PAGE_SIZE;

@@ -62,6 +62,17 @@ public final class ChartCache implements ChartStore {
      *
      * @throws CacheOpenException as {@link #open(Path, byte[], AuditHeadStore)}
      */
+    /**
+     * Loads SQLite's native library (extracted from its jar on first use in a process, about a
+     * tenth of a second in a cold JVM) on a daemon thread, so that a later {@link #open} finds it
+     * loaded. Returns at once; a failure is left for {@link #open} to report (issue 21).
+     */
+    public static void loadLibraryInBackground() {
+        Thread t = new Thread(CacheFile::loadLibrary, "cache-library");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static ChartCache open(Path file, byte[] key) {
         return open(file, key, AuditHeadStore.NONE);
     }

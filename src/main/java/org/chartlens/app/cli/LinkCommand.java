@@ -114,7 +114,16 @@ public final class LinkCommand implements Callable<Integer> {
      * many wait for the user (never links anything). Returns that number.
      */
     static int mentionCandidates(ChartLensContext ctx, java.io.PrintStream err) {
-        List<Persons.Proposal> proposals = Persons.of(ctx).snapshot().proposals();
+        return mentionCandidates(candidates(ctx), err);
+    }
+
+    /** The possible links between records, as {@code link --candidates} lists them. */
+    static List<Persons.Proposal> candidates(ChartLensContext ctx) {
+        return Persons.of(ctx).snapshot().proposals();
+    }
+
+    /** Says on {@code err} how many possible links there are to review; returns that number. */
+    static int mentionCandidates(List<Persons.Proposal> proposals, java.io.PrintStream err) {
         if (!proposals.isEmpty()) {
             long strong = proposals.stream().filter(Persons.Proposal::preselected).count();
             err.println(proposals.size() + " possible link(s) between records (" + strong

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import org.chartlens.app.AuditDetails;
 import org.chartlens.app.ChartLensContext;
+import org.chartlens.app.Persons;
 import org.chartlens.auth.Session;
 import org.chartlens.connect.Organization;
 import org.chartlens.store.AuditAction;
@@ -58,6 +60,7 @@ public final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "sync")) {
+            ctx.prepareCacheInBackground();
             Organization org = ctx.organization(orgId);
             Optional<Session> session = ctx.auth().session(org);
             if (session.isEmpty()) {
@@ -96,16 +99,35 @@ public final class SyncCommand implements Callable<Integer> {
                     + org.id() + " --name NAME' or pull every patient with 'chartlens sync " + org.id() + " --all-patients'");
             return 0;
         }
+        // the link candidates (a read of every cached Patient) are looked for beside the counts'
+        // read of the chart, on the second core: both are reads, the cache serves them at once
+        CompletableFuture<List<Persons.Proposal>> candidates =
+                CompletableFuture.supplyAsync(() -> LinkCommand.candidates(ctx));
         for (Map.Entry<String, Integer> e : counts(ctx.cache(), org.id(), result).entrySet()) {
             System.out.println(e.getKey() + " " + e.getValue());
         }
         result.unavailable().forEach((type, state) -> err.println("  " + type + ": " + state));
-        LinkCommand.mentionCandidates(ctx, err);
+        LinkCommand.mentionCandidates(join(candidates), err);
         if (!result.ok()) {
             err.println("chartlens: sync of " + org.id() + " incomplete: " + result.summary());
             return 1;
         }
         return 0;
+    }
+
+    /** The value of {@code f}, its failure rethrown as it was thrown. */
+    private static <T> T join(CompletableFuture<T> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error x) {
+                throw x;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Counts in the cache: one patient's chart, or the whole organization. */
