@@ -29,6 +29,19 @@ public final class ChartModels {
     }
 
     public static ChartModel build(ParsedChart chart, UnitSystem units, LocalDate today) {
+        return build(chart, units, today, true);
+    }
+
+    /**
+     * One record's models for a person's chart ({@link PersonCharts#merge}, issue 14): the same
+     * as {@link #build} but the timeline holds the procedures lane only (and the full undated
+     * count), since the merge rebuilds every other lane from the merged lists (issue 21).
+     */
+    static ChartModel buildForMerge(List<RawResource> resources, UnitSystem units, LocalDate today) {
+        return build(ParsedChart.of(resources), units, today, false);
+    }
+
+    private static ChartModel build(ParsedChart chart, UnitSystem units, LocalDate today, boolean timeline) {
         ProblemList problems = ProblemLists.of(chart);
         List<MedicationEntry> meds = ChartLists.medications(chart);
         List<AllergyEntry> allergies = ChartLists.allergies(chart);
@@ -40,7 +53,8 @@ public final class ChartModels {
         allProblems.addAll(problems.inactive());
         return new ChartModel(PatientSummaries.of(chart, today), problems,
                 VitalSigns.of(chart, units),
-                Timelines.of(chart, allProblems, meds, imms, encounters, labs, docs),
+                timeline ? Timelines.of(chart, allProblems, meds, imms, encounters, labs, docs)
+                        : Timelines.proceduresOnly(chart, allProblems, meds, imms, encounters, labs, docs),
                 meds, allergies, imms, encounters, labs, docs, Claims.coverage(chart),
                 Claims.claims(chart), chart.warnings(), MedicationGroups.of(meds));
     }

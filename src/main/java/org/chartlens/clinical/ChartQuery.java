@@ -107,20 +107,17 @@ public final class ChartQuery {
 
     /** One record's model: restricted resources left out (masked) or shown. */
     private static Built build(ChartStore store, PatientRef ref, UnitSystem units, LocalDate today, Disclosure d) {
-        return build(store.chartResources(ref.org(), ref.id()), units, today, d);
+        return build(store.chartResources(ref.org(), ref.id()), units, today, d, false);
     }
 
+    /** @param forMerge a person's record: its timeline is left to the merge ({@link ChartModels#buildForMerge}) */
     private static Built build(List<org.chartlens.domain.RawResource> all, UnitSystem units, LocalDate today,
-                               Disclosure d) {
+                               Disclosure d, boolean forMerge) {
         RestrictedRecords.Split split = RestrictedRecords.split(all, d.infer());
-        if (!split.any()) {
-            return new Built(ChartModels.build(all, units, today), Restrictions.NONE);
-        }
-        Restrictions r = new Restrictions(split.hidden(), d.showRestricted());
-        if (d.showRestricted()) {
-            return new Built(ChartModels.build(all, units, today), r);
-        }
-        return new Built(ChartModels.build(split.open(), units, today), r);
+        List<org.chartlens.domain.RawResource> shown = !split.any() || d.showRestricted() ? all : split.open();
+        ChartModel model = forMerge ? ChartModels.buildForMerge(shown, units, today)
+                : ChartModels.build(shown, units, today);
+        return new Built(model, split.any() ? new Restrictions(split.hidden(), d.showRestricted()) : Restrictions.NONE);
     }
 
     /**
@@ -189,7 +186,7 @@ public final class ChartQuery {
                     PatientRef r = refs.get(i + 1);
                     next = reader.submit(() -> store.chartResources(r.org(), r.id()));
                 }
-                models.add(build(rows, units, today, disclosure));
+                models.add(build(rows, units, today, disclosure, true));
             }
             return models;
         } finally {

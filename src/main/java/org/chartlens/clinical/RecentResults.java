@@ -66,10 +66,21 @@ public final class RecentResults {
         return out;
     }
 
-    /** "▲ H Creatinine 3.1 mg/dL · 2024-05-01 (ChartLens)". */
+    /**
+     * "▲ H High  Creatinine 3.1 mg/dL · 2024-05-01 (flagged by ChartLens)": the flag in words
+     * beside its symbol and code, and who flagged it (said as such, so that in a person's chart it
+     * is not read as the organization the result came from).
+     */
     public static String line(LabResult r) {
-        String src = r.assessment().sourceLabel();
-        return (r.assessment().symbol().isEmpty() ? "" : r.assessment().symbol() + " ") + r.flag() + "  "
+        String src = switch (r.assessment().source()) {
+            case LAB -> "flagged by the lab";
+            case LAB_RANGE -> "flagged by the lab's range";
+            case CHARTLENS -> "flagged by ChartLens";
+            case NONE -> "";
+        };
+        String words = r.assessment().words();
+        return (r.assessment().symbol().isEmpty() ? "" : r.assessment().symbol() + " ") + r.flag()
+                + (words.isEmpty() ? "" : " " + words) + "  "
                 + r.test().label() + "  " + r.value() + (r.unit().isEmpty() ? "" : " " + r.unit())
                 + "   · " + r.when().dateOnly() + (src.isEmpty() ? "" : " (" + src + ")");
     }

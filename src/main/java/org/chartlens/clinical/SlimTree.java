@@ -34,7 +34,9 @@ final class SlimTree {
 
     static JsonNode read(JsonFactory factory, String json, String type) throws IOException {
         boolean keepAll = type.equals("Patient");
-        try (JsonParser p = factory.createParser(json)) {
+        // the UTF-8 bytes, not the String: Jackson's byte parser reads them in place, where the
+        // String one first copies (and widens) every character into a char buffer (issue 21)
+        try (JsonParser p = factory.createParser(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

@@ -29,6 +29,38 @@ public final class Timelines {
                               List<EncounterEntry> encounters, List<LabReport> labs,
                               List<DocumentEntry> docs) {
         Map<TimelineLane, List<TimelineItem>> procedures = new EnumMap<>(TimelineLane.class);
+        int undatedProcedures = procedures(chart, procedures);
+        return of(procedures.getOrDefault(TimelineLane.PROCEDURES, List.of()), undatedProcedures, problems, meds,
+                imms, encounters, labs, docs);
+    }
+
+    /**
+     * What a person's chart needs of one record's timeline ({@link PersonCharts#merge} rebuilds
+     * the other lanes from the merged lists): the procedures lane, and the same {@code undated}
+     * count as {@link #of} (the other lists' undated items counted, not drawn). Issue 21.
+     */
+    static Timeline proceduresOnly(ParsedChart chart, List<Problem> problems,
+                                   List<MedicationEntry> meds, List<ImmunizationEntry> imms,
+                                   List<EncounterEntry> encounters, List<LabReport> labs,
+                                   List<DocumentEntry> docs) {
+        Map<TimelineLane, List<TimelineItem>> lanes = new EnumMap<>(TimelineLane.class);
+        long undated = procedures(chart, lanes)
+                + encounters.stream().filter(e -> e.start().instant() == null).count()
+                + problems.stream().filter(p -> p.onset().instant() == null).count()
+                + meds.stream().filter(m -> m.authored().instant() == null).count()
+                + imms.stream().filter(i -> i.date().instant() == null).count()
+                + labs.stream().filter(l -> l.source() != null && l.when().instant() == null).count()
+                + docs.stream().filter(d -> d.date().instant() == null).count();
+        List<TimelineItem> items = new ArrayList<>(lanes.getOrDefault(TimelineLane.PROCEDURES, List.of()));
+        items.sort(Comparator.comparingLong(TimelineItem::start));
+        long first = items.isEmpty() ? System.currentTimeMillis() : items.get(0).start();
+        long last = items.stream().mapToLong(TimelineItem::end).max().orElse(first);
+        return new Timeline(items.isEmpty() ? Map.of() : Map.of(TimelineLane.PROCEDURES, List.copyOf(items)),
+                first, last, (int) undated);
+    }
+
+    /** The chart's procedures as timeline items into {@code lanes}; returns how many had no readable date. */
+    private static int procedures(ParsedChart chart, Map<TimelineLane, List<TimelineItem>> procedures) {
         int[] undatedProcedures = {0};
         for (ResourceTree r : chart.all("Procedure")) {
             JsonNode n = r.node();
@@ -38,8 +70,7 @@ public final class Timelines {
             add(procedures, undatedProcedures, TimelineLane.PROCEDURES, FhirNodes.coded(n.get("code")).label(), s, e, false,
                     join(n.path("status").asText(""), FhirNodes.ref(n.get("location"))), r.source());
         }
-        return of(procedures.getOrDefault(TimelineLane.PROCEDURES, List.of()), undatedProcedures[0], problems, meds,
-                imms, encounters, labs, docs);
+        return undatedProcedures[0];
     }
 
     /**

@@ -158,4 +158,23 @@ class PersonChartsTest {
         assertEquals(List.of("clinic", "pharmacy"), metformin.source().orgs());
         assertEquals(2, metformin.source().difference("status").values().size());
     }
+
+    @Test
+    void aPersonsRecordsLeaveTheirTimelinesToTheMergeWithTheSameResult() {
+        PersonRecords s = records();
+        List<ChartModel> whole = new java.util.ArrayList<>();
+        for (PatientRef r : List.of(CLINIC, HOSPITAL, PHARMACY)) {
+            List<org.chartlens.domain.RawResource> rows = s.chartResources(r.org(), r.id());
+            ChartModel full = ChartModels.build(rows, UnitSystem.METRIC, TODAY);
+            ChartModel forMerge = ChartModels.buildForMerge(rows, UnitSystem.METRIC, TODAY);
+            assertEquals(full.timeline().lane(org.chartlens.domain.TimelineLane.PROCEDURES),
+                    forMerge.timeline().lane(org.chartlens.domain.TimelineLane.PROCEDURES));
+            assertEquals(full.timeline().undated(), forMerge.timeline().undated(), "the same undated count");
+            whole.add(full);
+        }
+        ChartModel expected = PersonCharts.merge(whole);
+        ChartModel person = person(s, CLINIC, HOSPITAL, PHARMACY);
+        assertEquals(expected.timeline().lanes(), person.timeline().lanes(), "every lane as from whole models");
+        assertEquals(expected.timeline().undated(), person.timeline().undated());
+    }
 }

@@ -1,5 +1,6 @@
 package org.chartlens.ui;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -156,6 +157,25 @@ class PersonScreenshotsTest {
                 String all = String.join("\n", texts);
                 for (String org : List.of("Riverside Family Clinic", "St. Mary's Hospital", "Corner Pharmacy")) {
                     assertTrue(all.contains(org), tab + " names " + org + ": " + texts);
+                }
+                if (tab.equals("summary")) {
+                    // every abnormal result names the organization(s) it came from; flags say their word
+                    List<String> resultOrgs = Fx.call(() -> {
+                        javafx.scene.Parent card = (javafx.scene.Parent) view[0].tabContent(tab).lookup("#summary-results");
+                        List<String> found = new java.util.ArrayList<>();
+                        for (javafx.scene.Node n : card.getChildrenUnmodifiable().subList(1, card.getChildrenUnmodifiable().size())) {
+                            if (n instanceof javafx.scene.control.Label l && l.getText().startsWith("+ ")) {
+                                continue;
+                            }
+                            found.add(String.join(", ", n.lookupAll(".org-chip").stream()
+                                    .map(c -> ((javafx.scene.control.Label) c).getText()).toList()));
+                        }
+                        return found;
+                    });
+                    assertFalse(resultOrgs.isEmpty(), "the person has abnormal results");
+                    assertTrue(resultOrgs.stream().noneMatch(String::isEmpty), "each result's organizations: " + resultOrgs);
+                    assertTrue(all.contains("▲ H High"), "a flag says its word: " + texts);
+                    assertFalse(all.contains("▲ H  "), "no flag without its word: " + texts);
                 }
                 assertTrue(all.contains("Also named") && all.contains("-Lind (St. Mary's Hospital)"),
                         "the banner shows both family names: " + texts);

@@ -25,6 +25,7 @@ import org.chartlens.ui.port.AuditPort;
 import org.chartlens.ui.port.SensitiveSettings;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.ChartStore;
+import org.chartlens.ui.common.OrgColours;
 import org.chartlens.ui.common.OrgLegend;
 import org.chartlens.ui.common.TaskExecutor;
 
@@ -42,6 +43,8 @@ public final class ChartViewModel {
     private final List<PatientRef> records;
     private final Supplier<? extends Function<String, String>> orgNames;
     private OrgLegend legend = OrgLegend.NONE;
+    /** The colours of every view (the worklist's), so one organization has one colour everywhere. */
+    private volatile OrgColours colours = OrgColours.NONE;
     private final ObjectProperty<ChartData> data = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
@@ -85,6 +88,12 @@ public final class ChartViewModel {
     private record Opened(ChartData data, OrgLegend legend, ReviewDiff review) {
     }
 
+    /** The organizations' colours in every view (the worklist's legend's, issue 14); before {@link #load}. */
+    public ChartViewModel withColours(OrgColours colours) {
+        this.colours = colours;
+        return this;
+    }
+
     /** Marks and "Mark reviewed" through {@code port} (issue 17); before {@link #load}. */
     public ChartViewModel withReviews(ReviewPort port) {
         this.reviews = port;
@@ -116,7 +125,7 @@ public final class ChartViewModel {
         Disclosure disclosure = disclosure();
         tasks.submit(() -> {
             ChartData d = ChartQuery.openPerson(store, records, units, LocalDate.now(), disclosure);
-            return new Opened(d, new OrgLegend(d.orgs(), orgNames.get()),
+            return new Opened(d, new OrgLegend(d.orgs(), orgNames.get(), colours),
                     ChartQuery.changesSince(store, records, reviews.reviewer(), disclosure));
         }, o -> {
             loading.set(false);
@@ -152,7 +161,7 @@ public final class ChartViewModel {
                 audit.record(AuditAction.BREAK_THE_GLASS, r.org(), r.id(), detail, "view:chart");
             }
             ChartData again = ChartQuery.openPerson(store, records, u, LocalDate.now(), shown);
-            return new Opened(again, new OrgLegend(again.orgs(), orgNames.get()),
+            return new Opened(again, new OrgLegend(again.orgs(), orgNames.get(), colours),
                     ChartQuery.changesSince(store, records, reviews.reviewer(), shown));
         }, o -> {
             loading.set(false);
@@ -230,7 +239,7 @@ public final class ChartViewModel {
 
     /** Shows a chart already read (screenshots, tests), its organizations named by {@code names} (FX thread). */
     public void show(ChartData d, Function<String, String> names) {
-        legend = new OrgLegend(d.orgs(), names);
+        legend = new OrgLegend(d.orgs(), names, colours);
         loading.set(false);
         data.set(d);
         checkCompleteness();

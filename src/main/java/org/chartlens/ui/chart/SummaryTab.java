@@ -60,7 +60,8 @@ public final class SummaryTab extends ScrollPane {
         g.add(vitals, 0, 1);
         g.add(card("summary-allergies", "Allergies and intolerances", allergies(m.allergies()),
                 "No allergies recorded (this does not mean there are none)."), 1, 1);
-        g.add(results(m), 0, 2, 2, 1);
+        VBox results = results(m);
+        g.add(results, 0, 2, 2, 1);
         VBox encounters = card("summary-encounters", "Recent encounters", encounters(m.encounters()),
                 "No encounters recorded.");
         g.add(encounters, 0, 3, 2, 1);
@@ -81,6 +82,8 @@ public final class SummaryTab extends ScrollPane {
             }
             decorate(encounters, m.encounters().stream().limit(5).map(EncounterEntry::source).toList(), legend);
             decorate(vitals, latestVitals(m, false).stream().map(VitalReading::source).toList(), legend);
+            decorate(results, RecentResults.abnormal(m.labs()).stream().limit(MAX_LINES).map(LabResult::source).toList(),
+                    legend);
         }
         org.chartlens.clinical.ReviewDiff review = org.chartlens.ui.common.ReviewBadges.current();
         if (org.chartlens.ui.common.ReviewBadges.marks(review)) {

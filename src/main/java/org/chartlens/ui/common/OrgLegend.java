@@ -11,28 +11,38 @@ import org.chartlens.domain.Source;
 /**
  * The organizations of an open chart with a readable name and a consistent colour each (issue
  * 14): the views name every item's organizations when a chart shows several linked records. The
- * colour is never the only cue: the name is always beside it. Colours are the Okabe-Ito palette
- * (distinguishable with the common colour-vision deficiencies), in record order. Immutable.
+ * colour is never the only cue: the name is always beside it. Colours come from {@link OrgColours}
+ * (the one place that assigns them, by organization id), so the worklist and the chart agree. Immutable.
  *
  * <p>While a chart's tab views are being built (FX thread, synchronously) the chart's legend is
  * {@link #current()}, so shared table helpers ({@link Tables#withSource}) name organizations
  * without every builder passing it along.
  */
 public final class OrgLegend {
-    /** Okabe & Ito (2008), "Color Universal Design": blue, orange, bluish green, reddish purple, sky blue, vermillion. */
-    static final String[] PALETTE = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"};
-
-    public static final OrgLegend NONE = new OrgLegend(List.of(), id -> id);
+    public static final OrgLegend NONE = new OrgLegend(List.of(), id -> id, OrgColours.NONE);
 
     private static OrgLegend current = NONE;
 
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final Function<String, String> fallback;
+    private final OrgColours colours;
 
-    /** @param orgs the chart's organizations in record order; {@code names} is applied once to each */
+    /**
+     * @param orgs the chart's organizations in record order; {@code names} is applied once to each;
+     *             colours by these organizations' sorted ids
+     */
     public OrgLegend(List<String> orgs, Function<String, String> names) {
+        this(orgs, names, OrgColours.of(orgs));
+    }
+
+    /**
+     * @param colours the colours every view uses (the worklist's, over all organizations); an
+     *                organization they do not know is added to them
+     */
+    public OrgLegend(List<String> orgs, Function<String, String> names, OrgColours colours) {
         this.fallback = names;
+        this.colours = colours.including(orgs);
         for (String o : orgs) {
             if (!index.containsKey(o)) {
                 index.put(o, index.size());
@@ -56,10 +66,14 @@ public final class OrgLegend {
         return n != null ? n : fallback.apply(org);
     }
 
-    /** "#0072B2": the organization's colour (web hex), stable for this chart. */
+    /** "#0072B2": the organization's colour (web hex), the same in every view ({@link OrgColours}). */
     public String colour(String org) {
-        Integer i = index.get(org);
-        return PALETTE[(i == null ? Math.floorMod(org.hashCode(), PALETTE.length) : i) % PALETTE.length];
+        return colours.colour(org);
+    }
+
+    /** The colours this legend uses, for another view's legend. */
+    public OrgColours colours() {
+        return colours;
     }
 
     /** "Riverside Clinic, St. Mary's Hospital" for a source's organizations. */

@@ -64,7 +64,9 @@ public record PersonRows(List<WorklistRow> rows, int records, int proposals, Org
         }
         out.sort(Comparator.comparing((WorklistRow r) -> r.summary().name().toLowerCase(Locale.ROOT))
                 .thenComparing(WorklistRow::personId));
-        OrgLegend legend = new OrgLegend(List.copyOf(new TreeSet<>(names.keySet())), id -> names.getOrDefault(id, id));
+        // the colours of every view: the chart's legend takes these (OrgColours, by organization id)
+        OrgLegend legend = new OrgLegend(List.copyOf(new TreeSet<>(names.keySet())), id -> names.getOrDefault(id, id),
+                org.chartlens.ui.common.OrgColours.of(names.keySet()));
         return new PersonRows(out, byRef.size(), persons.proposals().size(), legend);
     }
 

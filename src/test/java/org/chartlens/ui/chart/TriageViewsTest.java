@@ -46,7 +46,9 @@ class TriageViewsTest {
         List<String> lines = org.chartlens.clinical.RecentResults.abnormal(LARGE.labs()).stream()
                 .map(org.chartlens.clinical.RecentResults::line).toList();
         assertFalse(lines.isEmpty());
-        assertTrue(lines.stream().allMatch(l -> l.endsWith("(ChartLens)")), "Synthea sends no lab flags: " + lines);
+        assertTrue(lines.stream().allMatch(l -> l.endsWith("(flagged by ChartLens)")), "Synthea sends no lab flags: " + lines);
+        assertTrue(lines.stream().allMatch(l -> l.matches("^[▲▼◆]!?!? [A-Z<>]+ (Critical )?([Hh]igh|[Ll]ow|[Aa]bnormal)  .*")),
+                "the flag in words beside its symbol: " + lines);
         assertTrue(lines.stream().anyMatch(l -> l.contains("Creatinine")), lines.toString());
     }
 
