@@ -74,6 +74,7 @@ public final class MainViewModel {
         worklist.setInferSensitive(() -> ports.settings().sensitive().inferSensitive());
         lock = new LockViewModel(ports.lock(), tasks);
         settings = new SettingsViewModel(ports.settings(), tasks, status);
+        settings.setOnSensitiveSaved(worklist::refresh);
         welcome = new WelcomeViewModel(ports.organizations(), ports.demo(), tasks, status);
         worklist.setOnRebuilt(summary -> {
             status.info(summary);
