@@ -52,6 +52,7 @@ final class WorklistPersonColumns {
                 }
                 javafx.scene.control.Label name = new javafx.scene.control.Label(r.summary().name());
                 name.setWrapText(true);
+                name.setMaxWidth(Double.MAX_VALUE);
                 VBox box = new VBox(3, name);
                 box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 String note = restricted.apply(r);
@@ -63,6 +64,16 @@ final class WorklistPersonColumns {
                 }
                 setGraphic(box);
                 setAccessibleText(note.isEmpty() ? r.summary().name() : r.summary().name() + ", " + note.toLowerCase());
+            }
+
+            /** The height the wrapped name (and the chip) need at the column's width, not at no width. */
+            @Override
+            protected double computePrefHeight(double width) {
+                if (getGraphic() instanceof VBox box && getTableColumn() != null) {
+                    double w = getTableColumn().getWidth() - snappedLeftInset() - snappedRightInset();
+                    return snappedTopInset() + snappedBottomInset() + box.prefHeight(w);
+                }
+                return super.computePrefHeight(width);
             }
         });
         return c;
