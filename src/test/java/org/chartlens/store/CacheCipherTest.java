@@ -35,9 +35,11 @@ class CacheCipherTest {
         long size = Files.size(file);
         int page = ChartCache.PAGE_SIZE;
         assertTrue(size >= 6L * page, "the big note spans several pages: " + size);
-        // a byte in the middle of a page three quarters into the file: inside the note's overflow
-        // pages (payload only), which the old wxAES256 scheme decrypted to altered text silently
-        long offset = (size / page * 3 / 4) * page + page / 2;
+        // a byte in the middle of the fourth page from the end: inside the note's overflow pages
+        // (payload only, written after every schema page), which the old wxAES256 scheme decrypted
+        // to altered text silently. ("Three quarters into the file" landed on an empty index's page
+        // once schema v6 added one.)
+        long offset = (size / page - 4) * page + page / 2;
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(offset);
             int b = raf.read();
