@@ -156,6 +156,30 @@ final class DesktopSettings implements SettingsPort {
         }
     }
 
+    /**
+     * Saves how restricted records are handled (issue 18): from now on, for charts opened afterwards.
+     * Audited ("breakGlassMinutes=30 inferSensitive=true", what changed). Blocking.
+     */
+    @Override
+    public synchronized void saveSensitive(SensitiveSettings now) {
+        SensitiveSettings was = sensitive;
+        sensitive = now;
+        try {
+            SettingsFile s = Files.isRegularFile(dataDir.resolve("settings.json"))
+                    ? json.readValue(dataDir.resolve("settings.json").toFile(), SettingsFile.class) : new SettingsFile();
+            s.breakGlassMinutes = now.breakGlassMinutes() == 0 ? null : now.breakGlassMinutes();
+            s.inferSensitive = now.inferSensitive() ? Boolean.TRUE : null;
+            write(s);
+        } catch (IOException e) {
+            throw new IllegalStateException("Settings could not be saved in " + dataDir, e);
+        }
+        String changed = (was.breakGlassMinutes() == now.breakGlassMinutes() ? "" : " breakGlassMinutes=" + now.breakGlassMinutes())
+                + (was.inferSensitive() == now.inferSensitive() ? "" : " inferSensitive=" + now.inferSensitive());
+        if (!locked.getAsBoolean() && !changed.isEmpty()) {
+            ctx.cache().audit(AuditAction.SETTINGS_CHANGED, null, null, changed.substring(1), "view:settings");
+        }
+    }
+
     /** The reviewer's name in {@code dataDir}'s settings.json, or null when none (the command line). */
     static String reviewerName(Path dataDir) {
         Path file = dataDir.resolve("settings.json");
@@ -194,7 +218,7 @@ final class DesktopSettings implements SettingsPort {
         public Boolean inferSensitive;
     }
 
-    /** Restricted records' settings, read with the rest at start (set in the file only). */
+    /** Restricted records' settings, read with the rest at start; saved by {@link #saveSensitive}. */
     @Override
     public SensitiveSettings sensitive() {
         return sensitive;

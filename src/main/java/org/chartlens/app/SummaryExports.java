@@ -71,6 +71,9 @@ public final class SummaryExports {
     /** The audit event's detail: the file's name (never its folder) and the page count. */
     public static String auditDetail(Path file, int pages, ChartData chart) {
         return "summary file=" + file.getFileName() + " pages=" + pages
-                + (chart.isPerson() ? " person=" + chart.records().size() + " records" : "");
+                + (chart.isPerson() ? " person=" + chart.records().size() + " records" : "")
+                + (!chart.restrictions().any() ? "" : chart.restrictions().shown()
+                ? " restricted=included (" + chart.restrictions().count() + ")"
+                : " restricted=left out (" + chart.restrictions().count() + ")");
     }
 }

@@ -212,6 +212,16 @@ public final class ChartQuery {
     }
 
     /**
+     * The records that have restricted records (issue 18), for the worklist: a label that masks on
+     * a resource of theirs, or, with {@code infer}, a code ChartLens infers is substance-use
+     * treatment. One read of the cache's labelled resources (a partial index), plus, with
+     * {@code infer}, one of every resource's code (its JSON unread). No content leaves. Blocking.
+     */
+    public static java.util.Set<PatientRef> withRestrictedRecords(ChartStore store, boolean infer) {
+        return RestrictedRecords.holders(store.labelledResources(), infer ? store.codedResources() : List.of(), infer);
+    }
+
+    /**
      * What arrived or changed in these records since {@code reviewer}'s last "Mark reviewed" of
      * them (issue 17, {@link ReviewDiff}). Reads the marks, and each reviewed record's chart once
      * more (records never reviewed are read only when another one was). Restricted records (issue

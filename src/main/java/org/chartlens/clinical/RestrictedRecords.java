@@ -23,9 +23,12 @@ import org.chartlens.domain.Sensitivity;
  *   <li>a resource that references a restricted one is restricted (a MedicationRequest whose reason
  *   is a restricted Condition, an Encounter whose diagnosis is, an Observation or note made during a
  *   restricted Encounter, a Claim listing any);</li>
- *   <li>a resource referenced by a restricted one is restricted, except an Encounter (a visit a
- *   restricted Condition was recorded at may hold other care; a restricted visit is labelled
- *   itself), Coverage, the Patient and shared resources (Practitioner, Organization, Medication ...);</li>
+ *   <li>a resource referenced by a resource restricted on its own account (labelled or inferred) is
+ *   restricted, except an Encounter (a visit a restricted Condition was recorded at may hold other
+ *   care; a restricted visit is labelled itself), Coverage, the Patient and shared resources
+ *   (Practitioner, Organization, Medication ...). Not from a resource restricted only by a link: a
+ *   Provenance, CarePlan or claim that names a restricted record also names many open ones, and
+ *   following its references on would hide the whole chart;</li>
  *   <li>repeated until nothing changes.</li>
  * </ul>
  * The Patient is never hidden (the chart is its own), shared resources never by a link. Pure, stateless, thread safe.
@@ -60,6 +63,36 @@ public final class RestrictedRecords {
                     ChartDates.parse(r.effective()), s)));
             return out;
         }
+    }
+
+    /**
+     * The records (organization, patient) that hold at least one restricted resource on its own
+     * account: labelled so, or, with {@code infer}, inferred from its code. What a link spreads
+     * needs such a resource first, so this answers "has restricted records" without reading whole
+     * charts (the worklist, issue 18). The Patient resource never counts.
+     *
+     * @param labelled resources that may carry labels (others are ignored)
+     * @param coded    resources with a code (read only with {@code infer})
+     */
+    public static Set<org.chartlens.domain.PatientRef> holders(List<RawResource> labelled, List<RawResource> coded,
+                                                               boolean infer) {
+        Set<org.chartlens.domain.PatientRef> out = new java.util.HashSet<>();
+        for (RawResource r : labelled) {
+            if (!"Patient".equals(r.type()) && r.patientId() != null && SecurityLabels.mayBeLabelled(r.json())) {
+                Sensitivity s = SecurityLabels.scan(r.json()).labels();
+                if (s != null && s.restricted()) {
+                    out.add(new org.chartlens.domain.PatientRef(r.org(), r.patientId()));
+                }
+            }
+        }
+        if (infer) {
+            for (RawResource r : coded) {
+                if (!"Patient".equals(r.type()) && r.patientId() != null && SecurityLabels.inferred(r) != null) {
+                    out.add(new org.chartlens.domain.PatientRef(r.org(), r.patientId()));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -108,9 +141,13 @@ public final class RestrictedRecords {
         Deque<String> todo = new ArrayDeque<>(why.keySet());
         while (!todo.isEmpty()) {
             String from = todo.pop();
+            boolean own = why.get(from).origin() != Sensitivity.Origin.LINKED;
             Sensitivity s = why.get(from).linked();
             for (String up : refsIn.getOrDefault(from, List.of())) {
                 mark(up, s, byKey, why, todo);
+            }
+            if (!own) {
+                continue; // down only from a resource restricted on its own account (see the class comment)
             }
             for (String down : refsOut.getOrDefault(from, List.of())) {
                 RawResource target = byKey.get(down);

@@ -20,10 +20,11 @@ public record Restrictions(List<HiddenRecord> records, boolean shown) {
     public static final String MASKED_TYPE = "Restricted";
 
     /**
-     * The regulation's short notice to accompany a disclosure of Part 2 records: statement (2) of
-     * 42 CFR 2.32(a), quoted as published in the eCFR (decision 0701).
+     * The regulation's short notice to accompany a disclosure of Part 2 records: statement 2 of
+     * 42 CFR 2.32(a) as revised by the 2024 final rule (89 FR 12472; compliance from 16 Feb 2026),
+     * quoted in decision 0701 with its sources.
      */
-    public static final String PART2_NOTICE = "42 CFR part 2 prohibits unauthorized disclosure of these records.";
+    public static final String PART2_NOTICE = "42 CFR part 2 prohibits unauthorized use or disclosure of these records.";
 
     public Restrictions {
         records = List.copyOf(records);
@@ -107,6 +108,14 @@ public record Restrictions(List<HiddenRecord> records, boolean shown) {
      * Credible · reason: substance-use treatment (42 CFR Part 2)".
      */
     public List<String> summary(List<HiddenRecord> of, Function<String, String> orgNames) {
+        return summary(of, orgNames, shown ? "shown" : "hidden");
+    }
+
+    /**
+     * As {@link #summary(List, Function)} with the state in other words ("not included" in a
+     * document): "3 restricted records not included · from Credible · reason: mental health".
+     */
+    public List<String> summary(List<HiddenRecord> of, Function<String, String> orgNames, String state) {
         List<String> lines = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
         of.forEach(r -> keys.add(r.org() + "\u0000" + r.why().basis()));
@@ -114,7 +123,8 @@ public record Restrictions(List<HiddenRecord> records, boolean shown) {
             String org = k.substring(0, k.indexOf('\u0000'));
             String reason = k.substring(k.indexOf('\u0000') + 1);
             long n = of.stream().filter(r -> r.org().equals(org) && r.why().basis().equals(reason)).count();
-            lines.add(line(n, shown) + " · from " + orgNames.apply(org) + " · reason: " + reason);
+            lines.add((n == 1 ? "Restricted record " : n + " restricted records ") + state + " · from "
+                    + orgNames.apply(org) + " · reason: " + reason);
         }
         return lines;
     }

@@ -55,6 +55,11 @@ final class ClinicalSections {
         return sb.toString();
     }
 
+    /** The item, marked when it comes from an included restricted record (issue 18). */
+    private String restricted(String item, Source s) {
+        return RestrictedContent.mark(item, chart.restrictions(), s);
+    }
+
     private String withMark(String item, ReconciliationMarks.Kind kind, org.chartlens.domain.Coded concept) {
         String mark = marks.markFor(kind, concept);
         return mark == null || mark.isEmpty() ? item : item + "\nReviewed: " + mark;
@@ -65,7 +70,7 @@ final class ClinicalSections {
         shown.addAll(m.problems().activeEncounterDiagnoses());
         List<List<String>> rows = new ArrayList<>();
         for (Problem p : shown) {
-            rows.add(List.of(withMark(p.code().label(), ReconciliationMarks.Kind.PROBLEM, p.code()),
+            rows.add(List.of(restricted(withMark(p.code().label(), ReconciliationMarks.Kind.PROBLEM, p.code()), p.source()),
                     p.onset().dateOnly(), status(p.clinicalStatus(), p.verificationStatus()), from(p.source())));
         }
         int findings = m.problems().activeFindings().size();
@@ -90,7 +95,8 @@ final class ClinicalSections {
             }
             String status = g.statusesDiffer() ? new Source.Difference("status", g.statusByOrg()).describe(names) : g.status();
             String orgs = String.join(", ", g.orgs().stream().map(names).toList());
-            rows.add(List.of(withMark(g.medication().label(), ReconciliationMarks.Kind.MEDICATION, g.medication()),
+            rows.add(List.of(RestrictedContent.mark(withMark(g.medication().label(), ReconciliationMarks.Kind.MEDICATION,
+                    g.medication()), chart.restrictions(), g.entries().stream().map(e -> e.source()).toList()),
                     g.dosage(), g.first().dateOnly(), g.latest().dateOnly(), status, orgs));
         }
         long stopped = m.medicationGroups().stream().filter(g -> !g.current()).count();
@@ -108,7 +114,7 @@ final class ClinicalSections {
                 inactive++;
                 continue;
             }
-            rows.add(List.of(withMark(a.substance().label(), ReconciliationMarks.Kind.ALLERGY, a.substance()),
+            rows.add(List.of(restricted(withMark(a.substance().label(), ReconciliationMarks.Kind.ALLERGY, a.substance()), a.source()),
                     a.criticality(), a.reactions(), status(a.clinicalStatus(), a.verificationStatus()), from(a.source())));
         }
         return new SummaryDocument.Section("Allergies and intolerances", inactive == 0 ? ""
@@ -123,7 +129,7 @@ final class ClinicalSections {
         for (LabResult r : all.subList(0, Math.min(RESULTS, all.size()))) {
             String flag = r.assessment().display().isEmpty() ? r.flag() : r.assessment().display();
             String by = r.assessment().rangeWithSource();
-            rows.add(List.of(r.when().dateOnly(), r.test().label(), r.value() + (r.unit().isEmpty() ? "" : " " + r.unit()),
+            rows.add(List.of(r.when().dateOnly(), restricted(r.test().label(), r.source()), r.value() + (r.unit().isEmpty() ? "" : " " + r.unit()),
                     flag, by, from(r.source())));
         }
         String note = "The latest result of each test when it is abnormal, within two years of the newest result; "
@@ -142,7 +148,7 @@ final class ClinicalSections {
         for (EncounterEntry e : latest) {
             String who = String.join(" · ", java.util.stream.Stream.of(e.practitioner(), e.provider())
                     .filter(x -> x != null && !x.isEmpty()).toList());
-            rows.add(List.of(e.start().dateOnly(), e.type().label(), e.encounterClass(), who, e.reason(), from(e.source())));
+            rows.add(List.of(e.start().dateOnly(), restricted(e.type().label(), e.source()), e.encounterClass(), who, e.reason(), from(e.source())));
         }
         return new SummaryDocument.Section("Recent encounters", m.encounters().size() > ENCOUNTERS
                 ? "The latest " + ENCOUNTERS + " of " + m.encounters().size() + "." : "",
@@ -172,7 +178,8 @@ final class ClinicalSections {
                             i.source().orgs().forEach(o -> orgs.add(names.apply(o)));
                         }
                     });
-                    rows.add(List.of(e.getKey(), Long.toString(done) + (done == doses.size() ? "" : " (+" + (doses.size() - done)
+                    rows.add(List.of(RestrictedContent.mark(e.getKey(), chart.restrictions(),
+                            doses.stream().map(ImmunizationEntry::source).toList()), Long.toString(done) + (done == doses.size() ? "" : " (+" + (doses.size() - done)
                             + " not done)"), latest(doses).date().dateOnly(), String.join(", ", orgs)));
                 });
         return new SummaryDocument.Section("Immunizations", "Each vaccine once, newest first.",

@@ -20,7 +20,9 @@ import org.chartlens.store.Freshness;
  * The referral summary's content from one chart (a person's linked records merged, or one record):
  * who, the sources and how fresh each is, the clinical sections ({@link ClinicalSections}), what is
  * missing and the reviewer's notes. Every row names the organizations it came from. The chart is
- * taken as given: whatever was left out or masked before (restricted records) stays out.
+ * taken as given: whatever was left out or masked before (restricted records) stays out, and the
+ * summary says how many and why ({@link RestrictedContent}); included ones are marked, Part 2 ones
+ * with the redisclosure notice.
  * Stateless, thread safe; linear in the chart.
  */
 public final class ReferralSummary {
@@ -51,6 +53,7 @@ public final class ReferralSummary {
         }
         intro.add("From ChartLens's copy of each organization's record as last synced (see Sources); "
                 + "each row names the organizations that recorded it.");
+        intro.addAll(RestrictedContent.intro(chart, names));
         List<SummaryDocument.Section> sections = new ArrayList<>();
         sections.add(sources(chart, names, zone));
         ClinicalSections clinical = new ClinicalSections(chart, names, options.marks());

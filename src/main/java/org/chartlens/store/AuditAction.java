@@ -49,7 +49,12 @@ public enum AuditAction {
     LINK_REJECTED("link-rejected"),
     // hooks for features that come later; recorded the same way when they exist
     REVIEW_MARK("review-mark"),
-    BREAK_THE_GLASS("break-the-glass");
+    BREAK_THE_GLASS("break-the-glass"),
+    /**
+     * Restricted records included in a document that leaves the screen (summary PDF, print), after
+     * breaking the glass (issue 18); detail = the document, how many records, which labels.
+     */
+    INCLUDE_RESTRICTED("include-restricted");
 
     private final String key;
 

@@ -26,11 +26,11 @@ public final class CacheBatch implements AutoCloseable {
         this.c = c;
         this.put = c.prepareStatement(
                 "INSERT INTO resource(org, type, id, patient, effective, status, code, last_updated,"
-                        + " stored_at, json) VALUES (?,?,?,?,?,?,?,?,?,?)"
+                        + " stored_at, json, labelled) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
                         + " ON CONFLICT(type, org, id) DO UPDATE SET patient = coalesce(excluded.patient, patient),"
                         + " effective = excluded.effective, status = excluded.status, code = excluded.code,"
                         + " last_updated = excluded.last_updated, stored_at = excluded.stored_at,"
-                        + " json = excluded.json");
+                        + " json = excluded.json, labelled = excluded.labelled");
     }
 
     /**
@@ -51,6 +51,7 @@ public final class CacheBatch implements AutoCloseable {
             put.setString(8, lastUpdated);
             put.setLong(9, storedAt);
             put.setString(10, r.json());
+            put.setInt(11, labelled(r.json()) ? 1 : 0);
             put.addBatch();
             if (++pending >= 256) {
                 put.executeBatch();
@@ -59,6 +60,11 @@ public final class CacheBatch implements AutoCloseable {
         } catch (SQLException e) {
             throw db.failure("store a resource", e);
         }
+    }
+
+    /** True when the JSON may carry security labels ({@code meta.security}; issue 18): one substring test. */
+    static boolean labelled(String json) {
+        return json != null && json.contains("\"security\"");
     }
 
     /**

@@ -203,6 +203,9 @@ public final class ChartCache implements ChartStore {
         return resources.resource(org, type, id);
     }
 
+    @Override public List<org.chartlens.domain.RawResource> labelledResources() { return resources.labelled(); }
+    @Override public List<org.chartlens.domain.RawResource> codedResources() { return resources.coded(); }
+
     /** Organizations that have anything cached, in id order. */
     public List<String> organizations() {
         return resources.organizations();

@@ -51,6 +51,41 @@ public interface ChartStore extends AutoCloseable {
         return out;
     }
 
+    /**
+     * Every patient's resources that may carry security labels ({@code meta.security}; issue 18),
+     * across organizations, the Patient resources included (the caller decides what masks). The
+     * cache answers from a small partial index (its {@code labelled} column, set when a resource is
+     * written); this default reads every chart.
+     */
+    default java.util.List<RawResource> labelledResources() {
+        java.util.List<RawResource> out = new java.util.ArrayList<>();
+        for (CachedPatient p : patients()) {
+            for (RawResource r : chartResources(p.org(), p.id())) {
+                if (p.id().equals(r.patientId()) && r.json() != null && r.json().contains("\"security\"")) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every patient's resources with a code, as identity and first code only ({@code json} is
+     * "{}"): what ChartLens's inference from codes reads (issue 18, setting {@code inferSensitive}).
+     * The cache answers with one query that leaves the JSON unread; this default reads every chart.
+     */
+    default java.util.List<RawResource> codedResources() {
+        java.util.List<RawResource> out = new java.util.ArrayList<>();
+        for (CachedPatient p : patients()) {
+            for (RawResource r : chartResources(p.org(), p.id())) {
+                if (p.id().equals(r.patientId()) && r.code() != null) {
+                    out.add(new RawResource(r.org(), r.type(), r.id(), r.patientId(), r.effective(), r.status(), r.code(), "{}"));
+                }
+            }
+        }
+        return out;
+    }
+
     /** One resource by identity. */
     Optional<StoredResource> resource(String org, String type, String id);
 

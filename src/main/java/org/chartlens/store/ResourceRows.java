@@ -3,6 +3,7 @@ package org.chartlens.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.chartlens.domain.RawResource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -113,6 +114,30 @@ final class ResourceRows {
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Patients' resources marked {@code labelled} (the partial index {@code resource_labelled}). */
+    List<RawResource> labelled() {
+        return raws("SELECT " + COLUMNS + " FROM resource WHERE labelled = 1 AND patient IS NOT NULL", true);
+    }
+
+    /** Patients' resources with a code: identity and code, JSON not read ("{}"). */
+    List<RawResource> coded() {
+        return raws("SELECT org, type, id, patient, effective, status, code FROM resource "
+                + "WHERE patient IS NOT NULL AND code IS NOT NULL", false);
+    }
+
+    private List<RawResource> raws(String sql, boolean json) {
+        return db.read(c -> {
+            List<RawResource> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RawResource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), json ? rs.getString(8) : "{}"));
                 }
             }
             return out;

@@ -82,6 +82,14 @@ final class Schema {
                         + " PRIMARY KEY(mark, type, id))",
                 "CREATE INDEX review_item_content ON review_item(content_hash)",
                 "CREATE TABLE review_content (hash TEXT PRIMARY KEY, json BLOB NOT NULL)"
+            ),
+            List.of(
+                // v6 (issue 18, decision 0701): which resources carry security labels, set when a
+                // resource is written (a substring test), so the worklist learns which records have
+                // restricted ones from a small partial index instead of reading every resource
+                "ALTER TABLE resource ADD COLUMN labelled INTEGER NOT NULL DEFAULT 0",
+                "UPDATE resource SET labelled = 1 WHERE instr(json, '\"security\"') > 0",
+                "CREATE INDEX resource_labelled ON resource(org, patient) WHERE labelled = 1"
             ));
 
     /** Schema version after which the events already in the log are hash-chained. */

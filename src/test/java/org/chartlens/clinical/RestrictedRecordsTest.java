@@ -61,6 +61,25 @@ class RestrictedRecordsTest {
         assertTrue(nordslcd.noRedisclosure());
     }
 
+    /**
+     * A Provenance (or CarePlan) that names a restricted record is hidden, but does not carry the
+     * restriction on to the open records it also names: on the demo's Credible chart the whole
+     * $everything's Provenance once hid 609 records (every problem and medication).
+     */
+    @Test
+    void aResourceRestrictedOnlyByALinkDoesNotSpreadItOnToWhatItReferences() {
+        RawResource oud = res("Condition", "oud", PART2);
+        RawResource htn = res("Condition", "htn", "");
+        RawResource lis = res("MedicationRequest", "lis", "\"reasonReference\":[{\"reference\":\"Condition/htn\"}]");
+        RawResource prov = res("Provenance", "prov", "\"target\":[{\"reference\":\"Condition/oud\"},"
+                + "{\"reference\":\"Condition/htn\"},{\"reference\":\"MedicationRequest/lis\"}]");
+        RawResource plan = res("CarePlan", "plan", "\"addresses\":[{\"reference\":\"Condition/oud\"}],"
+                + "\"activity\":[{\"reference\":{\"reference\":\"MedicationRequest/lis\"}}]");
+        RestrictedRecords.Split s = RestrictedRecords.split(List.of(oud, htn, lis, prov, plan), false);
+        assertEquals(Set.of("Condition/oud", "Provenance/prov", "CarePlan/plan"), hidden(s));
+        assertEquals(Sensitivity.Origin.LINKED, s.restricted().get(prov).origin());
+    }
+
     @Test
     void unlabelledChartIsNotParsedAndNothingIsHidden() {
         List<RawResource> all = List.of(res("Condition", "c1", ""), res("Encounter", "e1", ""));

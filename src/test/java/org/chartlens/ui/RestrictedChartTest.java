@@ -141,6 +141,9 @@ class RestrictedChartTest {
             assertTrue(shown.contains(secret), secret + " shown after breaking the glass");
         }
         assertTrue(shown.contains(Restrictions.PART2_NOTICE), "the redisclosure notice");
+        String cards = Fx.call(() -> String.join("\n", ChartScreenshotsTest.visibleTexts(v.tabContent("summary"))));
+        assertTrue(cards.contains("⚠ 42 CFR Part 2") && cards.contains("⚠ mental health"),
+                "the Summary's lines from restricted records say so: " + cards);
         assertTrue(shown.contains("Restricted records shown · glass broken: Other: court-ordered review"), shown);
 
         Fx.run(vm::endGlass);
@@ -212,6 +215,43 @@ class RestrictedChartTest {
                     }
                 }
             }
+        }
+    }
+    /** The worklist with a person who has restricted records among others, light and dark (issue 18). */
+    @Test
+    void worklistScreenshotsLightAndDark() throws Exception {
+        Path dir = Files.createTempDirectory("chartlens-restricted-wl");
+        ChartCache wl = org.chartlens.ui.testing.RealCache.of(dir, Instant.now().minusSeconds(3600),
+                org.chartlens.ui.testing.SyntheaBundles.columbus("Jen355"),
+                org.chartlens.ui.testing.SyntheaBundles.columbus("Babette571"));
+        try {
+            LabelledBundle.importInto(wl, dir);
+            Files.createDirectories(ChartScreenshotsTest.OUT);
+            for (boolean dark : new boolean[] {false, true}) {
+                String name = "restricted-worklist" + (dark ? "-dark" : "") + ".png";
+                Path out = ChartScreenshotsTest.OUT.resolve(name);
+                Files.deleteIfExists(out);
+                org.chartlens.ui.worklist.WorklistView[] view = new org.chartlens.ui.worklist.WorklistView[1];
+                Screenshots.render(() -> {
+                    org.chartlens.ui.worklist.WorklistViewModel vm = new org.chartlens.ui.worklist.WorklistViewModel(() -> wl,
+                            new SameThreadTaskExecutor());
+                    view[0] = new org.chartlens.ui.worklist.WorklistView(vm, r -> { }, r -> { }, () -> { });
+                    vm.refresh();
+                    return view[0];
+                }, () -> { }, dark, ChartScreenshotsTest.WIDTH, 420, out);
+                ChartScreenshotsTest.assertPicture(out, ChartScreenshotsTest.WIDTH, 420, dark);
+                String texts = Fx.call(() -> String.join("\n", ChartScreenshotsTest.visibleTexts(view[0])));
+                assertTrue(texts.contains("Restricted records") && texts.contains("Dana Okafor"), texts);
+                for (String secret : LabelledBundle.SECRETS) {
+                    assertFalse(texts.contains(secret), secret + " in the worklist");
+                }
+                if (Boolean.getBoolean("chartlens.updateScreenshots")) {
+                    Files.createDirectories(DOCS);
+                    Files.copy(out, DOCS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } finally {
+            wl.close();
         }
     }
 }

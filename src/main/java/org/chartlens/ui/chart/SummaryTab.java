@@ -65,6 +65,7 @@ public final class SummaryTab extends ScrollPane {
         VBox encounters = card("summary-encounters", "Recent encounters", encounters(m.encounters()),
                 "No encounters recorded.");
         g.add(encounters, 0, 3, 2, 1);
+        markRestricted(g, m, encounters, vitals);
         OrgLegend legend = OrgLegend.current();
         if (legend.isPerson()) {
             // a person's chart (issue 14): each line names its organizations and their disagreements
@@ -96,6 +97,38 @@ public final class SummaryTab extends ScrollPane {
         }
         setFitToWidth(true);
         getStyleClass().add("summary-tab");
+    }
+
+    /**
+     * Issue 18: once the glass is broken, each card line from a restricted record ends with its
+     * tag ("⚠ 42 CFR Part 2", "⚠ mental health"), as the tables' "Restricted" column does.
+     */
+    private static void markRestricted(GridPane g, ChartModel m, VBox encounters, VBox vitals) {
+        List<Problem> shown = new ArrayList<>(m.problems().activeProblems());
+        shown.addAll(m.problems().activeEncounterDiagnoses());
+        tag((VBox) g.getChildren().get(0), shown.stream().map(p -> List.of(p.source())).toList());
+        tag((VBox) g.getChildren().get(1), m.medicationGroups().stream().filter(MedicationGroup::current)
+                .map(x -> x.entries().stream().map(org.chartlens.domain.MedicationEntry::source).toList()).toList());
+        Allergies.Summary as = Allergies.summarize(m.allergies());
+        if (as.status() == Allergies.Status.ALLERGIES) {
+            tag((VBox) g.getChildren().get(3), as.allergens().stream().map(a -> List.of(a.entry().source())).toList());
+        }
+        tag(encounters, m.encounters().stream().limit(5).map(e -> List.of(e.source())).toList());
+        tag(vitals, latestVitals(m, false).stream().map(v -> List.of(v.source())).toList());
+    }
+
+    private static void tag(VBox card, List<List<Source>> sources) {
+        for (int i = 0; i < sources.size() && i + 1 < card.getChildren().size(); i++) {
+            String tag = org.chartlens.ui.common.RestrictedRows.tag(sources.get(i).stream()
+                    .filter(java.util.Objects::nonNull).toList());
+            if (!tag.isEmpty() && card.getChildren().get(i + 1) instanceof Label line) {
+                Label t = new Label(tag);
+                t.getStyleClass().add("card-line-restricted");
+                line.setGraphic(t);
+                line.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                line.setGraphicTextGap(10);
+            }
+        }
     }
 
     private static void decorate(VBox card, List<Source> sources, OrgLegend legend) {

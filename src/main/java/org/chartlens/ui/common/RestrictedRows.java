@@ -1,5 +1,6 @@
 package org.chartlens.ui.common;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.control.TableView;
@@ -28,6 +29,27 @@ public final class RestrictedRows {
         } finally {
             current = before;
         }
+    }
+
+    /**
+     * "⚠ 42 CFR Part 2" / "⚠ mental health" when one of {@code sources} is a restricted record shown
+     * in the chart in force (the glass broken), else "". For lines that are not table rows (the
+     * Summary's cards).
+     */
+    public static String tag(List<Source> sources) {
+        Restrictions r = current;
+        if (!r.shown() || !r.any()) {
+            return "";
+        }
+        for (Source s : sources) {
+            for (Source one : s == null ? List.<Source>of() : s.all()) {
+                HiddenRecord h = r.find(one.org(), one.reference());
+                if (h != null) {
+                    return h.why().part2() ? "⚠ 42 CFR Part 2" : "⚠ " + h.why().basis();
+                }
+            }
+        }
+        return "";
     }
 
     /** Adds the column when the chart in force shows restricted records. */

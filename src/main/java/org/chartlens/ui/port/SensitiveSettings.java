@@ -1,7 +1,8 @@
 package org.chartlens.ui.port;
 
 /**
- * How restricted records are handled (issue 18, decision 0701), set in {@code settings.json} only:
+ * How restricted records are handled (issue 18, decision 0701), set in Settings ("Restricted
+ * records") and kept in {@code settings.json}:
  * <pre>{ "breakGlassMinutes": 30, "inferSensitive": false }</pre>
  * Immutable.
  *

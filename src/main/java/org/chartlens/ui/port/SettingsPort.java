@@ -10,9 +10,14 @@ public interface SettingsPort {
     /** Saves settings (and applies retention). Blocking. */
     void save(Settings settings);
 
-    /** Restricted records: how long a broken glass lasts, whether ChartLens infers (file-only settings). Cheap. */
+    /** Restricted records: how long a broken glass lasts, whether ChartLens infers (Settings, "Restricted records"). Cheap. */
     default SensitiveSettings sensitive() {
         return SensitiveSettings.DEFAULTS;
+    }
+
+    /** Saves how restricted records are handled (Settings, "Restricted records"); audited. Blocking. */
+    default void saveSensitive(SensitiveSettings settings) {
+        throw new UnsupportedOperationException("These settings cannot be changed in this mode.");
     }
 
     /** Where ChartLens keeps its data (shown in Help and Settings). Cheap. */

@@ -141,6 +141,18 @@ public final class StoreOnlyPorts {
             settings = s;
         }
 
+        private volatile SensitiveSettings sensitive = SensitiveSettings.DEFAULTS;
+
+        @Override
+        public SensitiveSettings sensitive() {
+            return sensitive;
+        }
+
+        @Override
+        public void saveSensitive(SensitiveSettings s) {
+            sensitive = s;
+        }
+
         @Override
         public Path dataDirectory() {
             return dataDir;

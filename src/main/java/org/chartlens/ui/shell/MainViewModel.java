@@ -71,8 +71,10 @@ public final class MainViewModel {
         worklist = new WorklistViewModel(ports.cache(), ports.persons(), tasks, fx);
         worklist.possibleMatchesProperty().addListener((o, was, n) -> status.possibleMatches(n.intValue()));
         worklist.setReviewer(ports.reviews()::reviewer);
+        worklist.setInferSensitive(() -> ports.settings().sensitive().inferSensitive());
         lock = new LockViewModel(ports.lock(), tasks);
         settings = new SettingsViewModel(ports.settings(), tasks, status);
+        settings.setOnSensitiveSaved(worklist::refresh);
         welcome = new WelcomeViewModel(ports.organizations(), ports.demo(), tasks, status);
         worklist.setOnRebuilt(summary -> {
             status.info(summary);

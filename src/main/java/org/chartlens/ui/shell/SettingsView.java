@@ -10,11 +10,13 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import org.chartlens.domain.UnitSystem;
+import org.chartlens.ui.port.SensitiveSettings;
 import org.chartlens.ui.port.Settings;
 
 /**
- * Units, theme, auto-lock time, data retention, data folder, of a {@link SettingsViewModel}, and
- * the way to the Audit view. FX thread.
+ * Units, theme, auto-lock time, data retention, reviewer's name, restricted records (how long a
+ * broken glass lasts, ChartLens's inference), data folder, of a {@link SettingsViewModel}, and the
+ * way to the Audit view. FX thread.
  */
 public final class SettingsView extends GridPane {
     public SettingsView(SettingsViewModel vm) {
@@ -48,12 +50,27 @@ public final class SettingsView extends GridPane {
         reviewer.setId("settings-reviewer");
         reviewer.setPromptText(System.getProperty("user.name", "") + " (your OS user)");
         reviewer.setPrefColumnCount(22);
+        // issue 18: restricted records (security labels)
+        SensitiveSettings sensitive = vm.sensitive();
+        Spinner<Integer> glass = new Spinner<>(0, 720, sensitive.breakGlassMinutes());
+        glass.setEditable(true);
+        glass.setId("settings-break-glass-minutes");
+        CheckBox infer = new CheckBox("Also hide what ChartLens infers is sensitive (ChartLens's inference, not the "
+                + "server's label)");
+        infer.setId("settings-infer-sensitive");
+        infer.setWrapText(true);
+        infer.setSelected(sensitive.inferSensitive());
+        Label inferWhat = new Label("Substance-use diagnoses (ICD-10 F10–F19) and buprenorphine/methadone orders that no "
+                + "server labelled. Applies to charts opened afterwards.");
+        inferWhat.getStyleClass().add("muted");
+        inferWhat.setWrapText(true);
         Button ok = new Button("Save settings");
         ok.setDefaultButton(true);
         ok.setOnAction(e -> {
             vm.save(new Settings(us.isSelected() ? UnitSystem.US : UnitSystem.METRIC, dark.isSelected(),
                     lock.getValue(), retention.getValue(), current.dataFolder()));
             vm.saveReviewerName(reviewer.getText());
+            vm.saveSensitive(new SensitiveSettings(glass.getValue(), infer.isSelected()));
         });
         int r = 0;
         addRow(r++, new Label("Vital-sign units"), new HBox(12, metric, us));
@@ -61,6 +78,11 @@ public final class SettingsView extends GridPane {
         addRow(r++, new Label("Lock after idle (minutes, 0 = never)"), lock);
         addRow(r++, new Label("Remove cached data older than (days, 0 = keep)"), retention);
         addRow(r++, new Label("Reviewer name (reviews, audit log; empty = OS user)"), reviewer);
+        Label restricted = new Label("Restricted records");
+        restricted.getStyleClass().add("completeness-type");
+        add(restricted, 0, r++, 2, 1);
+        addRow(r++, new Label("A broken glass lasts (minutes, 0 = until the chart is closed or ChartLens locks)"), glass);
+        addRow(r++, new Label("ChartLens's inference"), new javafx.scene.layout.VBox(4, infer, inferWhat));
         addRow(r++, new Label("Data folder"), folder);
         addRow(r++, ok, saved);
         if (openAudit != null) {

@@ -58,6 +58,36 @@ public final class SettingsViewModel {
                 e -> status.error("The reviewer's name could not be saved."));
     }
 
+    private Runnable onSensitiveSaved = () -> { };
+
+    /** Runs on the FX thread once the restricted records' settings are saved (the worklist reads them again). */
+    public void setOnSensitiveSaved(Runnable r) {
+        onSensitiveSaved = r;
+    }
+
+    /** How restricted records are handled (issue 18): the broken glass's minutes, ChartLens's inference. */
+    public org.chartlens.ui.port.SensitiveSettings sensitive() {
+        return port.sensitive();
+    }
+
+    /**
+     * Saves the restricted records' settings when they changed (blocking part on the task
+     * executor); they apply to charts opened afterwards.
+     */
+    public void saveSensitive(org.chartlens.ui.port.SensitiveSettings s) {
+        if (s.equals(port.sensitive())) {
+            return;
+        }
+        tasks.submit(() -> {
+            port.saveSensitive(s);
+            return true;
+        }, ok -> {
+            status.info("Restricted records: the new settings apply to charts opened from now on.");
+            onSensitiveSaved.run();
+        },
+                e -> status.error("The restricted records' settings could not be saved."));
+    }
+
     /** The settings in force; changes when the user saves. */
     public ReadOnlyObjectProperty<Settings> settingsProperty() {
         return settings.getReadOnlyProperty();

@@ -29,6 +29,56 @@ final class WorklistPersonColumns {
     private WorklistPersonColumns() {
     }
 
+    /**
+     * "Name", and below it, for a person with restricted records, a grey "Restricted records" chip
+     * (that they exist, never what; issue 18), as the chart's banner says.
+     */
+    static TableColumn<WorklistRow, WorklistRow> name(java.util.function.Function<WorklistRow, String> restricted) {
+        TableColumn<WorklistRow, WorklistRow> c = new TableColumn<>("Name");
+        c.setId("worklist-name");
+        c.setPrefWidth(240);
+        c.setMinWidth(Tables.headerWidth("Name"));
+        c.setCellValueFactory(cd -> new javafx.beans.property.SimpleObjectProperty<>(cd.getValue()));
+        c.setComparator((a, b) -> a.summary().name().compareToIgnoreCase(b.summary().name()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(WorklistRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                if (empty || r == null) {
+                    setGraphic(null);
+                    setAccessibleText(null);
+                    return;
+                }
+                javafx.scene.control.Label name = new javafx.scene.control.Label(r.summary().name());
+                name.setWrapText(true);
+                name.setMaxWidth(Double.MAX_VALUE);
+                VBox box = new VBox(3, name);
+                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                String note = restricted.apply(r);
+                if (!note.isEmpty()) {
+                    javafx.scene.control.Label chip = new javafx.scene.control.Label(note);
+                    chip.getStyleClass().add("worklist-restricted");
+                    chip.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    box.getChildren().add(chip);
+                }
+                setGraphic(box);
+                setAccessibleText(note.isEmpty() ? r.summary().name() : r.summary().name() + ", " + note.toLowerCase());
+            }
+
+            /** The height the wrapped name (and the chip) need at the column's width, not at no width. */
+            @Override
+            protected double computePrefHeight(double width) {
+                if (getGraphic() instanceof VBox box && getTableColumn() != null) {
+                    double w = getTableColumn().getWidth() - snappedLeftInset() - snappedRightInset();
+                    return snappedTopInset() + snappedBottomInset() + box.prefHeight(w);
+                }
+                return super.computePrefHeight(width);
+            }
+        });
+        return c;
+    }
+
     /** "Organizations": one chip per record's organization (each once), then "⚠ ..." per warning. */
     static TableColumn<WorklistRow, WorklistRow> organizations(Supplier<OrgLegend> legend) {
         TableColumn<WorklistRow, WorklistRow> c = new TableColumn<>("Organizations");

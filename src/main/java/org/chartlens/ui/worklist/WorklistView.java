@@ -75,7 +75,7 @@ public final class WorklistView extends BorderPane {
         setTop(new javafx.scene.layout.VBox(bar, cacheNote(vm)));
 
         table.setId("worklist-table");
-        table.getColumns().add(Tables.wrapped("Name", 240, r -> r.summary().name()));
+        table.getColumns().add(WorklistPersonColumns.name(vm::restrictedNote));
         table.getColumns().add(text("Date of birth", 110, r -> r.summary().birthDate().dateOnly()));
         table.getColumns().add(text("Age", 60, r -> r.summary().age()));
         table.getColumns().add(text("Sex", 70, r -> r.summary().sex()));

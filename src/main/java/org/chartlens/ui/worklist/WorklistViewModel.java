@@ -65,6 +65,26 @@ public final class WorklistViewModel {
     private volatile java.util.Map<String, String> notes = java.util.Map.of();
     private final java.util.Map<String, ReviewNotes.Memo> noteMemo = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Issue 18: whether ChartLens's inference from codes counts (setting), and the records that have restricted ones. */
+    private java.util.function.BooleanSupplier inferSensitive = () -> false;
+    private volatile java.util.Set<org.chartlens.domain.PatientRef> restricted = java.util.Set.of();
+
+    /** Reads the {@code inferSensitive} setting at each refresh (issue 18). */
+    public void setInferSensitive(java.util.function.BooleanSupplier infer) {
+        this.inferSensitive = infer;
+    }
+
+    /**
+     * "Restricted records" when one of the row's records has restricted records (security labels,
+     * or ChartLens's inference when that setting is on), else "": that they exist, never what (issue 18).
+     */
+    public String restrictedNote(WorklistRow r) {
+        return r.refs().stream().anyMatch(restricted::contains) ? RESTRICTED : "";
+    }
+
+    /** The worklist's words for a person with restricted records. */
+    public static final String RESTRICTED = "Restricted records";
+
     /** Shows "7 new since 14 Nov" beside each record this reviewer reviewed (issue 17). */
     public void setReviewer(java.util.function.Supplier<String> who) {
         this.reviewer = who;
@@ -116,9 +136,11 @@ public final class WorklistViewModel {
             status.set("Loading patients…");
         }
         String who = reviewer.get();
+        boolean infer = inferSensitive.getAsBoolean();
         tasks.submit(() -> {
             var read = PersonRows.of(rows(cache.store(), Instant.now(), LocalDate.now()), persons.snapshot());
             notes = ReviewNotes.of(cache.store(), who, noteMemo);
+            restricted = org.chartlens.clinical.ChartQuery.withRestrictedRecords(cache.store(), infer);
             return read;
         }, read -> {
             legend = read.legend();
