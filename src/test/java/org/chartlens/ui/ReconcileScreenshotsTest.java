@@ -144,6 +144,13 @@ class ReconcileScreenshotsTest {
                 assertEquals("Not the same · Hospital stopped it; ask the patient",
                         Fx.call(() -> t.getColumns().get(t.getColumns().size() - 1).getCellData(0)));
                 assertEquals(ReconcileMark.Verdict.DIFFERENT, alice.marks.get("med:lisinopril").verdict());
+                // keyboard: the table, the three verdicts (Alt+S, Alt+N, Alt+R) and the note take the focus
+                for (String id : List.of("#reconcile-table", "#reconcile-mark-same", "#reconcile-mark-different",
+                        "#reconcile-mark-not-relevant", "#reconcile-note")) {
+                    assertTrue(Fx.call(() -> view[0].tabContent("reconcile").lookup(id).isFocusTraversable()), id);
+                }
+                assertTrue(Fx.call(() -> ((Button) view[0].tabContent("reconcile").lookup("#reconcile-mark-different"))
+                        .isMnemonicParsing()));
                 ChartScreenshotsTest.assertPicture(out, ChartScreenshotsTest.WIDTH, ChartScreenshotsTest.HEIGHT, dark);
                 if (Boolean.getBoolean("chartlens.updateScreenshots")) {
                     Files.copy(out, Path.of("docs/screenshots").resolve(out.getFileName()),
