@@ -62,6 +62,19 @@ public final class Reviews {
             public Instant mark(List<PatientRef> records) {
                 return Reviews.mark(cache.get(), records, reviewer(), "view:chart");
             }
+
+            @Override
+            public Map<String, org.chartlens.domain.ReconcileMark> reconcileMarks(List<PatientRef> records) {
+                return Reconciliations.marks(cache.get(), reviewer(), records);
+            }
+
+            @Override
+            public org.chartlens.domain.ReconcileMark markRow(List<PatientRef> records, String rowKey,
+                                                             org.chartlens.domain.ReconcileMark.Verdict verdict, String note) {
+                org.chartlens.domain.ReconcileMark m = new org.chartlens.domain.ReconcileMark(reviewer(), rowKey, verdict,
+                        note, Instant.now());
+                return cache.get().reconcileMarks().mark(records, m, "view:chart");
+            }
         };
     }
 }

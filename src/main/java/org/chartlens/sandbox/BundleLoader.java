@@ -318,6 +318,7 @@ final class BundleLoader {
                             }
                         }
                         if (resource != null) {
+                            ProfileDisagreements.plant(profile, resource);
                             if (labels != null) {
                                 labels.label(resource);
                             }

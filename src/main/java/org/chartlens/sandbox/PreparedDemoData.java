@@ -41,7 +41,7 @@ final class PreparedDemoData {
     private static final Logger LOG = LoggerFactory.getLogger(PreparedDemoData.class);
     private static final String DIR = "/demo-data/prepared/";
     private static final int MAGIC = 0x43484c44; // "CHLD"
-    private static final int VERSION = 2; // 2: security labels and derived episodes (issue 18)
+    private static final int VERSION = 3; // 2: security labels (issue 18); 3: Veracity's planted lisinopril (issue 17)
     /** Second precision, always 20 characters: the placeholder and every stamp have one width. */
     static final Instant PLACEHOLDER = Instant.parse("2000-01-01T00:00:00Z");
     private static final DateTimeFormatter STAMP = DateTimeFormatter

@@ -49,6 +49,8 @@ public enum AuditAction {
     LINK_REJECTED("link-rejected"),
     // hooks for features that come later; recorded the same way when they exist
     REVIEW_MARK("review-mark"),
+    /** A reviewer's reconciliation mark on one row; detail = kind, a digest of the row, the verdict, "with note". */
+    RECONCILE_MARK("reconcile-mark"),
     BREAK_THE_GLASS("break-the-glass"),
     /**
      * Restricted records included in a document that leaves the screen (summary PDF, print), after

@@ -38,6 +38,7 @@ public final class ChartCache implements ChartStore {
     private final Retention retention;
     private final PersonLinks persons;
     private final ReviewMarks reviews;
+    private final ReconcileMarks reconcileMarks;
 
     private ChartCache(CacheConnections db) {
         this.db = db;
@@ -47,6 +48,7 @@ public final class ChartCache implements ChartStore {
         this.retention = new Retention(db, auditLog);
         this.persons = new PersonLinks(db, auditLog);
         this.reviews = new ReviewMarks(db, auditLog);
+        this.reconcileMarks = new ReconcileMarks(db, auditLog);
         db.listen(auditLog);
     }
 
@@ -254,6 +256,9 @@ public final class ChartCache implements ChartStore {
 
     /** Review marks per reviewer and record (issue 17): mark (audited), the last mark, the reviewed JSON. */
     public ReviewMarks reviews() { return reviews; }
+
+    /** Reconciliation marks per reviewer (issue 17 section 3). */
+    public ReconcileMarks reconcileMarks() { return reconcileMarks; }
     // the read contract of ChartStore over ReviewMarks
     @Override public Optional<org.chartlens.domain.ReviewMark> lastReview(String who, org.chartlens.domain.PatientRef r) { return reviews.last(who, r); }
     @Override public Optional<String> reviewedJson(String contentHash) { return reviews.reviewedJson(contentHash); }

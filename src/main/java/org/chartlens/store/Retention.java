@@ -27,6 +27,7 @@ final class Retention {
             PersonLinks.detach(c, new org.chartlens.domain.PatientRef(org, patientId));
             CacheConnections.update(c, "DELETE FROM removed WHERE org=? AND patient=?", org, patientId);
             ReviewMarks.forget(c, org, patientId);
+            ReconcileMarks.forget(c, org, patientId);
             audit.append(c, AuditAction.PURGE_PATIENT.key(), org, patientId, n[0] + " resources");
         });
         return n[0];
@@ -42,6 +43,7 @@ final class Retention {
             CacheConnections.update(c, "DELETE FROM freshness WHERE org=?", org);
             PersonLinks.detachOrganization(c, org);
             ReviewMarks.forget(c, org, null);
+            ReconcileMarks.forget(c, org, null);
             audit.append(c, AuditAction.PURGE_ORGANIZATION.key(), org, null, n[0] + " resources");
         });
         return n[0];

@@ -90,6 +90,14 @@ final class Schema {
                 "ALTER TABLE resource ADD COLUMN labelled INTEGER NOT NULL DEFAULT 0",
                 "UPDATE resource SET labelled = 1 WHERE instr(json, '\"security\"') > 0",
                 "CREATE INDEX resource_labelled ON resource(org, patient) WHERE labelled = 1"
+            ),
+            List.of(
+                // v7 (issue 17 section 3): reconciliation marks per reviewer, record and row (the
+                // row's concept key); a newer mark of the same row replaces the older
+                "CREATE TABLE IF NOT EXISTS reconcile_mark (reviewer TEXT NOT NULL, org TEXT NOT NULL,"
+                        + " patient TEXT NOT NULL, row_key TEXT NOT NULL, verdict TEXT NOT NULL, note TEXT NOT NULL,"
+                        + " marked_at INTEGER NOT NULL, PRIMARY KEY(reviewer, org, patient, row_key))",
+                "CREATE INDEX IF NOT EXISTS reconcile_mark_record ON reconcile_mark(org, patient)"
             ));
 
     /** Schema version after which the events already in the log are hash-chained. */

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "screenshot", description = "Render one view of the real UI headlessly to a PNG, from the cache."
         + "%nTabs: summary, timeline, problems, vitals, labs, medications, allergies, immunizations,"
-        + " encounters, documents, claims; 'main' renders the whole main window with the chart open.")
+        + " encounters, documents, claims, completeness, reconcile; 'main' renders the whole main window with the chart open.")
 public final class ScreenshotCommand implements Callable<Integer> {
     @ParentCommand
     ChartLensCommand root;

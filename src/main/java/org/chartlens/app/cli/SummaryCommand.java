@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.chartlens.app.ChartLensContext;
+import org.chartlens.app.Reconciliations;
+import org.chartlens.app.Reviews;
 import org.chartlens.app.SummaryExports;
 import org.chartlens.clinical.ChartData;
 import org.chartlens.clinical.ChartQuery;
@@ -113,7 +115,12 @@ public final class SummaryCommand implements Callable<Integer> {
             }
         }
         OrganizationNames names = new OrganizationNames(ctx.organizations().list());
-        SummaryOptions options = new SummaryOptions(names, ZonedDateTime.now(), paper, null, null);
+        // the reviewer's reconciliation marks beside the items, their notes in the last section (issue 17 section 3)
+        org.chartlens.domain.ReconcileTable table = org.chartlens.clinical.Reconciliation.of(chart);
+        java.util.Map<String, org.chartlens.domain.ReconcileMark> marks = Reconciliations.marks(ctx.cache(),
+                Reviews.reviewer(ctx), chart.records());
+        SummaryOptions options = new SummaryOptions(names, ZonedDateTime.now(), paper,
+                Reconciliations.forSummary(table, marks), Reconciliations.notes(table, marks));
         int pages = SummaryExports.write(chart, options, file);
         for (PatientRef p : chart.records()) {
             ctx.audit(AuditAction.EXPORT, p.org(), p.id(), SummaryExports.auditDetail(file, pages, chart));

@@ -26,7 +26,8 @@ import org.chartlens.ui.common.TaskExecutor;
 public final class ChartView extends BorderPane {
     /** Tab names as the screenshot command and keyboard shortcuts know them, in order. */
     public static final List<String> TAB_NAMES = List.of("summary", "timeline", "problems", "vitals",
-            "labs", "medications", "allergies", "immunizations", "encounters", "documents", "claims", "completeness");
+            "labs", "medications", "allergies", "immunizations", "encounters", "documents", "claims", "completeness",
+            "reconcile");
 
     private final ChartViewModel vm;
     private final TaskExecutor tasks;
@@ -132,6 +133,12 @@ public final class ChartView extends BorderPane {
         add("claims", "Coverage & claims", () -> TableTabs.claims(m.coverage(), m.claims()));
         add("completeness", "Completeness", () -> new CompletenessTab(vm.completenessProperty(), vm.fixes(),
                 vm::checkCompleteness));
+        add("reconcile", "Reconcile", () -> {
+            ReconcileViewModel rvm = vm.reconciliation();
+            ReconcileTab tab = new ReconcileTab(rvm, legend::name);
+            rvm.load(d);
+            return tab;
+        });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null) {
                 ensureBuilt(t);

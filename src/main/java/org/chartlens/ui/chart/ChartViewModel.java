@@ -226,6 +226,11 @@ public final class ChartViewModel {
         return reviewMessage.getReadOnlyProperty();
     }
 
+    /** The Reconcile tab's state over this chart's records and the review port (issue 17 section 3). */
+    public ReconcileViewModel reconciliation() {
+        return new ReconcileViewModel(tasks, reviews, records);
+    }
+
     /** The reviewer in force (the name picked in Settings, else the OS user). */
     public String reviewer() {
         return reviews.reviewer();

@@ -2,10 +2,13 @@ package org.chartlens.ui.port;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.chartlens.domain.PatientRef;
+import org.chartlens.domain.ReconcileMark;
 
 /**
- * Reviews (issue 17): who the reviewer is, and "Mark reviewed" of an open chart's records. What is
+ * Reviews (issue 17): who the reviewer is, "Mark reviewed" of an open chart's records, and the
+ * reviewer's reconciliation marks (section 3). What is
  * new since a review is read through {@code clinical.ChartQuery.changesSince} on the cache. Thread
  * safe.
  */
@@ -31,4 +34,20 @@ public interface ReviewPort {
      * chart holds), audited. Returns the moment. Blocking: call it from the task executor.
      */
     Instant mark(List<PatientRef> records);
+
+    /**
+     * The reviewer's reconciliation marks on the person of {@code records} (issue 17 section 3): row
+     * key -> mark; none in read-only modes. Blocking: call it from the task executor.
+     */
+    default Map<String, ReconcileMark> reconcileMarks(List<PatientRef> records) {
+        return Map.of();
+    }
+
+    /**
+     * Records the reviewer's verdict on one reconciliation row (its key) under every one of
+     * {@code records}, audited; returns the mark. Blocking: call it from the task executor.
+     */
+    default ReconcileMark markRow(List<PatientRef> records, String rowKey, ReconcileMark.Verdict verdict, String note) {
+        throw new UnsupportedOperationException("Reconciliation marks cannot be recorded in this mode.");
+    }
 }
