@@ -82,6 +82,17 @@ final class Schema {
                         + " PRIMARY KEY(mark, type, id))",
                 "CREATE INDEX review_item_content ON review_item(content_hash)",
                 "CREATE TABLE review_content (hash TEXT PRIMARY KEY, json BLOB NOT NULL)"
+            ),
+            List.of(
+                // v6 (issue 17, the clinic day): the referral list (one row per person, kept on its
+                // first record: due day as ISO date, the user's reason) and when each record's chart
+                // was last opened (kept by the audit log's chart-opening events) or first seen by
+                // retention (never opened), for "not opened for N days"
+                "CREATE TABLE referral (org TEXT NOT NULL, patient TEXT NOT NULL, due TEXT NOT NULL,"
+                        + " reason TEXT NOT NULL, added_at INTEGER NOT NULL, changed_at INTEGER NOT NULL,"
+                        + " PRIMARY KEY(org, patient))",
+                "CREATE TABLE chart_use (org TEXT NOT NULL, patient TEXT NOT NULL, opened_at INTEGER,"
+                        + " seen_at INTEGER NOT NULL, PRIMARY KEY(org, patient))"
             ));
 
     /** Schema version after which the events already in the log are hash-chained. */

@@ -71,6 +71,7 @@ public final class MainViewModel {
         worklist = new WorklistViewModel(ports.cache(), ports.persons(), tasks, fx);
         worklist.possibleMatchesProperty().addListener((o, was, n) -> status.possibleMatches(n.intValue()));
         worklist.setReviewer(ports.reviews()::reviewer);
+        worklist.setReferrals(ports.referrals());
         lock = new LockViewModel(ports.lock(), tasks);
         settings = new SettingsViewModel(ports.settings(), tasks, status);
         welcome = new WelcomeViewModel(ports.organizations(), ports.demo(), tasks, status);
@@ -152,7 +153,7 @@ public final class MainViewModel {
                 worklist.refresh();
                 checkCompleteness(c.org());
             }
-            case PERSONS -> worklist.refresh();
+            case PERSONS, REFERRALS -> worklist.refresh();
         }
     }
 
