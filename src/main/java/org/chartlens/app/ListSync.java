@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.chartlens.auth.Session;
 import org.chartlens.connect.Organization;
+import org.chartlens.fhir.FhirException;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.Referral;
 import org.chartlens.store.AuditAction;
@@ -94,6 +95,15 @@ public final class ListSync {
             return;
         }
         Session s = session.get();
+        try {
+            ctx.fhir(org).capabilityStatement(); // one request (with its retries) before a sync's many
+        } catch (FhirException e) {
+            if (e.kind() == FhirException.Kind.NETWORK) {
+                ctx.audit(AuditAction.SYNC, orgId, AuditDetails.onePatient(patients), AuditDetails.FAILED);
+                patients.forEach(p -> failed.put(new PatientRef(orgId, p), "organization unreachable: " + e.getMessage()));
+                return;
+            }
+        }
         SyncRequest request = new SyncRequest(patients, s.patient(), false,
                 s.grantedScopes().isEmpty() ? null : Set.copyOf(s.grantedScopes()), null);
         SyncResult result;

@@ -52,6 +52,8 @@ public final class MainWindow extends StackPane {
     private final TabPane tabs = new TabPane();
     private final Tab home = new Tab("Worklist");
     private final StackPane homeContent = new StackPane();
+    /** The worklist or the referral list (issue 17) in the home tab. */
+    private HomeArea homeArea;
     private final StatusBar status;
     private final Map<PatientRef, Tab> charts = new LinkedHashMap<>();
     private final Map<PatientRef, String> titles = new LinkedHashMap<>();
@@ -108,7 +110,7 @@ public final class MainWindow extends StackPane {
         worklist.setOnFind(this::openFind);
         worklist.setOnRefer(r -> ReferralDialog.open(getScene() == null ? null : getScene().getWindow(),
                 vm.worklist().referrals(), r.refs(), r.summary().name()));
-        homeContent.getChildren().add(new HomeArea(worklist, new ReferralsView(vm.worklist().referrals(),
+        homeContent.getChildren().add(homeArea = new HomeArea(worklist, new ReferralsView(vm.worklist().referrals(),
                 refs -> openPerson(refs, null), (refs, name) -> ReferralDialog.open(getScene().getWindow(),
                         vm.worklist().referrals(), refs, name)), vm.worklist().referrals()));
         vm.welcomeShownProperty().addListener((o, was, shown) -> showWelcome(shown));
@@ -224,6 +226,7 @@ public final class MainWindow extends StackPane {
     /** The first tab, the worklist (the welcome screen when there is nothing behind it). */
     private void showWorklist() {
         vm.hideWelcomeIfItCanBeLeft();
+        homeArea.showWorklist();
         tabs.getSelectionModel().select(home);
     }
 

@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 17 section 5, the clinic day, on the real demo EHR: two organizations (Veracity, InSync),
  * three patients synced at each. The referral list orders by due day and audits every change
  * without the reason; {@code sync --list today} pulls exactly the persons due today and names the
- * organization whose sign-in is gone for the person it failed; retention purges exactly the
+ * organization whose sign-in is gone, then the one that cannot be reached, for the person it failed; retention purges exactly the
  * charts on no list and not opened for 30 days, audited.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -66,9 +66,7 @@ class ClinicDayOnDemoEhrTest {
 
     @BeforeAll
     static void signInAndSyncTwoOrganizations() throws Exception {
-        ctx = new ChartLensContext(data, PassphraseSource.fixed("clinic-day-pass".toCharArray()),
-                Map.of("CHARTLENS_SECRET_STORE", "file"));
-        ctx.auditSource("test:clinic-day");
+        ctx = context();
         for (String profile : List.of("veracity", "insync")) {
             DemoEhr ehr = DemoEhr.start(SandboxOptions.builder().profile(profile).autoApprove(true).build());
             EHRS.put(profile, ehr);
@@ -81,6 +79,13 @@ class ClinicDayOnDemoEhrTest {
                     Set.copyOf(s.grantedScopes()), null), SyncListener.NONE);
             assertTrue(r.ok(), profile + ": " + r.summary());
         }
+    }
+
+    private static ChartLensContext context() {
+        ChartLensContext c = new ChartLensContext(data, PassphraseSource.fixed("clinic-day-pass".toCharArray()),
+                Map.of("CHARTLENS_SECRET_STORE", "file"));
+        c.auditSource("test:clinic-day");
+        return c;
     }
 
     @AfterAll
@@ -188,6 +193,16 @@ class ClinicDayOnDemoEhrTest {
         assertFalse(text.contains(name), "no names in a scheduled task's output");
         assertTrue(events(AuditAction.SYNC).stream().anyMatch(e -> "veracity".equals(e.org())
                 && rec("veracity", 0).id().equals(e.patientId())), "the sync is audited");
+
+        // signed in again, but InSync's server is down: named unreachable, after one request's retries
+        ctx.auth().signInWithBrowser(ctx.organization("insync"), null, new ScriptedBrowser(), Duration.ofSeconds(30));
+        EHRS.get("insync").close();
+        ctx.close();
+        ctx = context(); // a new process, as the scheduled task is
+        ListSync.Outcome down = ListSync.run(ctx, TODAY, org -> SyncListener.NONE);
+        assertTrue(down.persons().get(0).ok(), down.persons().get(0).failures().toString());
+        assertTrue(down.persons().get(1).failures().get(0).startsWith(rec("insync", 0).qualified()
+                + ": organization unreachable: "), down.persons().get(1).failures().toString());
     }
 
     @Test
