@@ -165,6 +165,39 @@ class ReferralsScreenshotsTest {
     }
 
     @Test
+    void ctrlROnAWorklistRowOpensAddToReferralsAndEnterSavesIt() throws Exception {
+        try (ChartCache cache = ChartCache.open(dir.resolve("keys.db"), new byte[32])) {
+            cache.putAll(List.of(patient("riverside", "p1", "Maria", "Okonkwo", "1948-03-02")));
+            CachePort store = () -> cache;
+            javafx.stage.Stage dialog = Fx.call(() -> {
+                WorklistViewModel worklist = new WorklistViewModel(store, PersonsPort.NONE, new SameThreadTaskExecutor(),
+                        Runnable::run);
+                ReferralsViewModel vm = worklist.setReferrals(port(cache, Map.of("p1", "Maria Okonkwo")));
+                worklist.refresh();
+                WorklistView view = new WorklistView(worklist, r -> { }, r -> { }, () -> { });
+                HomeArea.withReferrals(view, vm, refs -> { });
+                view.table().getSelectionModel().select(0);
+                view.table().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                        javafx.scene.input.KeyCode.R, false, true, false, false));
+                return (javafx.stage.Stage) javafx.stage.Window.getWindows().stream()
+                        .filter(w -> w instanceof javafx.stage.Stage st && "Referral list".equals(st.getTitle()))
+                        .findFirst().orElseThrow();
+            });
+            Fx.run(() -> {
+                javafx.scene.Node form = dialog.getScene().getRoot();
+                assertEquals("Put on the referral list: Maria Okonkwo", ((javafx.scene.control.Label)
+                        ((javafx.scene.layout.GridPane) form).getChildren().get(0)).getText());
+                assertEquals(TODAY.plusDays(1), ((javafx.scene.control.DatePicker) form.lookup("#referral-due")).getValue(),
+                        "tomorrow unless said otherwise");
+                ((javafx.scene.control.TextField) form.lookup("#referral-reason")).setText("Referred by Dr Osei");
+                ((javafx.scene.control.Button) form.lookup("#referral-save")).fire(); // the default button: Enter
+            });
+            assertEquals(TODAY.plusDays(1), cache.referrals().of(new PatientRef("riverside", "p1")).orElseThrow().due());
+            assertTrue(!Fx.call(dialog::isShowing), "closed after the save");
+        }
+    }
+
+    @Test
     void anEmptyListSaysHowToPutSomeoneOnIt() throws Exception {
         Path out = ChartScreenshotsTest.OUT.resolve("referrals-empty.png");
         Files.createDirectories(out.getParent());

@@ -34,8 +34,6 @@ import org.chartlens.ui.port.Settings;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.worklist.FindView;
 import org.chartlens.ui.worklist.HomeArea;
-import org.chartlens.ui.worklist.ReferralDialog;
-import org.chartlens.ui.worklist.ReferralsView;
 import org.chartlens.ui.worklist.WorklistView;
 import org.chartlens.ui.worklist.WorklistViewModel;
 
@@ -108,11 +106,8 @@ public final class MainWindow extends StackPane {
         worklist.setOnUnlink((r, ref) -> vm.unlink(ref, "view:worklist"));
         vm.status().setOnReviewMatches(() -> reviewMatches(null));
         worklist.setOnFind(this::openFind);
-        worklist.setOnRefer(r -> ReferralDialog.open(getScene() == null ? null : getScene().getWindow(),
-                vm.worklist().referrals(), r.refs(), r.summary().name()));
-        homeContent.getChildren().add(homeArea = new HomeArea(worklist, new ReferralsView(vm.worklist().referrals(),
-                refs -> openPerson(refs, null), (refs, name) -> ReferralDialog.open(getScene().getWindow(),
-                        vm.worklist().referrals(), refs, name)), vm.worklist().referrals()));
+        homeArea = HomeArea.withReferrals(worklist, vm.worklist().referrals(), refs -> openPerson(refs, null));
+        homeContent.getChildren().add(homeArea);
         vm.welcomeShownProperty().addListener((o, was, shown) -> showWelcome(shown));
         // the first run is a welcome, not an empty worklist
         home.textProperty().bind(javafx.beans.binding.Bindings.when(vm.welcomeShownProperty())

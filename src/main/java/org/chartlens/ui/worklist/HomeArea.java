@@ -43,6 +43,21 @@ public final class HomeArea extends BorderPane {
         setCenter(worklist);
     }
 
+    /**
+     * The worklist beside its referral list, wired: "Add to referrals…" on a worklist row and
+     * "Change due day or reason…" on a referral open the {@link ReferralDialog} over this window;
+     * {@code open} opens a person's chart.
+     */
+    public static HomeArea withReferrals(WorklistView worklist, ReferralsViewModel vm,
+                                         java.util.function.Consumer<java.util.List<org.chartlens.domain.PatientRef>> open) {
+        HomeArea[] home = new HomeArea[1];
+        java.util.function.BiConsumer<java.util.List<org.chartlens.domain.PatientRef>, String> dialog = (refs, name) ->
+                ReferralDialog.open(home[0].getScene() == null ? null : home[0].getScene().getWindow(), vm, refs, name);
+        worklist.setOnRefer(r -> dialog.accept(r.refs(), r.summary().name()));
+        home[0] = new HomeArea(worklist, new ReferralsView(vm, open, dialog), vm);
+        return home[0];
+    }
+
     /** Shows the referral list. */
     public void showReferrals() {
         referralsToggle.setSelected(true);
