@@ -42,6 +42,7 @@ public final class ReferralsCommand implements Callable<Integer> {
         try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "referrals")) {
             OrganizationNames names = new OrganizationNames(ctx.organizations().list());
             List<ReferralsPort.Entry> list = ReferralList.entries(ctx.cache(), names);
+            ctx.audit(org.chartlens.store.AuditAction.PATIENTS_LISTED, null, null, "referrals " + list.size() + " persons");
             String reviewer = Reviews.reviewer(ctx);
             LocalDate today = LocalDate.now();
             ArrayNode array = new ObjectMapper().createArrayNode();
