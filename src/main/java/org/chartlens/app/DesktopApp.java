@@ -21,6 +21,9 @@ public final class DesktopApp {
         ShellPorts ports = services.ports();
         String envPass = env.get(PassphraseSource.ENV);
         boolean startLocked = ports.lock().hasPassphrase() && (envPass == null || envPass.isEmpty());
+        if (!startLocked) {
+            services.retentionAtStart(); // off the FX thread; an unlock applies it otherwise
+        }
         try {
             ChartLensApp.launch(ports, startLocked);
         } finally {

@@ -106,6 +106,11 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         return lock.isLocked();
     }
 
+    /** Retention at start (issue 17) on a thread of its own; the worklist re-reads when charts went. */
+    void retentionAtStart() {
+        CacheRetention.inBackground(this::locked, settings::applyRetention, () -> changes.publish(Kind.REFERRALS, null, null));
+    }
+
     /** Every port of the desktop app, for the UI. */
     public ShellPorts ports() {
         CachePort cache = new CachePort() {
@@ -121,7 +126,8 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         };
         return new ShellPorts(cache, this, this, this, this, settings, lock, this, new CacheAuditPort(lock::cache),
                 changes, new DesktopPersons(ctx, lock::cache, changes), new DesktopFind(ctx, this::resolved, this::locked),
-                Reviews.port(settings::reviewerName, lock::cache));
+                Reviews.port(settings::reviewerName, lock::cache)).withReferrals(ReferralList.port(lock::cache,
+                        () -> new org.chartlens.connect.OrganizationNames(ctx.organizations().list()), changes));
     }
 
     /**

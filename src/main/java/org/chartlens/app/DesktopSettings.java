@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.AuditAction;
@@ -119,16 +118,13 @@ final class DesktopSettings implements SettingsPort {
         return dataDir;
     }
 
-    /** Removes cached data older than the saved retention period (0 keeps everything). */
-    void applyRetention() {
-        applyRetention(current().retentionDays());
+    /** Retention with the saved period ({@link CacheRetention}); returns how many records went. Blocking. */
+    int applyRetention() {
+        return applyRetention(current().retentionDays());
     }
 
-    private void applyRetention(int days) {
-        if (days > 0) {
-            int removed = ctx.cache().purgeOlderThan(days, Instant.now());
-            LOG.info("Retention: removed {} cached resources older than {} days", removed, days);
-        }
+    private int applyRetention(int days) {
+        return CacheRetention.apply(ctx.cache(), days, "desktop").records().size();
     }
 
     /** The reviewer's name picked in Settings (issue 17), or "" when none. In memory. */
@@ -207,7 +203,7 @@ final class DesktopSettings implements SettingsPort {
         public UnitSystem units;
         public boolean darkTheme;
         public int autoLockMinutes = 10;
-        public int retentionDays;
+        public int retentionDays = CacheRetention.DEFAULT_DAYS;
         /** See {@link NetworkSettings}. */
         public Integer requestDeadlineSeconds;
         public Integer syncDeadlineMinutes;

@@ -47,6 +47,12 @@ public enum AuditAction {
     UNLINK("unlink"),
     /** Two records said not to be the same person (never proposed again); detail = the other. */
     LINK_REJECTED("link-rejected"),
+    /** A person put on the referral list (issue 17); detail = the person id (never the reason or day). */
+    REFERRAL_ADDED("referral-added"),
+    /** A referral's due day or reason changed; detail = the person id and which fields changed. */
+    REFERRAL_CHANGED("referral-changed"),
+    /** A person taken off the referral list; detail = the person id. */
+    REFERRAL_REMOVED("referral-removed"),
     // hooks for features that come later; recorded the same way when they exist
     REVIEW_MARK("review-mark"),
     /** A reviewer's reconciliation mark on one row; detail = kind, a digest of the row, the verdict, "with note". */
@@ -62,6 +68,16 @@ public enum AuditAction {
 
     AuditAction(String key) {
         this.key = key;
+    }
+
+    /**
+     * Whether an event with this name opens a chart (the desktop, {@code show}, {@code summary},
+     * printing, exporting): such an event about a record also keeps when its chart was last opened,
+     * for retention ("not opened for N days", {@link Retention}).
+     */
+    public static boolean opensChart(String key) {
+        return key.equals(CHART_OPENED.key) || key.equals(SHOW.key) || key.equals(EXPORT.key)
+                || key.equals(PDF.key) || key.equals(PRINT.key);
     }
 
     /** The event's name in the log ({@link AuditEvent#event()}). */

@@ -114,6 +114,9 @@ final class AuditLog implements CacheConnections.TransactionListener {
                 patientId, detail, src);
         CacheConnections.update(c, "UPDATE audit SET hash = ? WHERE seq = ?", hash, seq);
         pending = new AuditHead(seq, hash);
+        if (org != null && patientId != null && AuditAction.opensChart(event)) {
+            Retention.opened(c, org, patientId, at);
+        }
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class ChartCache implements ChartStore {
     private final PersonLinks persons;
     private final ReviewMarks reviews;
     private final ReconcileMarks reconcileMarks;
+    private final Referrals referrals;
 
     private ChartCache(CacheConnections db) {
         this.db = db;
@@ -49,6 +50,7 @@ public final class ChartCache implements ChartStore {
         this.persons = new PersonLinks(db, auditLog);
         this.reviews = new ReviewMarks(db, auditLog);
         this.reconcileMarks = new ReconcileMarks(db, auditLog);
+        this.referrals = new Referrals(db, auditLog);
         db.listen(auditLog);
     }
 
@@ -259,20 +261,16 @@ public final class ChartCache implements ChartStore {
 
     /** Reconciliation marks per reviewer (issue 17 section 3). */
     public ReconcileMarks reconcileMarks() { return reconcileMarks; }
+
+    /** The referral list (issue 17, the clinic day): add, change, remove (audited), list. */
+    public Referrals referrals() { return referrals; }
     // the read contract of ChartStore over ReviewMarks
     @Override public Optional<org.chartlens.domain.ReviewMark> lastReview(String who, org.chartlens.domain.PatientRef r) { return reviews.last(who, r); }
     @Override public Optional<String> reviewedJson(String contentHash) { return reviews.reviewedJson(contentHash); }
     @Override public Map<org.chartlens.domain.PatientRef, Instant> lastReviewed(String who) { return reviews.lastReviewed(who); }
 
-    @Override
-    public org.chartlens.domain.Person personOf(org.chartlens.domain.PatientRef record) {
-        return persons.personOf(record);
-    }
-
-    @Override
-    public Optional<org.chartlens.domain.Person> person(String personId) {
-        return persons.person(personId);
-    }
+    @Override public org.chartlens.domain.Person personOf(org.chartlens.domain.PatientRef record) { return persons.personOf(record); }
+    @Override public Optional<org.chartlens.domain.Person> person(String personId) { return persons.person(personId); }
 
     // ------------------------------------------------------------------ sync state
 
@@ -387,11 +385,12 @@ public final class ChartCache implements ChartStore {
     }
 
     /**
-     * Deletes resources stored (received) more than {@code days} days ago, and the cursors of
-     * what was removed so that a later sync fetches it again.
+     * Retention (issue 17; settings {@code retentionDays}): purges the charts of persons on no
+     * referral list not opened for {@code days} days (a never-opened record's clock starts when a
+     * purge first sees it), audited from {@code source}; see {@link Retention#purgeUnopened}.
      */
-    public int purgeOlderThan(int days, Instant now) {
-        return retention.purgeOlderThan(days, now);
+    public Retention.Purged purgeUnopened(int days, Instant now, String source) {
+        return retention.purgeUnopened(days, now, source);
     }
 
     /**

@@ -255,7 +255,7 @@ public final class PersonLinks {
         CacheConnections.update(c, "DELETE FROM person_reject WHERE org_a = ? OR org_b = ?", org, org);
     }
 
-    private static Person personOf(Connection c, PatientRef record) throws SQLException {
+    static Person personOf(Connection c, PatientRef record) throws SQLException {
         String person = groupOf(c, record);
         if (person == null) {
             return Person.single(record);

@@ -98,6 +98,17 @@ final class Schema {
                         + " patient TEXT NOT NULL, row_key TEXT NOT NULL, verdict TEXT NOT NULL, note TEXT NOT NULL,"
                         + " marked_at INTEGER NOT NULL, PRIMARY KEY(reviewer, org, patient, row_key))",
                 "CREATE INDEX IF NOT EXISTS reconcile_mark_record ON reconcile_mark(org, patient)"
+            ),
+            List.of(
+                // v8 (issue 17, the clinic day): the referral list (one row per person, kept on its
+                // first record: due day as ISO date, the user's reason) and when each record's chart
+                // was last opened (kept by the audit log's chart-opening events) or first seen by
+                // retention (never opened), for "not opened for N days"
+                "CREATE TABLE referral (org TEXT NOT NULL, patient TEXT NOT NULL, due TEXT NOT NULL,"
+                        + " reason TEXT NOT NULL, added_at INTEGER NOT NULL, changed_at INTEGER NOT NULL,"
+                        + " PRIMARY KEY(org, patient))",
+                "CREATE TABLE chart_use (org TEXT NOT NULL, patient TEXT NOT NULL, opened_at INTEGER,"
+                        + " seen_at INTEGER NOT NULL, PRIMARY KEY(org, patient))"
             ));
 
     /** Schema version after which the events already in the log are hash-chained. */

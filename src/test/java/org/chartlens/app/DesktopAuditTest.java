@@ -50,6 +50,11 @@ class DesktopAuditTest {
             s.ports().sync().startSync("demo", first.id(), listener);
             assertEquals("demo:ok", finished.poll(10, TimeUnit.MINUTES), "the one-patient sync ends");
             s.ports().settings().save(new Settings(UnitSystem.US, false, 10, 3650, data));
+            // retention (issue 17) 3651 days on: every demo chart, never opened and on no list, goes
+            List<org.chartlens.store.CachedPatient> before = s.context().cache().patients();
+            int cached = before.size();
+            assertEquals(cached, CacheRetention.apply(s.context().cache(), 3650,
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(3651)), "desktop").records().size());
 
             List<AuditEvent> events = s.context().cache().auditLog(null, null);
             List<String> seen = events.stream().map(e -> e.event() + " " + e.source() + " " + e.org()
@@ -61,9 +66,12 @@ class DesktopAuditTest {
                     "sign-out view:organizations demo null",
                     "sign-in view:organizations demo null",
                     "sync desktop demo " + first.id(),
-                    "settings-changed view:settings null null",
-                    "purge-older-than desktop null null");
-            assertEquals(expected, seen);
+                    "settings-changed view:settings null null");
+            assertEquals(expected, seen.subList(0, expected.size()));
+            assertEquals(cached + expected.size() + 1, seen.size(), "one purge-patient per chart and the summary");
+            assertTrue(seen.subList(expected.size(), seen.size() - 1).stream()
+                    .allMatch(e -> e.startsWith("purge-patient desktop demo ")), seen.toString());
+            assertEquals("purge-older-than desktop null null", seen.get(seen.size() - 1));
             for (AuditEvent e : events) {
                 assertEquals(System.getProperty("user.name"), e.who(), e.toString());
                 assertEquals("Reviewer Rowe", e.reviewer(), e.toString());
@@ -74,7 +82,7 @@ class DesktopAuditTest {
             assertEquals("units=US retentionDays=3650", events.get(6).detail());
             String all = events.toString();
             com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            for (org.chartlens.store.CachedPatient p : s.context().cache().patients()) {
+            for (org.chartlens.store.CachedPatient p : before) {
                 com.fasterxml.jackson.databind.JsonNode name = json.readTree(p.json()).path("name").path(0);
                 for (String part : List.of(name.path("family").asText(), name.path("given").path(0).asText())) {
                     assertFalse(part.isEmpty() || all.contains(part), "a demo patient's name in the audit log: " + part);

@@ -77,7 +77,7 @@ class DesktopServicesTest {
             s.ports().lock().lock();
             assertFalse(s.ports().lock().unlock("wrong horse battery".toCharArray()));
             assertTrue(s.ports().lock().unlock("correct horse battery".toCharArray()));
-            s.ports().settings().save(new Settings(UnitSystem.US, false, 5, 0, data));
+            s.ports().settings().save(new Settings(UnitSystem.US, false, 5, 30, data)); // 30: retention's default
             List<AuditEvent> events = s.ports().audit().events(null, null, null);
             assertEquals(List.of("unlock", "lock", "unlock-failed", "unlock", "settings-changed"),
                     events.stream().map(AuditEvent::event).toList());
@@ -110,7 +110,7 @@ class DesktopServicesTest {
     }
 
     @Test
-    void retentionRemovesCachedDataOlderThanTheSetting() {
+    void retentionRemovesChartsNotOpenedForTheSetting() {
         DesktopServices s = firstRun();
         try {
             assertTrue(s.ports().lock().unlock("retention passphrase".toCharArray()));
@@ -119,8 +119,9 @@ class DesktopServicesTest {
             assertEquals(1, s.ports().cache().store().patients().size());
             s.ports().settings().save(new Settings(UnitSystem.METRIC, false, 10, 30, data));
             assertEquals(1, s.ports().cache().store().patients().size(), "fresh data is kept");
-            // a retention of 30 days applied 31 days from now removes it: simulate by purging as of then
-            assertEquals(1, s.context().cache().purgeOlderThan(30, java.time.Instant.now().plus(java.time.Duration.ofDays(31))));
+            // a retention of 30 days applied 31 days from now removes a chart never opened: simulate by purging as of then
+            assertEquals(1, s.context().cache().purgeUnopened(30, java.time.Instant.now().plus(java.time.Duration.ofDays(31)),
+                    "test").records().size());
             assertEquals(0, s.ports().cache().store().patients().size());
         } finally {
             s.context().close();

@@ -251,11 +251,13 @@ class ChartCacheTest {
             assertEquals(2, cache.purgeOrganization("demo"));
             assertEquals(List.of("other"), cache.organizations());
 
-            assertEquals(0, cache.purgeOlderThan(1, now));
-            assertEquals(1, cache.purgeOlderThan(1, now.plus(2, ChronoUnit.DAYS)));
+            // retention (issue 17): the first purge starts the clock of a chart never opened
+            assertEquals(List.of(), cache.purgeUnopened(1, now, "test").records());
+            assertEquals(List.of(new org.chartlens.domain.PatientRef("other", "x")),
+                    cache.purgeUnopened(1, now.plus(2, ChronoUnit.DAYS), "test").records());
             assertTrue(cache.patients().isEmpty());
             List<String> events = cache.auditLog(null, null).stream().map(AuditEvent::event).toList();
-            assertEquals(List.of("purge-patient", "purge-organization", "purge-older-than", "purge-older-than"), events);
+            assertEquals(List.of("purge-patient", "purge-organization", "purge-patient", "purge-older-than"), events);
         }
     }
 

@@ -3,7 +3,10 @@ package org.chartlens.app.cli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.chartlens.app.CacheRebuild;
+import org.chartlens.app.CacheRetention;
 import org.chartlens.app.ChartLensContext;
+import org.chartlens.store.Retention;
+import picocli.CommandLine.Option;
 import org.chartlens.store.CacheException;
 import org.chartlens.store.CacheOpenException;
 import picocli.CommandLine.Command;
@@ -11,18 +14,19 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code chartlens cache verify}: reads and authenticates every page of the cache;
- * {@code chartlens cache rebuild}: the way out of a damaged cache.
+ * {@code chartlens cache rebuild}: the way out of a damaged cache; {@code chartlens cache purge}: retention now.
  */
 @Command(name = "cache", mixinStandardHelpOptions = true,
         description = "Look after the encrypted cache.",
-        subcommands = {CacheCommand.Verify.class, CacheCommand.Rebuild.class})
+        subcommands = {CacheCommand.Verify.class, CacheCommand.Rebuild.class, CacheCommand.Purge.class})
 public final class CacheCommand implements Callable<Integer> {
     @ParentCommand
     ChartLensCommand root;
 
     @Override
     public Integer call() {
-        System.err.println("chartlens: say what to do with the cache: 'chartlens cache verify' or 'chartlens cache rebuild'");
+        System.err.println("chartlens: say what to do with the cache: 'chartlens cache verify', 'chartlens cache rebuild'"
+                + " or 'chartlens cache purge'");
         return 2;
     }
 
@@ -95,6 +99,33 @@ public final class CacheCommand implements Callable<Integer> {
                 out.println("No signed-in organization could be reached: sign in ('chartlens login ORG') and sync.");
             }
             return result.ok() ? 0 : 1;
+        }
+    }
+
+    /**
+     * Retention now (issue 17): purges the charts of persons on no referral list and not opened for
+     * the days set ({@code retentionDays} in settings.json, default 30), audited ({@link CacheRetention}).
+     */
+    @Command(name = "purge", mixinStandardHelpOptions = true,
+            description = "Remove the charts of persons on no referral list that were not opened for the retention "
+                    + "period (settings.json 'retentionDays', default 30; 0 keeps everything). Audited.")
+    static final class Purge implements Callable<Integer> {
+        @ParentCommand
+        CacheCommand parent;
+
+        @Option(names = "--days", paramLabel = "N", description = "Use N days instead of the setting.")
+        Integer days;
+
+        @Override
+        public Integer call() {
+            try (ChartLensContext ctx = ChartLensContext.forCommandLine(parent.root.dataDirectory(), "cache-purge")) {
+                int n = days != null ? days : CacheRetention.days(ctx.dataDir());
+                Retention.Purged p = CacheRetention.apply(ctx.cache(), n, "cli:cache-purge");
+                System.out.println(n <= 0 ? "Retention is off (0 days): nothing purged."
+                        : p.records().size() + " record(s) not opened for " + n + " days and on no referral list purged ("
+                        + p.resources() + " resources).");
+                return 0;
+            }
         }
     }
 }

@@ -48,6 +48,7 @@ public final class ChartLensCommand implements Callable<Integer> {
         m.put("show", ShowCommand.class);
         m.put("review", ReviewCommand.class);
         m.put("reconcile", ReconcileCommand.class);
+        m.put("referrals", ReferralsCommand.class);
         m.put("status", StatusCommand.class);
         m.put("summary", SummaryCommand.class);
         m.put("screenshot", ScreenshotCommand.class);

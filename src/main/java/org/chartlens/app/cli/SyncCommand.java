@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import org.chartlens.app.AuditDetails;
 import org.chartlens.app.ChartLensContext;
+import org.chartlens.app.ListSync;
 import org.chartlens.app.Persons;
 import org.chartlens.auth.Session;
 import org.chartlens.connect.Organization;
@@ -29,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code chartlens sync ORG [--patient ID] [--all-patients] [--full]}: which patients and how many
  * first, progress on stderr, then on stdout one line per resource type, "Type count", counted in
- * the cache; non-zero exit with a one-line reason when anything failed.
+ * the cache; non-zero exit with a one-line reason when anything failed. {@code chartlens sync --list
+ * DAY}: everyone on the referral list due that day ({@link ListSync}, report {@link ListSyncReport}).
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Pull charts from a signed-in organization into the encrypted cache.%n"
@@ -39,8 +41,14 @@ public final class SyncCommand implements Callable<Integer> {
     @ParentCommand
     ChartLensCommand root;
 
-    @Parameters(index = "0", paramLabel = "ORG", description = "Organization id (see 'chartlens org list').")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ORG", description = "Organization id (see 'chartlens org list').")
     String orgId;
+
+    @Option(names = "--list", paramLabel = "DAY",
+            description = "Instead of ORG: pre-fetch every record of every person on the referral list due DAY "
+                    + "('today', 'tomorrow' or YYYY-MM-DD), each organization with its stored sign-in; says per person "
+                    + "what could not be pulled; exit 1 when anything failed (for a scheduled task).")
+    String list;
 
     @Option(names = "--patient", paramLabel = "ID", description = "Sync only this patient (repeatable).")
     List<String> patients;
@@ -59,6 +67,16 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (list != null || orgId == null) {
+            if (list == null || orgId != null) {
+                System.err.println("chartlens: give either ORG or --list DAY");
+                return 2;
+            }
+            try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "sync")) {
+                return ListSyncReport.print(ListSync.run(ctx, ReferralsCommand.day(list),
+                        org -> new StderrProgress(System.err, org)), System.out, System.err);
+            }
+        }
         try (ChartLensContext ctx = ChartLensContext.forCommandLine(root.dataDirectory(), "sync")) {
             ctx.prepareCacheInBackground();
             Organization org = ctx.organization(orgId);

@@ -24,7 +24,9 @@ public interface ChangesPort {
         /** A sync of the organization ended; {@code detail} is null on success, else what stopped it. */
         SYNCED,
         /** Records were linked, unlinked or found not to be the same person ({@link PersonsPort}). */
-        PERSONS
+        PERSONS,
+        /** The referral list changed, or retention purged charts from the cache (issue 17). */
+        REFERRALS
     }
 
     /**

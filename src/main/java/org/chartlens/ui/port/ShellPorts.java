@@ -8,7 +8,8 @@ import java.util.Objects;
  */
 public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                          DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer,
-                         AuditPort audit, ChangesPort changes, PersonsPort persons, FindPort find, ReviewPort reviews) {
+                         AuditPort audit, ChangesPort changes, PersonsPort persons, FindPort find, ReviewPort reviews,
+                         ReferralsPort referrals) {
     public ShellPorts {
         Objects.requireNonNull(cache);
         Objects.requireNonNull(organizations);
@@ -23,17 +24,27 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
         Objects.requireNonNull(persons);
         Objects.requireNonNull(find);
         Objects.requireNonNull(reviews);
+        Objects.requireNonNull(referrals);
+    }
+
+    /** Ports without a referral list ({@link ReferralsPort#NONE}). */
+    public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
+                      DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit,
+                      ChangesPort changes, PersonsPort persons, FindPort find, ReviewPort reviews) {
+        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews,
+                ReferralsPort.NONE);
     }
 
     /**
      * Ports without person matching ({@link PersonsPort#NONE}: every record a person of one),
-     * without search ({@link FindPort#NONE}) and without review marks ({@link ReviewPort#NONE}).
+     * without search ({@link FindPort#NONE}), review marks ({@link ReviewPort#NONE}) or a referral list
+     * ({@link ReferralsPort#NONE}).
      */
     public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                       DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit,
                       ChangesPort changes) {
         this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, PersonsPort.NONE,
-                FindPort.NONE, ReviewPort.NONE);
+                FindPort.NONE, ReviewPort.NONE, ReferralsPort.NONE);
     }
 
     /** Ports whose state never changes behind the views ({@link ChangesPort#NONE}). */
@@ -43,42 +54,48 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
     }
 
     public ShellPorts withChanges(ChangesPort c) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c, persons, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c, persons, find, reviews, referrals);
     }
 
     public ShellPorts withPersons(PersonsPort p) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, p, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, p, find, reviews, referrals);
     }
 
     public ShellPorts withFind(FindPort f) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, f, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, f, reviews, referrals);
     }
 
     public ShellPorts withReviews(ReviewPort r) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, r);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, r, referrals);
+    }
+
+    /** The referral list (issue 17, the clinic day). */
+    public ShellPorts withReferrals(ReferralsPort r) {
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find,
+                reviews, r);
     }
 
     public ShellPorts withOrganizations(OrganizationsPort o) {
-        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews);
+        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews, referrals);
     }
 
     public ShellPorts withSignIn(SignInPort s) {
-        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews);
+        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews, referrals);
     }
 
     public ShellPorts withSync(SyncPort s) {
-        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes, persons, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes, persons, find, reviews, referrals);
     }
 
     public ShellPorts withDemo(DemoPort d) {
-        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes, persons, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes, persons, find, reviews, referrals);
     }
 
     public ShellPorts withAudit(AuditPort a) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes, persons, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes, persons, find, reviews, referrals);
     }
 
     public ShellPorts withViewer(SystemViewerPort v) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes, persons, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes, persons, find, reviews, referrals);
     }
 }

@@ -72,6 +72,7 @@ public final class MainViewModel {
         worklist.possibleMatchesProperty().addListener((o, was, n) -> status.possibleMatches(n.intValue()));
         worklist.setReviewer(ports.reviews()::reviewer);
         worklist.setInferSensitive(() -> ports.settings().sensitive().inferSensitive());
+        worklist.setReferrals(ports.referrals());
         lock = new LockViewModel(ports.lock(), tasks);
         settings = new SettingsViewModel(ports.settings(), tasks, status);
         settings.setOnSensitiveSaved(worklist::refresh);
@@ -154,7 +155,7 @@ public final class MainViewModel {
                 worklist.refresh();
                 checkCompleteness(c.org());
             }
-            case PERSONS -> worklist.refresh();
+            case PERSONS, REFERRALS -> worklist.refresh();
         }
     }
 

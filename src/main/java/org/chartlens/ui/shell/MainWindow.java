@@ -33,6 +33,7 @@ import org.chartlens.domain.PatientRef;
 import org.chartlens.ui.port.Settings;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.worklist.FindView;
+import org.chartlens.ui.worklist.HomeArea;
 import org.chartlens.ui.worklist.WorklistView;
 import org.chartlens.ui.worklist.WorklistViewModel;
 
@@ -49,6 +50,8 @@ public final class MainWindow extends StackPane {
     private final TabPane tabs = new TabPane();
     private final Tab home = new Tab("Worklist");
     private final StackPane homeContent = new StackPane();
+    /** The worklist or the referral list (issue 17) in the home tab. */
+    private HomeArea homeArea;
     private final StatusBar status;
     private final Map<PatientRef, Tab> charts = new LinkedHashMap<>();
     private final Map<PatientRef, String> titles = new LinkedHashMap<>();
@@ -103,7 +106,8 @@ public final class MainWindow extends StackPane {
         worklist.setOnUnlink((r, ref) -> vm.unlink(ref, "view:worklist"));
         vm.status().setOnReviewMatches(() -> reviewMatches(null));
         worklist.setOnFind(this::openFind);
-        homeContent.getChildren().add(worklist);
+        homeArea = HomeArea.withReferrals(worklist, vm.worklist().referrals(), refs -> openPerson(refs, null));
+        homeContent.getChildren().add(homeArea);
         vm.welcomeShownProperty().addListener((o, was, shown) -> showWelcome(shown));
         // the first run is a welcome, not an empty worklist
         home.textProperty().bind(javafx.beans.binding.Bindings.when(vm.welcomeShownProperty())
@@ -217,6 +221,7 @@ public final class MainWindow extends StackPane {
     /** The first tab, the worklist (the welcome screen when there is nothing behind it). */
     private void showWorklist() {
         vm.hideWelcomeIfItCanBeLeft();
+        homeArea.showWorklist();
         tabs.getSelectionModel().select(home);
     }
 

@@ -76,7 +76,7 @@ public final class SettingsView extends GridPane {
         addRow(r++, new Label("Vital-sign units"), new HBox(12, metric, us));
         addRow(r++, new Label("Theme"), dark);
         addRow(r++, new Label("Lock after idle (minutes, 0 = never)"), lock);
-        addRow(r++, new Label("Remove cached data older than (days, 0 = keep)"), retention);
+        addRow(r++, new Label("Remove charts not opened for (days, 0 = keep; referral list kept)"), retention);
         addRow(r++, new Label("Reviewer name (reviews, audit log; empty = OS user)"), reviewer);
         Label restricted = new Label("Restricted records");
         restricted.getStyleClass().add("completeness-type");

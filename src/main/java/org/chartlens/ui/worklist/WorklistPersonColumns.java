@@ -209,9 +209,9 @@ final class WorklistPersonColumns {
         return n + (n == 1 ? " possible match" : " possible matches");
     }
 
-    /** Open the chart; review the possible matches; unlink each record of a linked person. */
-    static void contextMenu(TableRow<WorklistRow> row, Consumer<WorklistRow> open, Consumer<WorklistRow> review,
-                            BiConsumer<WorklistRow, PatientRef> unlink) {
+    /** Open the chart; add to referrals; review the possible matches; unlink each record of a linked person. */
+    static void contextMenu(TableRow<WorklistRow> row, Consumer<WorklistRow> open, Consumer<WorklistRow> refer,
+                            Consumer<WorklistRow> review, BiConsumer<WorklistRow, PatientRef> unlink) {
         row.itemProperty().addListener((o, was, r) -> {
             if (r == null) {
                 row.setContextMenu(null);
@@ -222,6 +222,12 @@ final class WorklistPersonColumns {
                     : "Open the chart");
             openItem.setOnAction(e -> open.accept(r));
             menu.getItems().add(openItem);
+            MenuItem referItem = new MenuItem("Add to referrals…"); // issue 17; Ctrl+R on the table
+            referItem.setId("worklist-refer");
+            referItem.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.R,
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+            referItem.setOnAction(e -> refer.accept(r));
+            menu.getItems().add(referItem);
             if (r.possibleMatches() > 0) {
                 MenuItem m = new MenuItem("Review " + matchesText(r.possibleMatches()) + "…");
                 m.setOnAction(e -> review.accept(r));

@@ -25,6 +25,8 @@ public final class WorklistView extends BorderPane {
             "No patients in the cache yet. Open the demo organization or sign in to your organization and sync.");
     /** Opens the candidate dialog: for a row's person, or every proposal (null). */
     private Consumer<WorklistRow> reviewMatches = r -> { };
+    /** "Add to referrals…" for a row (issue 17). */
+    private Consumer<WorklistRow> refer = r -> { };
     /** Takes one record out of a row's person. */
     private java.util.function.BiConsumer<WorklistRow, org.chartlens.domain.PatientRef> unlink = (r, ref) -> { };
 
@@ -98,7 +100,8 @@ public final class WorklistView extends BorderPane {
         keepSelectionAcrossReloads(vm);
         table.setRowFactory(tv -> {
             TableRow<WorklistRow> row = new TableRow<>();
-            WorklistPersonColumns.contextMenu(row, open, r -> reviewMatches.accept(r), (r, ref) -> unlink.accept(r, ref));
+            WorklistPersonColumns.contextMenu(row, open, r -> refer.accept(r), r -> reviewMatches.accept(r),
+                    (r, ref) -> unlink.accept(r, ref));
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     open.accept(row.getItem());
@@ -109,6 +112,8 @@ public final class WorklistView extends BorderPane {
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
                 open.accept(table.getSelectionModel().getSelectedItem());
+            } else if (e.getCode() == KeyCode.R && e.isShortcutDown() && table.getSelectionModel().getSelectedItem() != null) {
+                refer.accept(table.getSelectionModel().getSelectedItem());
             }
         });
         setCenter(table);
@@ -189,6 +194,11 @@ public final class WorklistView extends BorderPane {
     /** What the possible-matches action and "Review possible matches (N)" open (null: every proposal). */
     public void setOnReviewMatches(Consumer<WorklistRow> review) {
         reviewMatches = review;
+    }
+
+    /** What "Add to referrals…" (row menu, Ctrl+R) does with the row. */
+    public void setOnRefer(Consumer<WorklistRow> action) {
+        refer = action;
     }
 
     /** What the context menu's "Unlink ..." does with the row and the record to take out. */

@@ -90,6 +90,20 @@ public final class WorklistViewModel {
         this.reviewer = who;
     }
 
+    /** The referral list beside the worklist (issue 17): read again after every worklist read. */
+    private ReferralsViewModel referrals;
+
+    /** Shows the referral list of {@code port} beside the worklist; returns its view model. FX thread. */
+    public ReferralsViewModel setReferrals(org.chartlens.ui.port.ReferralsPort port) {
+        referrals = new ReferralsViewModel(port, tasks, r -> notes.getOrDefault(r.org() + ":" + r.id(), ""), LocalDate::now);
+        return referrals;
+    }
+
+    /** The referral list's view model (an empty list when none was set). */
+    public ReferralsViewModel referrals() {
+        return referrals != null ? referrals : setReferrals(org.chartlens.ui.port.ReferralsPort.NONE);
+    }
+
     /** "7 new since 14 Nov" for a row whose person the reviewer reviewed, else "". FX thread. */
     public String reviewNote(WorklistRow r) {
         return notes.getOrDefault(r.org() + ":" + r.id(), "");
@@ -151,6 +165,9 @@ public final class WorklistViewModel {
             rebuildable.set(false);
             cacheNote.set("");
             applyFilter();
+            if (referrals != null) {
+                referrals.refresh();
+            }
             readDone();
         }, e -> {
             boolean damaged = damaged(e);
