@@ -121,7 +121,7 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         };
         return new ShellPorts(cache, this, this, this, this, settings, lock, this, new CacheAuditPort(lock::cache),
                 changes, new DesktopPersons(ctx, lock::cache, changes), new DesktopFind(ctx, this::resolved, this::locked),
-                Reviews.port(settings::reviewerName, lock::cache));
+                Reviews.port(settings::reviewerName, lock::cache)).withSummaries(DesktopSummaries.of(ctx, lock::cache));
     }
 
     /**

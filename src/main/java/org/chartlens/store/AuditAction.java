@@ -49,7 +49,13 @@ public enum AuditAction {
     LINK_REJECTED("link-rejected"),
     // hooks for features that come later; recorded the same way when they exist
     REVIEW_MARK("review-mark"),
-    BREAK_THE_GLASS("break-the-glass");
+    BREAK_THE_GLASS("break-the-glass"),
+    /**
+     * Restricted records included in a printed or exported document (issue 18): the user broke the
+     * glass and ticked "Include restricted records in this document"; detail = the document (export or
+     * print), how many restricted records, their labels, the glass's reason.
+     */
+    RESTRICTED_INCLUDED("restricted-included");
 
     private final String key;
 

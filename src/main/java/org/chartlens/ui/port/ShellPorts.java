@@ -8,7 +8,8 @@ import java.util.Objects;
  */
 public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
                          DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer,
-                         AuditPort audit, ChangesPort changes, PersonsPort persons, FindPort find, ReviewPort reviews) {
+                         AuditPort audit, ChangesPort changes, PersonsPort persons, FindPort find, ReviewPort reviews,
+                         SummaryPort summaries) {
     public ShellPorts {
         Objects.requireNonNull(cache);
         Objects.requireNonNull(organizations);
@@ -23,6 +24,15 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
         Objects.requireNonNull(persons);
         Objects.requireNonNull(find);
         Objects.requireNonNull(reviews);
+        Objects.requireNonNull(summaries);
+    }
+
+    /** Ports without the referral summary ({@link SummaryPort#NONE}). */
+    public ShellPorts(CachePort cache, OrganizationsPort organizations, SignInPort signIn, SyncPort sync,
+                      DemoPort demo, SettingsPort settings, LockPort lock, SystemViewerPort viewer, AuditPort audit,
+                      ChangesPort changes, PersonsPort persons, FindPort find, ReviewPort reviews) {
+        this(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews,
+                SummaryPort.NONE);
     }
 
     /**
@@ -43,42 +53,46 @@ public record ShellPorts(CachePort cache, OrganizationsPort organizations, SignI
     }
 
     public ShellPorts withChanges(ChangesPort c) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c, persons, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, c, persons, find, reviews, summaries);
     }
 
     public ShellPorts withPersons(PersonsPort p) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, p, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, p, find, reviews, summaries);
     }
 
     public ShellPorts withFind(FindPort f) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, f, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, f, reviews, summaries);
     }
 
     public ShellPorts withReviews(ReviewPort r) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, r);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, r, summaries);
+    }
+
+    public ShellPorts withSummaries(SummaryPort s) {
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews, s);
     }
 
     public ShellPorts withOrganizations(OrganizationsPort o) {
-        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews);
+        return new ShellPorts(cache, o, signIn, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews, summaries);
     }
 
     public ShellPorts withSignIn(SignInPort s) {
-        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews);
+        return new ShellPorts(cache, organizations, s, sync, demo, settings, lock, viewer, audit, changes, persons, find, reviews, summaries);
     }
 
     public ShellPorts withSync(SyncPort s) {
-        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes, persons, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, s, demo, settings, lock, viewer, audit, changes, persons, find, reviews, summaries);
     }
 
     public ShellPorts withDemo(DemoPort d) {
-        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes, persons, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, d, settings, lock, viewer, audit, changes, persons, find, reviews, summaries);
     }
 
     public ShellPorts withAudit(AuditPort a) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes, persons, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, viewer, a, changes, persons, find, reviews, summaries);
     }
 
     public ShellPorts withViewer(SystemViewerPort v) {
-        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes, persons, find, reviews);
+        return new ShellPorts(cache, organizations, signIn, sync, demo, settings, lock, v, audit, changes, persons, find, reviews, summaries);
     }
 }
