@@ -334,6 +334,23 @@ class SummaryExportDesktopTest {
     }
 
     @Test
+    void theSystemPrintPathSaysSoWhenThereIsNoPrinter() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Fx.call(javafx.print.Printer::getDefaultPrinter) == null,
+                "a printer is set up here: the system print dialog would open");
+        ChartView v = open(new DesktopSummaries(() -> cache, () -> o -> "Credible"));
+        int printsBefore = events("print").size();
+        Fx.run(() -> {
+            v.summaryActions().use((k, d, g) -> Optional.of(false), null, Printing.SYSTEM);
+            v.print();
+        });
+        Fx.settle();
+        String said = Fx.call(() -> v.summaryActions().job().messageProperty().get());
+        assertEquals("The summary could not be printed: No printer is set up on this computer.", said);
+        assertEquals(SummaryJob.Outcome.FAILED, Fx.call(() -> v.summaryActions().job().outcomeProperty().get()));
+        assertEquals(printsBefore, events("print").size(), "nothing printed, nothing recorded as printed");
+    }
+
+    @Test
     void theDialogOffersTheBoxOnlyWithTheGlassBrokenUnticked() throws Exception {
         ChartView v = open(new DesktopSummaries(() -> cache, () -> o -> "Credible"));
         var data = Fx.call(() -> v.viewModel().dataProperty().get());

@@ -190,6 +190,10 @@ public final class SummaryActions {
         } catch (IllegalStateException e) {
             job.failedBeforeStart("The summary could not be printed: " + e.getMessage());
             return;
+        } catch (RuntimeException e) {
+            job.failedBeforeStart("The summary could not be printed: the system's printing could not be started ("
+                    + e.getClass().getSimpleName() + ").");
+            return;
         }
         if (j != null) {
             job.print(j, include.get());
