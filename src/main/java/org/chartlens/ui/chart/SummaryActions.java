@@ -82,6 +82,7 @@ public final class SummaryActions {
         strip.setPadding(new Insets(4, 16, 4, 16));
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(160);
+        bar.setAccessibleText("Progress of the summary");
         bar.progressProperty().bind(job.progressProperty());
         bar.visibleProperty().bind(job.runningProperty());
         bar.managedProperty().bind(job.runningProperty());
@@ -109,7 +110,11 @@ public final class SummaryActions {
         open.setOnAction(e -> {
             Path p = job.writtenProperty().get();
             if (p != null) {
-                openOutside.accept(p);
+                try {
+                    openOutside.accept(p);
+                } catch (RuntimeException ex) {
+                    job.failedBeforeStart("Saved " + p.getFileName() + ", but this computer's PDF viewer could not open it.");
+                }
             }
         });
         var canOpen = job.writtenProperty().isNotNull().and(job.runningProperty().not());
