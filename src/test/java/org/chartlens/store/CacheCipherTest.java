@@ -27,17 +27,21 @@ class CacheCipherTest {
     void aModifiedByteInADataPageIsReportedAsDamageNotReadSilently() throws Exception {
         Path file = dir.resolve("cache.db");
         byte[] key = ChartCacheTest.key();
-        StoredResource big = bigNote("abcdefghijklmno ");
+        // about 60 pages of note, written after the schema's pages (one root page per table and
+        // index, more with every schema version), so its overflow chain is the file's tail
+        StoredResource big = bigNote("abcdefghijklmno ".repeat(6));
         try (ChartCache cache = ChartCache.open(file, key)) {
             cache.putAll(List.of(ChartCacheTest.patient("demo", "p1", "Tamper"), big));
             assertEquals(big.json(), cache.resource("demo", "Condition", "big").orElseThrow().json());
         }
         long size = Files.size(file);
         int page = ChartCache.PAGE_SIZE;
-        assertTrue(size >= 6L * page, "the big note spans several pages: " + size);
-        // a byte in the middle of a page three quarters into the file: inside the note's overflow
-        // pages (payload only), which the old wxAES256 scheme decrypted to altered text silently
-        long offset = (size / page * 3 / 4) * page + page / 2;
+        assertTrue(size >= 60L * page, "the big note spans many pages: " + size);
+        // a byte in the middle of a page 30 pages before the end: inside the note's overflow pages
+        // (payload only), which the old wxAES256 scheme decrypted to altered text silently. A
+        // position relative to the whole file (it was three quarters in) fell on an unread table
+        // root once the schema grew.
+        long offset = (size / page - 30) * page + page / 2;
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(offset);
             int b = raf.read();

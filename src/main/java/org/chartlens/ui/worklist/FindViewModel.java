@@ -179,8 +179,9 @@ public final class FindViewModel {
         if (mine != generation) {
             return;
         }
-        answered = done;
-        progress.set(total == 0 ? -1 : (double) done / total);
+        // answers from two organizations' threads can reach the FX thread in either order
+        answered = Math.max(answered, done);
+        progress.set(total == 0 ? -1 : (double) answered / total);
         for (PatientCandidate c : a.candidates()) {
             rows.add(new Row(c, a.orgName()));
         }
@@ -194,8 +195,8 @@ public final class FindViewModel {
                     + " shown: narrow the search (birth date, identifier).");
         }
         notes.set(String.join("\n", noteLines));
-        if (busy.get() && done < total) {
-            message.set("Searching… " + done + " of " + total + " organizations answered, " + patients(found) + " found");
+        if (busy.get() && answered < total) {
+            message.set("Searching… " + answered + " of " + total + " organizations answered, " + patients(found) + " found");
         }
     }
 

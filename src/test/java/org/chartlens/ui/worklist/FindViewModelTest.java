@@ -86,6 +86,21 @@ class FindViewModelTest {
     }
 
     @Test
+    void answersThatReachTheFxThreadOutOfOrderStillCountEveryOrganization() {
+        FindViewModel vm = vm();
+        vm.nameProperty().set("Hegmann");
+        vm.search();
+        FindPort.Listener l = searches.get(0);
+        // the second organization's answer (done = 2) is run on the FX thread before the first's (done = 1)
+        l.answered(new FindPort.Answer("clinic", "My Clinic", List.of(candidate("clinic", "x9", "Danille Hegmann")),
+                List.of(), false, null), 2, 2);
+        l.answered(new FindPort.Answer("demo", "Demo EHR", List.of(candidate("demo", "p1", "Danille Hegmann")),
+                List.of(), false, null), 1, 2);
+        l.finished(false);
+        assertTrue(vm.messageProperty().get().startsWith("2 patients found at 2 organizations."), vm.messageProperty().get());
+    }
+
+    @Test
     void aSearchOfEveryOrganizationListsEachAnswerWithItsOrganizationAndSaysWhatWasNotSearched() {
         FindViewModel vm = vm();
         vm.nameProperty().set(" Hegmann ");
