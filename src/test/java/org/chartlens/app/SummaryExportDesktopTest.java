@@ -326,6 +326,8 @@ class SummaryExportDesktopTest {
         assertTrue(midway.cancelled && !midway.ended);
         assertEquals(List.of("1 of 3"), recorded);
         assertEquals(SummaryJob.Outcome.CANCELLED, Fx.call(() -> three.summaryActions().job().outcomeProperty().get()));
+        assertEquals("Cancelled after page 1 of 3: the print job was dropped.",
+                Fx.call(() -> three.summaryActions().job().messageProperty().get()));
 
         cancelExport[0] = false;
         String said = export(view[0], false, dir.resolve("no-such-folder").resolve("x.pdf"));

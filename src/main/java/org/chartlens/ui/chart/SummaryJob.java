@@ -85,12 +85,18 @@ public final class SummaryJob {
             try (SummaryPort.Printout out = made) {
                 int n = out.count();
                 int sent = 0;
-                for (int i = 0; i < n && !stop.get(); i++) {
-                    hop("Printing page " + (i + 1) + " of " + n + "…", (double) i / n);
-                    if (!job.print(out.page(i, PRINT_DPI))) {
-                        break;
+                try {
+                    for (int i = 0; i < n && !stop.get(); i++) {
+                        hop("Printing page " + (i + 1) + " of " + n + "…", (double) i / n);
+                        if (!job.print(out.page(i, PRINT_DPI))) {
+                            break;
+                        }
+                        sent++;
                     }
-                    sent++;
+                } catch (RuntimeException | java.io.IOException e) {
+                    job.cancel();
+                    port.printed(request, n, sent);
+                    throw e;
                 }
                 if (stop.get() || sent < n) {
                     job.cancel();
@@ -99,7 +105,7 @@ public final class SummaryJob {
                 }
                 port.printed(request, n, sent);
                 if (stop.get()) {
-                    throw new CancellationException("cancelled");
+                    throw new Stopped(sent, n);
                 }
                 if (sent < n) {
                     throw new PrinterRefused();
@@ -153,6 +159,10 @@ public final class SummaryJob {
     }
 
     private void failed(Throwable e, String what) {
+        if (e instanceof Stopped st && st.sent > 0) {
+            finish(Outcome.CANCELLED, "Cancelled after page " + st.sent + " of " + st.pages + ": the print job was dropped.");
+            return;
+        }
         if (e instanceof CancellationException || cancelled.get()) {
             finish(Outcome.CANCELLED, "Cancelled: nothing was " + (printJob == null ? "written." : "sent to the printer."));
             return;
@@ -163,6 +173,18 @@ public final class SummaryJob {
                 : e instanceof PrinterRefused ? "the printer did not take the pages"
                 : "an unexpected " + e.getClass().getSimpleName();
         finish(Outcome.FAILED, what + ": " + why);
+    }
+
+    /** Cancel pressed while printing, after {@code sent} of {@code pages} pages went to the job. */
+    private static final class Stopped extends CancellationException {
+        final int sent;
+        final int pages;
+
+        Stopped(int sent, int pages) {
+            super("cancelled");
+            this.sent = sent;
+            this.pages = pages;
+        }
     }
 
     /** The print job refused a page or could not be ended. */
