@@ -127,7 +127,8 @@ public final class DesktopServices implements OrganizationsPort, SignInPort, Syn
         return new ShellPorts(cache, this, this, this, this, settings, lock, this, new CacheAuditPort(lock::cache),
                 changes, new DesktopPersons(ctx, lock::cache, changes), new DesktopFind(ctx, this::resolved, this::locked),
                 Reviews.port(settings::reviewerName, lock::cache)).withReferrals(ReferralList.port(lock::cache,
-                        () -> new org.chartlens.connect.OrganizationNames(ctx.organizations().list()), changes));
+                        () -> new org.chartlens.connect.OrganizationNames(ctx.organizations().list()), changes))
+                .withSummaries(DesktopSummaries.of(ctx, lock::cache, settings::reviewerName));
     }
 
     /**

@@ -47,6 +47,12 @@ public final class SummaryExports {
     public static int write(ChartData chart, SummaryOptions options, Path file) throws IOException {
         checkWritable(file);
         SummaryPdf.Rendered pdf = SummaryPdf.render(chart, options);
+        writeRendered(pdf, file);
+        return pdf.pages();
+    }
+
+    /** Writes a summary already laid out to {@code file} (owner-only, beside it then moved over it). */
+    public static void writeRendered(SummaryPdf.Rendered pdf, Path file) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".part");
         try {
@@ -65,7 +71,6 @@ public final class SummaryExports {
             throw new IOException("cannot write " + file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()), e);
         }
-        return pdf.pages();
     }
 
     /** The audit event's detail: the file's name (never its folder) and the page count. */

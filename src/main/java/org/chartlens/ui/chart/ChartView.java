@@ -37,6 +37,8 @@ public final class ChartView extends BorderPane {
     private final Label gaps = new Label();
     private final Map<String, Tab> byName = new LinkedHashMap<>();
     private final Map<String, Node> content = new LinkedHashMap<>();
+    /** Export PDF… and Print… of the referral summary (issues 17, 18). */
+    private final SummaryActions summary;
     /** Counts charts shown, so a deferred build for an earlier chart does nothing. */
     private long shown;
 
@@ -45,6 +47,7 @@ public final class ChartView extends BorderPane {
         this.tasks = tasks;
         this.openOutside = openOutside;
         this.dark = dark;
+        this.summary = new SummaryActions(vm, tasks, javafx.application.Platform::runLater, this, openOutside);
         getStyleClass().add("chart-view");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("chart-tabs");
@@ -97,6 +100,21 @@ public final class ChartView extends BorderPane {
         return vm;
     }
 
+    /** Export PDF… (Ctrl+E): the referral summary of this chart as the user sees it. */
+    public void exportPdf() {
+        summary.exportPdf();
+    }
+
+    /** Print… (Ctrl+P): the referral summary through the system's print dialog. */
+    public void print() {
+        summary.print();
+    }
+
+    /** The chart's export and print actions (tests replace the dialogs and the printer). */
+    public SummaryActions summaryActions() {
+        return summary;
+    }
+
     private void show(ChartData d) {
         if (d == null) {
             return;
@@ -106,8 +124,10 @@ public final class ChartView extends BorderPane {
         Node banner = OrgLegend.building(legend, () -> new PatientBanner(d));
         Node strip = RestrictedStrip.strip(d, vm.glassProperty().get(), legend::name,
                 () -> BreakGlassDialog.ask(this, d.restrictions().count()).ifPresent(vm::breakGlass), vm::endGlass);
-        setTop(strip == null ? new VBox(banner, new ReviewStrip(vm), gaps)
-                : new VBox(banner, strip, new ReviewStrip(vm), gaps));
+        ReviewStrip review = new ReviewStrip(vm);
+        review.getChildren().addAll(summary.buttons());
+        setTop(strip == null ? new VBox(banner, review, summary.strip(), gaps)
+                : new VBox(banner, strip, review, summary.strip(), gaps));
         glassTimer(vm.glassProperty().get());
         tabs.getTabs().clear();
         byName.clear();

@@ -23,6 +23,7 @@ import org.chartlens.domain.PatientRef;
 import org.chartlens.store.AuditAction;
 import org.chartlens.ui.port.AuditPort;
 import org.chartlens.ui.port.SensitiveSettings;
+import org.chartlens.ui.port.SummaryPort;
 import org.chartlens.domain.UnitSystem;
 import org.chartlens.store.ChartStore;
 import org.chartlens.ui.common.OrgColours;
@@ -61,6 +62,7 @@ public final class ChartViewModel {
     private SensitiveSettings sensitive = SensitiveSettings.DEFAULTS;
     private final ReadOnlyObjectWrapper<BrokenGlass> glass = new ReadOnlyObjectWrapper<>();
     private UnitSystem units = UnitSystem.METRIC;
+    private SummaryPort summaries = SummaryPort.NONE;
 
     public ChartViewModel(ChartStore store, TaskExecutor tasks, String org, String patientId) {
         this(store, tasks, List.of(new PatientRef(org, patientId)), () -> new OrganizationNames(List.of()));
@@ -98,6 +100,27 @@ public final class ChartViewModel {
     public ChartViewModel withReviews(ReviewPort port) {
         this.reviews = port;
         return this;
+    }
+
+    /** The referral summary, exported or printed (issue 17 section 4) through {@code port}; before {@link #load}. */
+    public ChartViewModel withSummaries(SummaryPort port) {
+        this.summaries = port == null ? SummaryPort.NONE : port;
+        return this;
+    }
+
+    /** Where this chart's summary is made (NONE: the chart cannot export or print). */
+    public SummaryPort summaries() {
+        return summaries;
+    }
+
+    /**
+     * The summary of this chart as the user sees it (FX thread): masked, unless the glass is broken
+     * and {@code includeRestricted} (the document's "Include restricted records" ticked).
+     */
+    public SummaryPort.Request summaryRequest(boolean includeRestricted) {
+        BrokenGlass g = glass.get();
+        return new SummaryPort.Request(records, units, sensitive.inferSensitive(),
+                includeRestricted && g != null ? g.reason() : null);
     }
 
     /** The glass broken for this chart: why and until when (null = until closed or locked). */

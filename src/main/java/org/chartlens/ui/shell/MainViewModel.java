@@ -327,7 +327,8 @@ public final class MainViewModel {
     public ChartViewModel chart(java.util.List<PatientRef> records) {
         ChartViewModel chart = new ChartViewModel(ports.cache().store(), tasks, records,
                 () -> new org.chartlens.connect.OrganizationNames(ports.organizations().organizations()))
-                .withReviews(ports.reviews()).withColours(worklist.legend().colours());
+                .withReviews(ports.reviews()).withColours(worklist.legend().colours())
+                .withSummaries(ports.summaries());
         // a review recorded changes the worklist's "new since" (issue 17)
         chart.reviewMessageProperty().addListener((o, a, m) -> {
             if (m.startsWith("Marked")) {

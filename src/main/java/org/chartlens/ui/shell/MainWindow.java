@@ -211,6 +211,8 @@ public final class MainWindow extends StackPane {
             }
         });
         keys.bind(Shortcuts.LOCK, () -> lock("Locked by you."));
+        keys.bind(Shortcuts.EXPORT_PDF, () -> selectedChart().ifPresent(ChartView::exportPdf));
+        keys.bind(Shortcuts.PRINT, () -> selectedChart().ifPresent(ChartView::print));
         keys.bind(Shortcuts.CHART_TAB, i -> selectedChart().ifPresent(c -> c.select(ChartView.TAB_NAMES.get(i))));
         keys.bind(Shortcuts.CHART_NEXT, () -> selectedChart().ifPresent(c -> c.tabs().getSelectionModel().selectNext()));
         keys.bind(Shortcuts.CHART_PREVIOUS, () -> selectedChart().ifPresent(

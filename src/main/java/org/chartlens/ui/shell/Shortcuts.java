@@ -49,6 +49,9 @@ public final class Shortcuts implements EventHandler<KeyEvent> {
             "find a patient at your signed-in organizations", CTRL, SHIFT);
     public static final Shortcut CLOSE_TAB = Shortcut.of(KeyCode.W, "Ctrl+W", "close the chart or panel tab", CTRL);
     public static final Shortcut LOCK = Shortcut.of(KeyCode.L, "Ctrl+L", "lock now", CTRL);
+    public static final Shortcut EXPORT_PDF = Shortcut.of(KeyCode.E, "Ctrl+E",
+            "in a chart: export the referral summary as PDF", CTRL);
+    public static final Shortcut PRINT = Shortcut.of(KeyCode.P, "Ctrl+P", "in a chart: print the referral summary", CTRL);
     public static final Shortcut CHART_TAB = new Shortcut(chartTabKeys(), "Alt+1 … Alt+9",
             "in a chart: its tabs Summary, Timeline, Problems, Vitals, Labs, Medications, Allergies, Immunizations,"
                     + " Encounters");
@@ -59,7 +62,7 @@ public final class Shortcuts implements EventHandler<KeyEvent> {
 
     /** Every shortcut, in the order Help lists them. */
     public static final List<Shortcut> ALL = List.of(NEXT_TAB, PREVIOUS_TAB, WORKLIST, ORGANIZATIONS, SETTINGS, HELP,
-            SEARCH, FIND, CLOSE_TAB, LOCK, CHART_TAB, CHART_NEXT, CHART_PREVIOUS,
+            SEARCH, FIND, CLOSE_TAB, LOCK, EXPORT_PDF, PRINT, CHART_TAB, CHART_NEXT, CHART_PREVIOUS,
             Shortcut.view("Enter", "in the worklist: open the selected patient"),
             Shortcut.view("Enter", "in Find a patient: search, or sync and open the selected candidate"),
             Shortcut.view("+ / −, ← →, Home", "on the timeline: zoom, scroll, the whole life"),
