@@ -73,7 +73,11 @@ class ChartViewTest {
     static <T> TableView<T> table(ChartView v, String id) throws Exception {
         return (TableView<T>) Fx.call(() -> {
             for (String tab : ChartView.TAB_NAMES) {
-                Node n = v.tabContent(tab).lookup("#" + id);
+                Node content = v.tabContent(tab);
+                // a tab is built when first asked for; its SplitPanes have no children until their
+                // skins exist, which CSS makes (otherwise only the next pulse would: a flaky lookup)
+                content.applyCss();
+                Node n = content.lookup("#" + id);
                 if (n != null) {
                     return n;
                 }
