@@ -36,6 +36,7 @@ final class CacheConnections {
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
     private final AtomicBoolean checkpointPending = new AtomicBoolean();
+    private volatile Thread checkpoint;
     private volatile TransactionListener listener = TransactionListener.NONE;
     private volatile boolean closed;
 
@@ -212,28 +213,47 @@ final class CacheConnections {
     /**
      * Copies the WAL into the database file on a background thread, so that the next big write
      * (the next sync) does not pay for this one's checkpoint. Returns at once; cheap to call.
+     *
+     * <p>The checkpoint runs on a connection of its own and without the write lock: a PASSIVE
+     * checkpoint never waits for, nor blocks, the writer (SQLite's WAL lets one writer append while
+     * a checkpointer copies), so a write right after a sync (the audit event of the sync, or of
+     * the chart being opened) does not queue behind it. The copy decrypts every WAL page and
+     * encrypts it again into the file (the cipher sits in SQLite3MultipleCiphers' file layer),
+     * about 0.15 s of CPU after a large chart's sync. {@link #close} waits for it.
      */
     void checkpointInBackground() {
         if (closed || !checkpointPending.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(() -> {
-            writeLock.lock();
             try {
-                checkpointPending.set(false);
                 if (!closed) {
-                    try (Statement s = writer.createStatement()) {
+                    try (Connection c = config.createConnection(url); Statement s = c.createStatement()) {
                         s.execute("PRAGMA wal_checkpoint(PASSIVE)");
                     }
                 }
             } catch (SQLException e) {
                 LOG.debug("background checkpoint failed: {}", e.getMessage());
             } finally {
-                writeLock.unlock();
+                checkpointPending.set(false);
             }
         }, "cache-checkpoint");
         t.setDaemon(true);
+        checkpoint = t;
         t.start();
+    }
+
+    /** Waits for a background checkpoint started by {@link #checkpointInBackground}, if one runs. */
+    void awaitCheckpoint() {
+        Thread t = checkpoint;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void ensureOpen() {
@@ -250,6 +270,7 @@ final class CacheConnections {
         writeLock.lock();
         try {
             closed = true;
+            awaitCheckpoint();
             synchronized (allReaders) {
                 allReaders.forEach(CacheFile::closeQuietly);
                 allReaders.clear();

@@ -418,6 +418,14 @@ public final class ChartCache implements ChartStore {
         db.checkpointInBackground();
     }
 
+    /**
+     * Waits for the background checkpoint, if one runs (the bench, so that a figure measured
+     * after a sync does not share the CPU with that sync's checkpoint).
+     */
+    public void awaitCheckpoint() {
+        db.awaitCheckpoint();
+    }
+
     /** Closes every connection; safe to call twice. Waits for a running batch. */
     @Override
     public void close() {
