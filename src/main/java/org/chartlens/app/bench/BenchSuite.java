@@ -180,6 +180,7 @@ public final class BenchSuite {
         int pageSize = ws.ctx.fhir(ws.org).options().pageSize();
         List<URI> pages = List.of(URI.create(base + "/Patient/" + patient + "/$everything?_count=" + pageSize));
         int total = settings.warmups() + settings.runs();
+        long floorBytes = 0;
         for (int i = 0; i < total; i++) {
             boolean measured = i >= settings.warmups();
             ws.resetCache();
@@ -199,18 +200,10 @@ public final class BenchSuite {
                 rss.add(Memory.peakRssMb());
             }
             long f0 = System.nanoTime();
-            long floorBytes = floorClient.download(pages, token);
+            floorBytes = floorClient.download(pages, token);
             double floorMs = (System.nanoTime() - f0) / 1e6;
             if (measured) {
                 floor.add(floorMs);
-            }
-            long w0 = System.nanoTime();
-            long wireBytes = floorClient.downloadWithUrlConnection(pages, token);
-            if (wireBytes != floorBytes) {
-                throw new IllegalStateException("the two floor readings read different bytes: " + floorBytes + " vs " + wireBytes);
-            }
-            if (measured) {
-                wire.add((System.nanoTime() - w0) / 1e6);
             }
             if (i == 0 || measured && i < settings.warmups() + 3) {
                 long n0 = System.nanoTime();
@@ -218,6 +211,19 @@ public final class BenchSuite {
                 if (measured) {
                     naive.add((System.nanoTime() - n0) / 1e6);
                 }
+            }
+        }
+        // the floor once more with HttpURLConnection, after the syncs (its garbage would change the
+        // young generation's size, and with it the peak heap figure of the syncs)
+        for (int i = 0; i < total; i++) {
+            long w0 = System.nanoTime();
+            long wireBytes = floorClient.downloadWithUrlConnection(pages, token);
+            // the same pages; a page's own timestamp may differ by a few characters from read to read
+            if (Math.abs(wireBytes - floorBytes) > 1024) {
+                throw new IllegalStateException("the two floor readings read different pages: " + floorBytes + " vs " + wireBytes + " bytes");
+            }
+            if (i >= settings.warmups()) {
+                wire.add((System.nanoTime() - w0) / 1e6);
             }
         }
         report.add(floor);
