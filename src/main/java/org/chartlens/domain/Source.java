@@ -7,11 +7,11 @@ import java.util.List;
  * Where one row of a view came from: the organization and the resource it was built from, named
  * (organization, type, id) so "raw JSON and source" can read what the server actually sent from the
  * cache when the user asks; the JSON itself is not kept here. {@code keys} are what a person's
- * merge matches on besides the item's own fields, read from the parsed resource when the item was
- * built. In a person's chart (several linked records,
- * issue 14) one row can stand for the same fact recorded at several organizations: {@code others}
- * are the other organizations' resources for it and {@code differences} what they disagree on,
- * value by value (never a silent pick). A single record's rows have neither. Immutable.
+ * merge matches on besides the item's own fields, read from the parsed resource when the chart was
+ * parsed. In a person's chart (several linked records, issue 14) one row can stand for the same
+ * fact recorded at several organizations: {@code others} are the other organizations' resources for
+ * it and {@code differences} what they disagree on, value by value (never a silent pick). A single
+ * record's rows have neither. Immutable.
  *
  * @param org         organization id
  * @param type        resourceType
@@ -94,11 +94,6 @@ public record Source(String org, String type, String id, Keys keys, List<Source>
         return new Source(org, type, id, keys, more, diffs);
     }
 
-    /** The same resource with {@code keys} (a builder adds what it read from the resource). */
-    public Source withKeys(Keys keys) {
-        return new Source(org, type, id, keys, others, differences);
-    }
-
     /**
      * What a person's merge matches a resource on besides its fields, read once from the parsed
      * resource: its business identifiers ({@code identifier[]}, "normalised system|value") and
@@ -113,10 +108,6 @@ public record Source(String org, String type, String id, Keys keys, List<Source>
         public Keys {
             identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
             codings = codings == null ? List.of() : List.copyOf(codings);
-        }
-
-        public Keys withCodings(List<Coding> more) {
-            return new Keys(identifiers, more);
         }
     }
 
