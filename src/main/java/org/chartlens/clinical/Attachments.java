@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Base64;
 import java.util.Optional;
-import org.chartlens.domain.Source;
 
 /**
- * Reads one attachment's inline data from its DocumentReference's raw JSON, on demand. Never
- * fetches a URL. Stateless, thread safe; cost: one parse of one resource.
+ * Reads one attachment's inline data from its DocumentReference's raw JSON (as the cache holds
+ * it, read by {@link ChartQuery#resourceJson}), on demand. Never fetches a URL. Stateless, thread
+ * safe; cost: one parse of one resource.
  */
 public final class Attachments {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,9 +17,9 @@ public final class Attachments {
     }
 
     /** The decoded bytes of content[index].attachment.data, or empty when absent or unreadable. */
-    public static Optional<byte[]> inlineData(Source document, int index) {
+    public static Optional<byte[]> inlineData(String documentJson, int index) {
         try {
-            JsonNode n = JSON.readTree(document.json());
+            JsonNode n = JSON.readTree(documentJson);
             JsonNode data = n.path("content").path(index).path("attachment").path("data");
             if (!data.isTextual()) {
                 return Optional.empty();

@@ -1,62 +1,66 @@
 package org.chartlens.clinical;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.chartlens.domain.Source;
 
 /**
- * A resource's business identifiers ({@code identifier[]} system + value) read from its raw JSON
- * with one streaming pass that skips everything else; used to recognise the same fact at two
- * organizations (issue 14). Systems are compared the way servers vary them: case, a trailing
- * slash, {@code urn:oid:} and backslashes. Stateless, thread safe.
+ * What a person's merge matches a resource on besides its fields ({@link Source.Keys}), read from
+ * its parsed tree when the chart is parsed, so no item keeps its raw JSON for the merge: business
+ * identifiers ({@code identifier[]} system + value) for every resource, used to recognise the same
+ * fact at two organizations (issue 14), and every coding of a Condition's code (the Reconcile tab
+ * joins SNOMED CT and ICD-10 through them). Identifier systems are compared the way servers vary
+ * them: case, a trailing slash, {@code urn:oid:} and backslashes. Stateless, thread safe.
  */
 final class BusinessIdentifiers {
-    private static final JsonFactory JSON = new JsonFactory();
 
     private BusinessIdentifiers() {
     }
 
-    /** "system|value" per identifier with both parts, or an empty list. */
-    static List<String> of(String json) {
-        if (json == null || !json.contains("\"identifier\"")) {
+    /** The keys of one parsed resource; {@link Source.Keys#NONE} (shared) when it has none. */
+    static Source.Keys keys(String type, JsonNode node) {
+        List<String> ids = of(node);
+        List<Source.Coding> codings = "Condition".equals(type) ? codings(node) : List.of();
+        return ids.isEmpty() && codings.isEmpty() ? Source.Keys.NONE : new Source.Keys(ids, codings);
+    }
+
+    /**
+     * "system|value" per identifier with both parts (strings, value not blank), or an empty list;
+     * the identifiers up to the first entry that is not an object, as a streaming read stops there.
+     */
+    static List<String> of(JsonNode node) {
+        JsonNode ids = node.get("identifier");
+        if (ids == null || !ids.isArray() || ids.isEmpty()) {
             return List.of();
         }
-        List<String> out = new ArrayList<>(2);
-        try (JsonParser p = JSON.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return List.of();
+        List<String> out = new ArrayList<>(ids.size());
+        for (JsonNode i : ids) {
+            if (!i.isObject()) {
+                break;
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                if ("identifier".equals(name) && t == JsonToken.START_ARRAY) {
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        String system = null;
-                        String value = null;
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String f = p.currentName();
-                            JsonToken v = p.nextToken();
-                            if ("system".equals(f) && v == JsonToken.VALUE_STRING) {
-                                system = p.getText();
-                            } else if ("value".equals(f) && v == JsonToken.VALUE_STRING) {
-                                value = p.getText();
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                        if (system != null && value != null && !value.isBlank()) {
-                            out.add(normalSystem(system) + "|" + value.trim());
-                        }
-                    }
-                    return out;
-                }
-                p.skipChildren();
+            JsonNode system = i.get("system");
+            JsonNode value = i.get("value");
+            if (system != null && system.isTextual() && value != null && value.isTextual() && !value.textValue().isBlank()) {
+                out.add(normalSystem(system.textValue()) + "|" + value.textValue().trim());
             }
-        } catch (Exception e) {
-            return out;
+        }
+        return out;
+    }
+
+    /** Every coding of {@code code.coding} with a code that is not blank, in order. */
+    static List<Source.Coding> codings(JsonNode node) {
+        JsonNode codings = node.path("code").path("coding");
+        if (codings.isEmpty()) {
+            return List.of();
+        }
+        List<Source.Coding> out = new ArrayList<>(codings.size());
+        for (JsonNode c : codings) {
+            String code = c.path("code").asText("");
+            if (!code.isBlank()) {
+                out.add(new Source.Coding(c.path("system").asText(null), code));
+            }
         }
         return out;
     }

@@ -222,6 +222,19 @@ public final class ChartQuery {
     }
 
     /**
+     * The raw JSON of the resource a row's {@link org.chartlens.domain.Source} names ("raw JSON and
+     * source", a document's inline content), as the cache holds it now: rows keep the name, not the
+     * JSON. Empty when the cache no longer holds it (removed at the organization, purged) and for a
+     * masked placeholder, which names no resource. One look-up by identity. Blocking.
+     */
+    public static java.util.Optional<String> resourceJson(ChartStore store, org.chartlens.domain.Source one) {
+        if (one == null || Restrictions.isMasked(one) || one.id().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return store.resourceJson(one.org(), one.type(), one.id());
+    }
+
+    /**
      * What arrived or changed in these records since {@code reviewer}'s last "Mark reviewed" of
      * them (issue 17, {@link ReviewDiff}). Reads the marks, and each reviewed record's chart once
      * more (records never reviewed are read only when another one was). Restricted records (issue

@@ -19,8 +19,8 @@ import org.chartlens.domain.Source;
  * each other, so a single record comes out unchanged. Pure, no I/O; a new instance per list.
  *
  * <p>Cost: O(n) hash look-ups for point items (same key and day); spans are compared with the
- * other spans of their key only. Identifiers are read (one small JSON scan) only for items that
- * found no partner by code.
+ * other spans of their key only. Identifiers (read when the chart was parsed, {@link Source.Keys})
+ * are compared only for items that found no partner by code.
  *
  * @param <T> the item type
  */
@@ -186,7 +186,7 @@ final class FactMerge<T> {
             Member<T> m = c.members.get(0);
             Source s = kind.source(m.item());
             Cluster<T> into = null;
-            List<String> ids = s == null ? List.of() : BusinessIdentifiers.of(s.json());
+            List<String> ids = s == null ? List.of() : s.keys().identifiers();
             for (String id : ids) {
                 Cluster<T> other = seen.get(s.type() + "|" + id);
                 if (other != null && !other.has(m.record())) {

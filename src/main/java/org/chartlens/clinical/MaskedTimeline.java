@@ -43,7 +43,7 @@ final class MaskedTimeline {
             long at = h.when().instant().toEpochMilli();
             String detail = Restrictions.line(1, false) + " · reason: " + h.why().reason();
             lanes.computeIfAbsent(lane, k -> new ArrayList<>()).add(new TimelineItem(lane, "", at, at, false,
-                    h.when().dateOnly(), detail, new Source(h.org(), TYPE, "", "")));
+                    h.when().dateOnly(), detail, new Source(h.org(), TYPE, "")));
             first = empty ? at : Math.min(first, at);
             last = empty ? at : Math.max(last, at);
             empty = false;

@@ -55,7 +55,7 @@ public final class ParsedChart {
                 }
                 JsonNode n = SlimTree.read(JSON.getFactory(), r.json(), r.type());
                 if (n != null && n.isObject()) {
-                    parsed[i] = new ResourceTree(r, n, new Source(r.org(), r.type(), r.id(), r.json()));
+                    parsed[i] = new ResourceTree(r, n, new Source(r.org(), r.type(), r.id(), BusinessIdentifiers.keys(r.type(), n)));
                 }
             } catch (Exception e) {
                 parsed[i] = null;

@@ -1,7 +1,5 @@
 package org.chartlens.clinical;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,12 +29,10 @@ import org.chartlens.domain.Source;
  * both are given join one row); allergies by the substance's code. Medications are orders and
  * statements (not fills or administrations); problems are clinical problems (not findings or
  * encounter diagnoses). Works on the merged person chart as given (a masked chart reconciles
- * masked). Pure, no I/O; stateless, thread safe. Cost: linear in the items, one small JSON read per
- * problem.
+ * masked). Pure, no I/O; stateless, thread safe. Cost: linear in the items (a problem's codings were read
+ * when the chart was parsed, {@link Source.Keys}).
  */
 public final class Reconciliation {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Reconciliation() {
     }
 
@@ -155,7 +151,7 @@ public final class Reconciliation {
             String org = s.org();
             Set<String> keys = new LinkedHashSet<>();
             keys.add(codeKey("problem", p.code().system(), p.code().code(), p.code().label()));
-            keys.addAll(codings(s.json()));
+            keys.addAll(codings(s));
             String status = at(p.source(), "status", org, p.clinicalStatus());
             String dates = span(at(p.source(), "onset", org, p.onset().dateOnly()), at(p.source(), "abatement", org, p.abatement().dateOnly()));
             String verification = at(p.source(), "verification", org, p.verificationStatus());
@@ -164,18 +160,11 @@ public final class Reconciliation {
         }
     }
 
-    /** Every coding of a Condition's code as a row key. */
-    private static List<String> codings(String json) {
-        List<String> out = new ArrayList<>();
-        try {
-            for (JsonNode c : JSON.readTree(json).path("code").path("coding")) {
-                String code = c.path("code").asText("");
-                if (!code.isBlank()) {
-                    out.add(codeKey("problem", c.path("system").asText(null), code, ""));
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            return out; // the chart's own code still matches
+    /** Every coding of a Condition's code (read when the chart was parsed) as a row key. */
+    private static List<String> codings(Source s) {
+        List<String> out = new ArrayList<>(s.keys().codings().size());
+        for (Source.Coding c : s.keys().codings()) {
+            out.add(codeKey("problem", c.system(), c.code(), ""));
         }
         return out;
     }

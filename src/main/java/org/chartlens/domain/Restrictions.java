@@ -30,7 +30,7 @@ public record Restrictions(List<HiddenRecord> records, boolean shown) {
         records = List.copyOf(records);
     }
 
-    /** True for a masked placeholder's source (no id, no JSON, nothing to open). */
+    /** True for a masked placeholder's source (no id, no resource behind it, nothing to open). */
     public static boolean isMasked(Source s) {
         return s != null && MASKED_TYPE.equals(s.type());
     }

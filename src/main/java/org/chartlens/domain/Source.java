@@ -4,30 +4,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where one row of a view came from: the organization and the resource, with its raw JSON so the
- * user can always see what the server actually sent. In a person's chart (several linked records,
- * issue 14) one row can stand for the same fact recorded at several organizations: {@code others}
- * are the other organizations' resources for it and {@code differences} what they disagree on,
- * value by value (never a silent pick). A single record's rows have neither. Immutable.
+ * Where one row of a view came from: the organization and the resource it was built from, named
+ * (organization, type, id) so "raw JSON and source" can read what the server actually sent from the
+ * cache when the user asks; the JSON itself is not kept here. {@code keys} are what a person's
+ * merge matches on besides the item's own fields, read from the parsed resource when the chart was
+ * parsed. In a person's chart (several linked records, issue 14) one row can stand for the same
+ * fact recorded at several organizations: {@code others} are the other organizations' resources for
+ * it and {@code differences} what they disagree on, value by value (never a silent pick). A single
+ * record's rows have neither. Immutable.
  *
  * @param org         organization id
  * @param type        resourceType
  * @param id          logical id
- * @param json        raw JSON as received (shared with the cache row, not copied)
+ * @param keys        the resource's business identifiers and codings, {@link Keys#NONE} when it has none
  * @param others      the same fact as other records hold it (no further nesting), may be empty
  * @param differences per field, each organization's value, where they differ; may be empty
  */
-public record Source(String org, String type, String id, String json, List<Source> others,
+public record Source(String org, String type, String id, Keys keys, List<Source> others,
                      List<Difference> differences) {
 
     public Source {
+        keys = keys == null ? Keys.NONE : keys;
         others = others == null ? List.of() : List.copyOf(others);
         differences = differences == null ? List.of() : List.copyOf(differences);
     }
 
-    /** One resource of one organization (a single record's row). */
-    public Source(String org, String type, String id, String json) {
-        this(org, type, id, json, List.of(), List.of());
+    /** One resource of one organization (a single record's row) with the keys read from it. */
+    public Source(String org, String type, String id, Keys keys) {
+        this(org, type, id, keys, List.of(), List.of());
+    }
+
+    /** One resource of one organization without identifiers or codings. */
+    public Source(String org, String type, String id) {
+        this(org, type, id, Keys.NONE, List.of(), List.of());
     }
 
     public String reference() {
@@ -77,12 +86,38 @@ public record Source(String org, String type, String id, String json, List<Sourc
 
     /** This resource alone (without the others and differences). */
     public Source withoutMerge() {
-        return others.isEmpty() && differences.isEmpty() ? this : new Source(org, type, id, json);
+        return others.isEmpty() && differences.isEmpty() ? this : new Source(org, type, id, keys);
     }
 
     /** This resource standing for the same fact at {@code more} records, with their differences. */
     public Source mergedWith(List<Source> more, List<Difference> diffs) {
-        return new Source(org, type, id, json, more, diffs);
+        return new Source(org, type, id, keys, more, diffs);
+    }
+
+    /**
+     * What a person's merge matches a resource on besides its fields, read once from the parsed
+     * resource: its business identifiers ({@code identifier[]}, "normalised system|value") and
+     * the codings of its {@code code} (Conditions; every coding, not just the one shown).
+     *
+     * @param identifiers "system|value" per identifier with both parts, system normalised
+     * @param codings     every coding of the resource's code with a code, in order
+     */
+    public record Keys(List<String> identifiers, List<Coding> codings) {
+        public static final Keys NONE = new Keys(List.of(), List.of());
+
+        public Keys {
+            identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+            codings = codings == null ? List.of() : List.copyOf(codings);
+        }
+    }
+
+    /**
+     * One coding of a resource's code.
+     *
+     * @param system the code system URI as given, or null
+     * @param code   the code as given
+     */
+    public record Coding(String system, String code) {
     }
 
     /**

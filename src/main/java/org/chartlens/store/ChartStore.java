@@ -90,6 +90,14 @@ public interface ChartStore extends AutoCloseable {
     Optional<StoredResource> resource(String org, String type, String id);
 
     /**
+     * One resource's raw JSON by identity, as the clinical layer reads it for "raw JSON and source"
+     * (rows name their resource, they do not keep its JSON); empty when the store does not hold it.
+     */
+    default Optional<String> resourceJson(String org, String type, String id) {
+        return resource(org, type, id).map(StoredResource::json);
+    }
+
+    /**
      * When one patient's sync at one organization last completed, empty when never. Caches
      * answer with one lookup; this default scans {@link #patients()}.
      */

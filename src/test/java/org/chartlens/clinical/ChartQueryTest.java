@@ -49,7 +49,7 @@ class ChartQueryTest {
 
         @Override
         public Optional<StoredResource> resource(String org, String type, String id) {
-            return Optional.empty();
+            return rows.stream().filter(r -> r.org().equals(org) && r.type().equals(type) && r.id().equals(id)).findFirst();
         }
 
         @Override
@@ -63,6 +63,19 @@ class ChartQueryTest {
     }
 
     final TwoOrgs store = new TwoOrgs();
+
+    @Test
+    void aRowsResourceJsonIsReadFromTheCacheByTheNameItsSourceGives() {
+        ChartData d = ChartQuery.open(store, new PatientRef("clinic", "p1"), UnitSystem.METRIC, LocalDate.of(2026, 12, 1));
+        org.chartlens.domain.Source diabetes = d.model().problems().active().get(0).source();
+        assertEquals("Condition/c1", diabetes.reference());
+        assertEquals(Optional.of(store.rows.get(1).json()), ChartQuery.resourceJson(store, diabetes));
+        // the same name at another organization, a resource that left the cache, a masked placeholder
+        assertEquals(Optional.empty(), ChartQuery.resourceJson(store, new org.chartlens.domain.Source("hospital", "Condition", "c1")));
+        assertEquals(Optional.empty(), ChartQuery.resourceJson(store, new org.chartlens.domain.Source("clinic", "Condition", "c9")));
+        assertEquals(Optional.empty(), ChartQuery.resourceJson(store,
+                new org.chartlens.domain.Source("clinic", org.chartlens.domain.Restrictions.MASKED_TYPE, "")));
+    }
 
     @Test
     void resolvesAnIdUniqueAcrossOrganizationsOrOrgColonId() {

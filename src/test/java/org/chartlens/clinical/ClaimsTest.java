@@ -23,8 +23,9 @@ class ClaimsTest {
         CoverageEntry none = coverage.stream().filter(c -> c.payer().startsWith("No insurance")).findFirst().orElseThrow();
         assertEquals("No insurance (self-pay)", none.payer());
         assertTrue(coverage.stream().noneMatch(c -> c.payer().contains("NO_INSURANCE")), coverage.toString());
-        // the row's source is the claim as sent
-        assertTrue(none.source().json().contains("\"NO_INSURANCE\""), "raw JSON keeps the value as sent");
+        // the row's source names the resource as sent, whose raw JSON keeps the value
+        assertTrue(chart.get(none.source().type(), none.source().id()).raw().json().contains("\"NO_INSURANCE\""),
+                "raw JSON keeps the value as sent");
 
         List<ClaimEntry> claims = Claims.claims(chart);
         assertTrue(claims.stream().anyMatch(c -> c.payer().equals("No insurance (self-pay)")));
@@ -45,7 +46,8 @@ class ClaimsTest {
         CoverageEntry c = Claims.coverage(chart).get(0);
         assertEquals("No insurance (self-pay)", c.payer());
         assertFalse(c.derived());
-        assertTrue(c.source().json().contains("NO_INSURANCE"));
+        assertEquals("Coverage/c1", c.source().reference());
+        assertTrue(chart.get("Coverage", "c1").raw().json().contains("NO_INSURANCE"));
     }
 
     @Test

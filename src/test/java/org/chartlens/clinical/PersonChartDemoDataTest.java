@@ -73,8 +73,8 @@ class PersonChartDemoDataTest {
             same(single.documents(), person.documents(), x -> x.source(), both, "documents");
             same(single.coverage(), person.coverage(), x -> x.source(), both, "coverage");
             same(single.claims(), person.claims(), x -> x.source(), both, "claims");
-            same(single.labs(), person.labs(), x -> x.source() == null ? new Source("import:north", "", "", "",
-                    List.of(new Source("import:south", "", "", "")), List.of()) : x.source(), both, "lab reports");
+            same(single.labs(), person.labs(), x -> x.source() == null ? new Source("import:north", "", "", Source.Keys.NONE,
+                    List.of(new Source("import:south", "", "")), List.of()) : x.source(), both, "lab reports");
             same(single.labs().stream().flatMap(r -> r.results().stream()).toList(),
                     person.labs().stream().flatMap(r -> r.results().stream()).toList(), x -> x.source(), both, "lab results");
             assertEquals(single.medicationGroups().size(), person.medicationGroups().size(), "medication groups");

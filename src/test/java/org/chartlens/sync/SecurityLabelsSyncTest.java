@@ -44,7 +44,9 @@ class SecurityLabelsSyncTest {
             ChartData masked = ChartQuery.open(f.cache, p, UnitSystem.METRIC, TODAY);
             assertTrue(masked.restrictions().masked());
             assertTrue(masked.restrictions().part2());
-            String text = masked.model().toString();
+            // the rows and the raw JSON behind each of them ("raw JSON and source" reads the cache)
+            assertTrue(org.chartlens.testing.RowsJson.count(masked.model()) > 100);
+            String text = masked.model() + "\n" + org.chartlens.testing.RowsJson.of(masked.model(), f.cache);
             for (String secret : List.of("Opioid", "buprenorphine", "1010603", "F11.20", "Misuses drugs", "361055000",
                     "T3Bpb2lk" /* the note's base64 */)) {
                 assertFalse(text.contains(secret), secret + " leaked into the masked model");
@@ -53,7 +55,7 @@ class SecurityLabelsSyncTest {
                     "the progress note of a restricted visit is restricted by the link");
             ChartData shown = ChartQuery.open(f.cache, p, UnitSystem.METRIC, TODAY, Disclosure.MASKED.shown());
             assertTrue(shown.restrictions().shown());
-            String all = shown.model().toString();
+            String all = shown.model() + "\n" + org.chartlens.testing.RowsJson.of(shown.model(), f.cache);
             assertTrue(all.contains("Opioid dependence") && all.contains("1010603"));
             assertEquals(masked.restrictions().count(), shown.restrictions().count());
         }

@@ -30,6 +30,7 @@ import org.chartlens.ui.port.SensitiveSettings;
 import org.chartlens.ui.port.ShellPorts;
 import org.chartlens.ui.port.StoreOnlyPorts;
 import org.chartlens.ui.shell.MainViewModel;
+import org.chartlens.testing.RowsJson;
 import org.chartlens.ui.testing.Fx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +69,8 @@ class RestrictedChartTest {
                 Node n = v.tabContent(tab);
                 sb.append('\n').append(String.join("\n", ChartScreenshotsTest.visibleTexts(n)));
                 for (TableView<?> t : ChartScreenshotsTest.tables(n)) {
-                    sb.append('\n').append(t.getItems());
+                    // the rows, and the raw JSON behind each ("raw JSON and source" reads the cache)
+                    sb.append('\n').append(t.getItems()).append('\n').append(RowsJson.of(t.getItems(), cache));
                 }
             }
             return sb.toString();

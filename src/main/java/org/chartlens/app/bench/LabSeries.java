@@ -31,7 +31,7 @@ final class LabSeries {
             ResultFlag f = ResultFlags.shipped(GLUCOSE.code(), v, "mg/dL", "", 50, "female");
             results.add(new LabResult(GLUCOSE, Double.toString(v), v, "mg/dL", f.range(), f.code(),
                     new ChartDate(t.toString(), t, ChartDate.Precision.TIME), "final",
-                    new Source("bench", "Observation", "g" + i, "{}"), f));
+                    new Source("bench", "Observation", "g" + i), f));
         }
         return List.of(new LabReport(new Coded(null, null, null, "Glucose series (" + n + " results)"),
                 results.get(0).when(), "final", "", results, null));

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import org.chartlens.clinical.ChartData;
 import org.chartlens.domain.ChartModel;
 import org.chartlens.ui.common.OrgLegend;
+import org.chartlens.ui.common.RawJsonDialog;
 import org.chartlens.ui.common.ReviewBadges;
 import org.chartlens.ui.common.TaskExecutor;
 
@@ -48,6 +49,8 @@ public final class ChartView extends BorderPane {
         this.openOutside = openOutside;
         this.dark = dark;
         this.summary = new SummaryActions(vm, tasks, javafx.application.Platform::runLater, this, openOutside);
+        // "raw JSON and source" from any row, item or point of this chart reads the cache through vm
+        RawJsonDialog.readFrom(this, new RawJsonDialog.Reader(tasks, vm::resourceJson));
         getStyleClass().add("chart-view");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("chart-tabs");
@@ -149,7 +152,7 @@ public final class ChartView extends BorderPane {
         add("allergies", "Allergies (" + m.allergies().size() + ")", () -> TableTabs.allergies(m.allergies()));
         add("immunizations", "Immunizations", () -> TableTabs.immunizations(m.immunizations()));
         add("encounters", "Encounters", () -> TableTabs.encounters(m.encounters()));
-        add("documents", "Documents", () -> new DocumentsTab(m.documents(), tasks, openOutside, dark));
+        add("documents", "Documents", () -> new DocumentsTab(m.documents(), tasks, vm::resourceJson, openOutside, dark));
         add("claims", "Coverage & claims", () -> TableTabs.claims(m.coverage(), m.claims()));
         add("completeness", "Completeness", () -> new CompletenessTab(vm.completenessProperty(), vm.fixes(),
                 vm::checkCompleteness));

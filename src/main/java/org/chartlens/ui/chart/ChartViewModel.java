@@ -300,6 +300,14 @@ public final class ChartViewModel {
         return fixes;
     }
 
+    /**
+     * The raw JSON of the resource {@code one} names, as the cache holds it now; empty when it is
+     * no longer there. Blocking: the task executor only.
+     */
+    public java.util.Optional<String> resourceJson(org.chartlens.domain.Source one) {
+        return ChartQuery.resourceJson(store, one);
+    }
+
     /** The organizations' names and colours of the chart loaded (FX thread); NONE before. */
     public OrgLegend legend() {
         return legend;

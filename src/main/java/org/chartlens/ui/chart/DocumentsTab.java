@@ -25,6 +25,7 @@ import javafx.scene.web.WebView;
 import org.chartlens.clinical.Attachments;
 import org.chartlens.domain.Attachment;
 import org.chartlens.domain.DocumentEntry;
+import org.chartlens.ui.common.ResourceJson;
 import org.chartlens.ui.common.TaskExecutor;
 import org.chartlens.ui.documents.DocumentViewer;
 import org.chartlens.ui.documents.WebViewSession;
@@ -63,14 +64,18 @@ public final class DocumentsTab extends BorderPane {
     }
 
     private final TaskExecutor tasks;
+    private final ResourceJson json;
     private final Consumer<Path> openOutside;
     private final BorderPane viewer = new BorderPane();
     private final TableView<DocumentEntry> table;
     private final boolean dark;
     private WebView web;
 
-    public DocumentsTab(List<DocumentEntry> docs, TaskExecutor tasks, Consumer<Path> openOutside, boolean dark) {
+    /** @param json reads a document's JSON (its inline content) from the cache; on {@code tasks} */
+    public DocumentsTab(List<DocumentEntry> docs, TaskExecutor tasks, ResourceJson json, Consumer<Path> openOutside,
+                        boolean dark) {
         this.tasks = tasks;
+        this.json = json;
         this.openOutside = openOutside;
         this.dark = dark;
         table = org.chartlens.ui.common.Tables.table("No documents are recorded for this patient in the cache.");
@@ -168,11 +173,18 @@ public final class DocumentsTab extends BorderPane {
                     + ") and is not downloaded by ChartLens." : "This document has no content.");
             return;
         }
-        tasks.submit(() -> Attachments.inlineData(d.source(), a.index()), bytes -> render(d, a, bytes),
+        tasks.submit(() -> json.read(d.source()).map(j -> Attachments.inlineData(j, a.index())), bytes -> render(d, a, bytes),
                 e -> message("The document content could not be read."));
     }
 
-    private void render(DocumentEntry d, Attachment a, Optional<byte[]> bytes) {
+    /** {@code read} empty: the document is no longer in the cache; inside it empty: no readable content. */
+    private void render(DocumentEntry d, Attachment a, Optional<Optional<byte[]>> read) {
+        if (read.isEmpty()) {
+            message("This document is no longer in the cache: it was removed at the organization or purged after the"
+                    + " chart was opened. Sync the chart to see what the organization holds now.");
+            return;
+        }
+        Optional<byte[]> bytes = read.get();
         if (bytes.isEmpty()) {
             message("The document content could not be read.");
             return;

@@ -90,7 +90,7 @@ public final class BeforeAfterDialog {
     public static void show(Node owner, ReviewDiff.Item item, OrgLegend legend) {
         Dialog<ButtonType> d = dialog(item, legend);
         if (owner != null) {
-            owner.fireEvent(new RawJsonDialog.Viewed(new Source(item.org(), item.type(), item.id(), item.json())));
+            owner.fireEvent(new RawJsonDialog.Viewed(new Source(item.org(), item.type(), item.id())));
             if (owner.getScene() != null) {
                 d.initOwner(owner.getScene().getWindow());
             }

@@ -128,7 +128,10 @@ class ChartReadabilityTest {
         assertTrue(payers.stream().noneMatch(p -> p.contains("NO_INSURANCE")), payers.toString());
         CoverageEntry none = Fx.call(() -> coverage.getItems().stream()
                 .filter(c -> c.payer().equals("No insurance (self-pay)")).findFirst().orElseThrow());
-        assertTrue(none.source().json().contains("NO_INSURANCE"), "the raw JSON keeps the value as sent");
+        String sent = SyntheaBundles.raw(SyntheaBundles.columbus("Babette571")).stream()
+                .filter(r -> r.type().equals(none.source().type()) && r.id().equals(none.source().id()))
+                .findFirst().orElseThrow().json();
+        assertTrue(sent.contains("NO_INSURANCE"), "the raw JSON of the row's resource keeps the value as sent");
         // Claims-derived periods have no type or status: no empty columns for them.
         Set<String> columns = Fx.call(() -> coverage.getColumns().stream().map(c -> c.getText()).collect(Collectors.toSet()));
         assertFalse(columns.contains("Type"), columns.toString());

@@ -20,6 +20,7 @@ import org.chartlens.clinical.ChartData;
 import org.chartlens.clinical.ChartQuery;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.Problem;
+import org.chartlens.domain.Source;
 import org.chartlens.domain.TimelineItem;
 import org.chartlens.domain.TimelineLane;
 import org.chartlens.domain.UnitSystem;
@@ -30,6 +31,8 @@ import org.chartlens.store.ChartStore;
 import org.chartlens.store.Freshness;
 import org.chartlens.store.StoredResource;
 import org.chartlens.ui.common.BackgroundTaskExecutor;
+import org.chartlens.ui.common.OrgLegend;
+import org.chartlens.ui.common.RawJsonDialog;
 import org.chartlens.ui.common.SameThreadTaskExecutor;
 import org.chartlens.ui.testing.BundleChartStore;
 import org.chartlens.ui.testing.Fx;
@@ -128,10 +131,10 @@ class ChartViewTest {
         org.chartlens.domain.ChartDate none = org.chartlens.domain.ChartDate.NONE;
         Problem said = new Problem(new org.chartlens.domain.Coded("SNOMED CT", "http://snomed.info/sct", "38341003",
                 "Hypertension"), "resolved", "confirmed", "Problem list item", none, none, none, "Dr. Adams", false,
-                new org.chartlens.domain.Source("demo", "Condition", "c2", "{}"));
+                new org.chartlens.domain.Source("demo", "Condition", "c2"));
         Problem unsaid = new Problem(new org.chartlens.domain.Coded("SNOMED CT", "http://snomed.info/sct", "44054006",
                 "Diabetes"), "active", "confirmed", "Problem list item", none, none, none, "", true,
-                new org.chartlens.domain.Source("demo", "Condition", "c1", "{}"));
+                new org.chartlens.domain.Source("demo", "Condition", "c1"));
         Node n = Fx.call(() -> TableTabs.problems(new org.chartlens.domain.ProblemList(List.of(unsaid), List.of(said))));
         TableView<?> active = (TableView<?>) Fx.call(() -> n.lookup("#problems-active"));
         assertTrue(Fx.call(() -> active.getColumns().stream().anyMatch(c -> c.getText().equals("Recorded by"))));
@@ -234,13 +237,31 @@ class ChartViewTest {
     }
 
     @Test
-    void rawJsonAndSourceForARow() throws Exception {
+    void rawJsonAndSourceForARowAreReadFromTheCacheWhenAsked() throws Exception {
         ChartView v = open(store, babette, UnitSystem.METRIC);
+        Fx.run(() -> v.select("problems"));
+        Fx.settle();
         TableView<Problem> active = table(v, "problems-active");
         Problem p = Fx.call(() -> active.getItems().get(0));
-        var dialog = Fx.call(() -> org.chartlens.ui.common.RawJsonDialog.dialog(p.source()));
+        var dialog = Fx.call(() -> RawJsonDialog.dialog(active, p.source(), OrgLegend.NONE));
         assertTrue(Fx.call(dialog::getHeaderText).startsWith("Source: demo · Condition/"));
+        String cached = store.resource("demo", "Condition", p.source().id()).orElseThrow().json();
+        assertEquals(RawJsonDialog.pretty(cached), rawJson(dialog));
+        assertTrue(rawJson(dialog).contains("\"id\" : \"" + p.source().id() + "\""));
         assertNotNull(Fx.call(() -> active.getContextMenu().getItems().get(0)));
+
+        // a row whose resource has left the cache since the chart was read: said, no exception
+        var gone = Fx.call(() -> RawJsonDialog.dialog(active, new Source("demo", "Condition", "left-the-cache"), OrgLegend.NONE));
+        assertTrue(rawJson(gone).startsWith("This resource is no longer in the cache"), rawJson(gone));
+    }
+
+    /** The dialog's JSON once read (the read runs on the chart's background executor). */
+    static String rawJson(javafx.scene.control.Dialog<?> d) throws Exception {
+        TextArea area = (TextArea) Fx.call(() -> d.getDialogPane().lookup(".raw-json"));
+        for (int i = 0; i < 200 && Fx.call(area::getText).startsWith("Reading"); i++) {
+            Thread.sleep(25);
+        }
+        return Fx.call(area::getText);
     }
 
     @Test

@@ -121,6 +121,25 @@ class DocumentsTabTest {
     }
 
     @Test
+    void theOpenDocumentsContentIsReadFromTheCacheAndOneThatLeftItIsSaidInWords() throws Exception {
+        List<org.chartlens.domain.Source> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DocumentsTab cached = Fx.call(() -> new DocumentsTab(data.model().documents(), new SameThreadTaskExecutor(), one -> {
+            asked.add(one);
+            return ChartQuery.resourceJson(store, one);
+        }, f -> { }, false));
+        Fx.show(cached);
+        DocumentEntry first = Fx.call(() -> cached.table().getItems().get(0));
+        assertEquals(List.of(first.source()), asked, "the selected document's resource, by name");
+        assertTrue(Fx.call(() -> cached.viewer().getCenter()) instanceof TextArea, "its note, decoded from the cached JSON");
+
+        DocumentsTab gone = Fx.call(() -> new DocumentsTab(data.model().documents(), new SameThreadTaskExecutor(),
+                one -> java.util.Optional.empty(), f -> { }, false));
+        Fx.show(gone);
+        String said = Fx.call(() -> ((Label) gone.viewer().getCenter()).getText());
+        assertTrue(said.startsWith("This document is no longer in the cache"), said);
+    }
+
+    @Test
     void formatsAreNamedInWords() {
         assertEquals("plain text", DocumentViewer.formatName("text/plain"));
         assertEquals("PDF", DocumentViewer.formatName("application/pdf"));

@@ -41,7 +41,7 @@ class SummaryCardsTest {
     private static Problem active(String display) {
         return new Problem(new Coded("SNOMED CT", "http://snomed.info/sct", "1", display), "active", "confirmed",
                 "problem-list-item", ChartDate.NONE, ChartDate.NONE, ChartDate.NONE, "", true,
-                new Source("demo", "Condition", display, "{}"));
+                new Source("demo", "Condition", display));
     }
 
     @Test

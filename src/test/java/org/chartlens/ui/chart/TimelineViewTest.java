@@ -51,7 +51,7 @@ class TimelineViewTest {
     }
 
     static TimelineItem item(TimelineLane lane, String label, long start, long end, boolean ongoing, int id) {
-        return new TimelineItem(lane, label, start, end, ongoing, "as given", "", new Source("demo", "Condition", "c" + id, "{}"));
+        return new TimelineItem(lane, label, start, end, ongoing, "as given", "", new Source("demo", "Condition", "c" + id));
     }
 
     @Test

@@ -90,7 +90,7 @@ class TrendBandsTest {
         Instant t = Instant.parse("2000-01-01T00:00:00Z").plusSeconds(3600L * i);
         return new LabResult(new Coded("LOINC", "http://loinc.org", "2345-7", "Glucose"), Double.toString(v), v, unit, "",
                 f.code(), new ChartDate(t.toString(), t, ChartDate.Precision.TIME), "final",
-                new Source("demo", "Observation", "g" + i, "{}"), f);
+                new Source("demo", "Observation", "g" + i), f);
     }
 
     @Test

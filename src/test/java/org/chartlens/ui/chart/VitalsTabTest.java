@@ -151,7 +151,7 @@ class VitalsTabTest {
         String d = year + "-06-01";
         return new VitalReading(k, new org.chartlens.domain.ChartDate(d, Instant.parse(d + "T00:00:00Z"),
                 org.chartlens.domain.ChartDate.Precision.DAY), v, second, k.metricUnit(), v + " " + k.metricUnit(),
-                new org.chartlens.domain.Source("demo", "Observation", "o" + year, "{}"));
+                new org.chartlens.domain.Source("demo", "Observation", "o" + year));
     }
 
     @Test

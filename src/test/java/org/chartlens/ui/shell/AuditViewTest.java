@@ -16,6 +16,7 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import org.chartlens.domain.Source;
 import org.chartlens.store.AuditEvent;
@@ -60,10 +61,16 @@ class AuditViewTest {
         Fx.show(w);
         ChartView chart = Fx.call(() -> w.openChart(seen.org(), seen.id(), null));
         Fx.call(() -> w.openChart(other.org(), other.id(), null));
-        // what RawJsonDialog.show does from any table row, timeline item or vitals point of the chart
-        Source shown = new Source(seen.org(), "Patient", seen.id(), "{}");
-        Fx.run(() -> chart.fireEvent(new RawJsonDialog.Viewed(shown)));
+        // what any table row, timeline item or vitals point of the chart does on Enter / Ctrl+J:
+        // recorded when shown, the JSON read from the cache (issue 21)
+        Source shown = new Source(seen.org(), "Patient", seen.id());
+        Fx.run(() -> RawJsonDialog.show(chart, shown, org.chartlens.ui.common.OrgLegend.NONE));
         MainWindowTest.waitFor(() -> cache.auditEvents(null, seen.org(), seen.id()).size() >= 2);
+        TextArea json = (TextArea) Fx.call(() -> javafx.stage.Window.getWindows().stream()
+                .map(win -> win.getScene() == null ? null : win.getScene().getRoot().lookup(".raw-json"))
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow());
+        MainWindowTest.waitFor(() -> json.getText().contains("\"id\" : \"" + seen.id() + "\""));
+        Fx.run(() -> ((javafx.stage.Stage) json.getScene().getWindow()).close());
 
         // Settings, then its audit button (both plain buttons: reachable with Tab and Space)
         Fx.run(() -> w.lookupAll(".button").stream().filter(n -> n instanceof Button b && "Settings".equals(b.getText()))
