@@ -226,12 +226,35 @@ public final class ChartQuery {
      * source", a document's inline content), as the cache holds it now: rows keep the name, not the
      * JSON. Empty when the cache no longer holds it (removed at the organization, purged) and for a
      * masked placeholder, which names no resource. One look-up by identity. Blocking.
+     *
+     * <p>The resource may have changed since the chart was read: when what the cache holds now is
+     * restricted on its own account (a label that masks, or ChartLens's inference when it is on)
+     * and {@code disclosure} does not show restricted records, its JSON is not returned
+     * ({@link RestrictedSinceOpened}). Restrictions that reach it only through another resource
+     * show when the chart is read again.
+     *
+     * @throws RestrictedSinceOpened the resource is restricted now and the glass is not broken
      */
-    public static java.util.Optional<String> resourceJson(ChartStore store, org.chartlens.domain.Source one) {
+    public static java.util.Optional<String> resourceJson(ChartStore store, org.chartlens.domain.Source one,
+                                                          Disclosure disclosure) {
         if (one == null || Restrictions.isMasked(one) || one.id().isEmpty()) {
             return java.util.Optional.empty();
         }
-        return store.resourceJson(one.org(), one.type(), one.id());
+        java.util.Optional<org.chartlens.domain.RawResource> row = store.rawResource(one.org(), one.type(), one.id());
+        if (row.isPresent() && !disclosure.showRestricted()
+                && !RestrictedRecords.split(List.of(row.get()), disclosure.infer()).restricted().isEmpty()) {
+            throw new RestrictedSinceOpened();
+        }
+        return row.map(org.chartlens.domain.RawResource::json);
+    }
+
+    /** The resource a row names is restricted now (it was not when the chart was read); no content. */
+    public static final class RestrictedSinceOpened extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public RestrictedSinceOpened() {
+            super("restricted since the chart was read", null, false, false);
+        }
     }
 
     /**

@@ -90,11 +90,11 @@ public interface ChartStore extends AutoCloseable {
     Optional<StoredResource> resource(String org, String type, String id);
 
     /**
-     * One resource's raw JSON by identity, as the clinical layer reads it for "raw JSON and source"
-     * (rows name their resource, they do not keep its JSON); empty when the store does not hold it.
+     * One resource by identity as the clinical layer reads it (rows name their resource, they do
+     * not keep its JSON: "raw JSON and source" reads it here); empty when the store does not hold it.
      */
-    default Optional<String> resourceJson(String org, String type, String id) {
-        return resource(org, type, id).map(StoredResource::json);
+    default Optional<RawResource> rawResource(String org, String type, String id) {
+        return resource(org, type, id).map(ChartStore::toRaw);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.chartlens.domain.Disclosure;
 import org.chartlens.domain.PatientRef;
 import org.chartlens.domain.RawResource;
 import org.chartlens.domain.UnitSystem;
@@ -24,7 +25,7 @@ class ChartQueryTest {
 
     /** Two organizations that both hold a patient "p1"; "p2" only at the clinic. */
     static final class TwoOrgs implements ChartStore {
-        final List<StoredResource> rows = List.of(
+        final List<StoredResource> rows = new java.util.ArrayList<>(List.of(
                 new StoredResource("clinic", "Patient", "p1", "p1", null, null, null,
                         "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"name\":[{\"family\":\"Doe\",\"given\":[\"Sam\"]}]}"),
                 new StoredResource("clinic", "Condition", "c1", "p1", "2020-01-02", "active", "http://snomed.info/sct|44054006",
@@ -33,7 +34,7 @@ class ChartQueryTest {
                 new StoredResource("hospital", "Patient", "p1", "p1", null, null, null,
                         "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"name\":[{\"family\":\"Roe\",\"given\":[\"Ann\"]}]}"),
                 new StoredResource("clinic", "Patient", "p2", "p2", null, null, null,
-                        "{\"resourceType\":\"Patient\",\"id\":\"p2\"}"));
+                        "{\"resourceType\":\"Patient\",\"id\":\"p2\"}")));
 
         @Override
         public List<CachedPatient> patients() {
@@ -69,12 +70,35 @@ class ChartQueryTest {
         ChartData d = ChartQuery.open(store, new PatientRef("clinic", "p1"), UnitSystem.METRIC, LocalDate.of(2026, 12, 1));
         org.chartlens.domain.Source diabetes = d.model().problems().active().get(0).source();
         assertEquals("Condition/c1", diabetes.reference());
-        assertEquals(Optional.of(store.rows.get(1).json()), ChartQuery.resourceJson(store, diabetes));
+        assertEquals(Optional.of(store.rows.get(1).json()), ChartQuery.resourceJson(store, diabetes, Disclosure.MASKED));
         // the same name at another organization, a resource that left the cache, a masked placeholder
-        assertEquals(Optional.empty(), ChartQuery.resourceJson(store, new org.chartlens.domain.Source("hospital", "Condition", "c1")));
-        assertEquals(Optional.empty(), ChartQuery.resourceJson(store, new org.chartlens.domain.Source("clinic", "Condition", "c9")));
+        assertEquals(Optional.empty(), ChartQuery.resourceJson(store, new org.chartlens.domain.Source("hospital", "Condition", "c1"), Disclosure.MASKED));
+        assertEquals(Optional.empty(), ChartQuery.resourceJson(store, new org.chartlens.domain.Source("clinic", "Condition", "c9"), Disclosure.MASKED));
         assertEquals(Optional.empty(), ChartQuery.resourceJson(store,
-                new org.chartlens.domain.Source("clinic", org.chartlens.domain.Restrictions.MASKED_TYPE, "")));
+                new org.chartlens.domain.Source("clinic", org.chartlens.domain.Restrictions.MASKED_TYPE, ""), Disclosure.MASKED));
+    }
+
+    @Test
+    void aRowWhoseResourceWasRestrictedAfterTheChartWasReadGivesNoJsonUntilTheGlassIsBroken() {
+        ChartData d = ChartQuery.open(store, new PatientRef("clinic", "p1"), UnitSystem.METRIC, LocalDate.of(2026, 12, 1));
+        org.chartlens.domain.Source diabetes = d.model().problems().active().get(0).source();
+        // a sync after the chart was read: the organization labelled the condition restricted
+        String labelled = "{\"resourceType\":\"Condition\",\"id\":\"c1\",\"meta\":{\"security\":[{\"system\":"
+                + "\"http://terminology.hl7.org/CodeSystem/v3-Confidentiality\",\"code\":\"R\"}]},"
+                + "\"code\":{\"text\":\"Diabetes\"},\"note\":[{\"text\":\"what the label protects\"}]}";
+        store.rows.set(1, new StoredResource("clinic", "Condition", "c1", "p1", "2020-01-02", "active", null, labelled));
+        assertThrows(ChartQuery.RestrictedSinceOpened.class, () -> ChartQuery.resourceJson(store, diabetes, Disclosure.MASKED));
+        assertThrows(ChartQuery.RestrictedSinceOpened.class,
+                () -> ChartQuery.resourceJson(store, diabetes, new Disclosure(false, true)));
+        assertEquals(Optional.of(labelled), ChartQuery.resourceJson(store, diabetes, Disclosure.MASKED.shown()));
+        // restricted by ChartLens's inference only (buprenorphine, RxNorm 1010603): held back when inference is on
+        String inferred = "{\"resourceType\":\"MedicationRequest\",\"id\":\"m1\",\"medicationCodeableConcept\":{\"coding\":"
+                + "[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"1010603\"}]}}";
+        store.rows.add(new StoredResource("clinic", "MedicationRequest", "m1", "p1", "2021-01-01", "active",
+                "http://www.nlm.nih.gov/research/umls/rxnorm|1010603", inferred));
+        org.chartlens.domain.Source med = new org.chartlens.domain.Source("clinic", "MedicationRequest", "m1");
+        assertEquals(Optional.of(inferred), ChartQuery.resourceJson(store, med, Disclosure.MASKED), "inference off");
+        assertThrows(ChartQuery.RestrictedSinceOpened.class, () -> ChartQuery.resourceJson(store, med, new Disclosure(false, true)));
     }
 
     @Test

@@ -61,6 +61,8 @@ public final class ChartViewModel {
     private AuditPort audit = AuditPort.NONE;
     private SensitiveSettings sensitive = SensitiveSettings.DEFAULTS;
     private final ReadOnlyObjectWrapper<BrokenGlass> glass = new ReadOnlyObjectWrapper<>();
+    /** What a read of one resource's JSON may show (task threads): the chart's disclosure, kept with the glass. */
+    private volatile Disclosure readWith = Disclosure.MASKED;
     private UnitSystem units = UnitSystem.METRIC;
     private SummaryPort summaries = SummaryPort.NONE;
 
@@ -138,7 +140,8 @@ public final class ChartViewModel {
 
     private Disclosure disclosure() {
         Disclosure d = new Disclosure(false, sensitive.inferSensitive());
-        return glass.get() == null ? d : d.shown();
+        readWith = glass.get() == null ? d : d.shown();
+        return readWith;
     }
 
     public void load(UnitSystem units) {
@@ -191,6 +194,7 @@ public final class ChartViewModel {
             legend = o.legend();
             review.set(o.review());
             glass.set(new BrokenGlass(reason, until));
+            readWith = shown;
             data.set(o.data());
         }, e -> {
             loading.set(false);
@@ -202,6 +206,7 @@ public final class ChartViewModel {
     public void endGlass() {
         if (glass.get() != null) {
             glass.set(null);
+            readWith = new Disclosure(false, sensitive.inferSensitive());
             load(units);
         }
     }
@@ -305,7 +310,7 @@ public final class ChartViewModel {
      * no longer there. Blocking: the task executor only.
      */
     public java.util.Optional<String> resourceJson(org.chartlens.domain.Source one) {
-        return ChartQuery.resourceJson(store, one);
+        return ChartQuery.resourceJson(store, one, readWith);
     }
 
     /** The organizations' names and colours of the chart loaded (FX thread); NONE before. */

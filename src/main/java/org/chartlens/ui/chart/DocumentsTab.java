@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.chartlens.clinical.ChartQuery;
+import org.chartlens.ui.common.RawJsonDialog;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -174,7 +176,8 @@ public final class DocumentsTab extends BorderPane {
             return;
         }
         tasks.submit(() -> json.read(d.source()).map(j -> Attachments.inlineData(j, a.index())), bytes -> render(d, a, bytes),
-                e -> message("The document content could not be read."));
+                e -> message(e instanceof ChartQuery.RestrictedSinceOpened ? RawJsonDialog.RESTRICTED
+                        : "The document content could not be read."));
     }
 
     /** {@code read} empty: the document is no longer in the cache; inside it empty: no readable content. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.chartlens.clinical.ChartQuery;
 import javafx.event.Event;
 import javafx.event.EventType;
 import javafx.scene.Node;
@@ -48,6 +49,10 @@ public final class RawJsonDialog {
     static final String GONE = "This resource is no longer in the cache: it was removed at the organization or"
             + " purged after the chart was opened. Sync the chart to see what the organization holds now.";
     static final String FAILED = "The raw JSON could not be read from the cache. Try again once the chart is open.";
+    /** Shown in place of the JSON of a resource restricted since the chart was read (issue 18). */
+    public static final String RESTRICTED = "This record is restricted now: its organization labelled it (or it was"
+            + " found sensitive) after the chart was opened. Open the chart again to see it masked; break the glass"
+            + " to see it.";
     static final String UNAVAILABLE = "The raw JSON can be read only from an open chart.";
     static final String READING = "Reading the raw JSON from the cache…";
 
@@ -132,8 +137,12 @@ public final class RawJsonDialog {
         reader.tasks().submit(() -> {
             List<String> out = new ArrayList<>(all.size());
             for (Source one : all) {
-                Optional<String> json = reader.json().read(one);
-                out.add(json.map(RawJsonDialog::pretty).orElse(GONE));
+                try {
+                    Optional<String> json = reader.json().read(one);
+                    out.add(json.map(RawJsonDialog::pretty).orElse(GONE));
+                } catch (ChartQuery.RestrictedSinceOpened restricted) {
+                    out.add(RESTRICTED);
+                }
             }
             return out;
         }, texts -> {

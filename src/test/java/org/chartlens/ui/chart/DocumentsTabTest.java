@@ -125,7 +125,7 @@ class DocumentsTabTest {
         List<org.chartlens.domain.Source> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
         DocumentsTab cached = Fx.call(() -> new DocumentsTab(data.model().documents(), new SameThreadTaskExecutor(), one -> {
             asked.add(one);
-            return ChartQuery.resourceJson(store, one);
+            return ChartQuery.resourceJson(store, one, org.chartlens.domain.Disclosure.MASKED);
         }, f -> { }, false));
         Fx.show(cached);
         DocumentEntry first = Fx.call(() -> cached.table().getItems().get(0));

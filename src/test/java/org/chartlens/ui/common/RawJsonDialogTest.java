@@ -121,6 +121,24 @@ class RawJsonDialogTest {
     }
 
     @Test
+    void aResourceRestrictedSinceTheChartWasReadIsHeldBackAndSaidSoTheOthersShow() throws Exception {
+        Source hospital = new Source("hospital", "Condition", "h7");
+        Source merged = CONDITION.mergedWith(List.of(hospital), List.of());
+        StackPane chart = new StackPane();
+        RawJsonDialog.readFrom(chart, new RawJsonDialog.Reader(new SameThreadTaskExecutor(), one -> {
+            if (one.org().equals("clinic")) {
+                throw new org.chartlens.clinical.ChartQuery.RestrictedSinceOpened();
+            }
+            return Optional.of(JSON);
+        }));
+        Dialog<ButtonType> d = Fx.call(() -> RawJsonDialog.dialog(chart, merged, OrgLegend.NONE));
+        TabPane tabs = (TabPane) Fx.call(() -> d.getDialogPane().lookup(".tab-pane"));
+        assertNotNull(tabs);
+        assertEquals(List.of(RawJsonDialog.RESTRICTED, RawJsonDialog.pretty(JSON)),
+                Fx.call(() -> tabs.getTabs().stream().map(t -> ((TextArea) t.getContent()).getText()).toList()));
+    }
+
+    @Test
     void aMergedRowShowsEachOrganizationsResourceReadInOneTask() throws Exception {
         Source hospital = new Source("hospital", "Condition", "h7");
         Source merged = CONDITION.mergedWith(List.of(hospital), List.of());
