@@ -130,10 +130,10 @@ public final class RawJsonDialog {
 
     private static void read(List<Source> all, List<TextArea> areas, Reader reader) {
         if (reader == null) {
-            areas.forEach(a -> a.setText(UNAVAILABLE));
+            areas.forEach(a -> say(a, UNAVAILABLE));
             return;
         }
-        areas.forEach(a -> a.setText(READING));
+        areas.forEach(a -> say(a, READING));
         reader.tasks().submit(() -> {
             List<String> out = new ArrayList<>(all.size());
             for (Source one : all) {
@@ -147,10 +147,18 @@ public final class RawJsonDialog {
             return out;
         }, texts -> {
             for (int i = 0; i < areas.size(); i++) {
-                areas.get(i).setText(texts.get(i));
+                say(areas.get(i), texts.get(i));
             }
-        }, e -> areas.forEach(a -> a.setText(FAILED)));
+        }, e -> areas.forEach(a -> say(a, FAILED)));
     }
+
+    /** The JSON as it is (no wrap: its indentation is its structure), a sentence wrapped to the width. */
+    private static void say(TextArea area, String text) {
+        area.setWrapText(MESSAGES.contains(text));
+        area.setText(text);
+    }
+
+    private static final java.util.Set<String> MESSAGES = java.util.Set.of(GONE, FAILED, RESTRICTED, UNAVAILABLE, READING);
 
     private static TextArea area() {
         TextArea area = new TextArea();
