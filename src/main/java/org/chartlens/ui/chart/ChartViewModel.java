@@ -61,7 +61,7 @@ public final class ChartViewModel {
     private AuditPort audit = AuditPort.NONE;
     private SensitiveSettings sensitive = SensitiveSettings.DEFAULTS;
     private final ReadOnlyObjectWrapper<BrokenGlass> glass = new ReadOnlyObjectWrapper<>();
-    /** What a read of one resource's JSON may show (task threads): the chart's disclosure, kept with the glass. */
+    /** What a read of one resource's JSON may show (task threads): the disclosure of the chart shown. */
     private volatile Disclosure readWith = Disclosure.MASKED;
     private UnitSystem units = UnitSystem.METRIC;
     private SummaryPort summaries = SummaryPort.NONE;
@@ -140,8 +140,7 @@ public final class ChartViewModel {
 
     private Disclosure disclosure() {
         Disclosure d = new Disclosure(false, sensitive.inferSensitive());
-        readWith = glass.get() == null ? d : d.shown();
-        return readWith;
+        return glass.get() == null ? d : d.shown();
     }
 
     public void load(UnitSystem units) {
@@ -157,6 +156,7 @@ public final class ChartViewModel {
             loading.set(false);
             legend = o.legend();
             review.set(o.review());
+            readWith = disclosure;
             data.set(o.data());
             checkCompleteness();
         }, e -> {
@@ -206,7 +206,6 @@ public final class ChartViewModel {
     public void endGlass() {
         if (glass.get() != null) {
             glass.set(null);
-            readWith = new Disclosure(false, sensitive.inferSensitive());
             load(units);
         }
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.chartlens.clinical.ChartQuery;
 import javafx.event.Event;
 import javafx.event.EventType;
 import javafx.scene.Node;
@@ -14,6 +13,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
+import org.chartlens.clinical.ChartQuery;
 import org.chartlens.domain.Source;
 
 /**
@@ -135,30 +135,33 @@ public final class RawJsonDialog {
         }
         areas.forEach(a -> say(a, READING));
         reader.tasks().submit(() -> {
-            List<String> out = new ArrayList<>(all.size());
-            for (Source one : all) {
+            List<Runnable> out = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                TextArea area = areas.get(i);
                 try {
-                    Optional<String> json = reader.json().read(one);
-                    out.add(json.map(RawJsonDialog::pretty).orElse(GONE));
+                    Optional<String> json = reader.json().read(all.get(i));
+                    out.add(json.isPresent() ? json(area, pretty(json.get())) : () -> say(area, GONE));
                 } catch (ChartQuery.RestrictedSinceOpened restricted) {
-                    out.add(RESTRICTED);
+                    out.add(() -> say(area, RESTRICTED));
                 }
             }
             return out;
-        }, texts -> {
-            for (int i = 0; i < areas.size(); i++) {
-                say(areas.get(i), texts.get(i));
-            }
-        }, e -> areas.forEach(a -> say(a, FAILED)));
+        }, shows -> shows.forEach(Runnable::run), e -> areas.forEach(a -> say(a, FAILED)));
     }
 
-    /** The JSON as it is (no wrap: its indentation is its structure), a sentence wrapped to the width. */
-    private static void say(TextArea area, String text) {
-        area.setWrapText(MESSAGES.contains(text));
-        area.setText(text);
+    /** A sentence in place of the JSON, wrapped to the dialog's width. */
+    private static void say(TextArea area, String sentence) {
+        area.setWrapText(true);
+        area.setText(sentence);
     }
 
-    private static final java.util.Set<String> MESSAGES = java.util.Set.of(GONE, FAILED, RESTRICTED, UNAVAILABLE, READING);
+    /** The JSON as it is: no wrap, its indentation is its structure (run on the FX thread). */
+    private static Runnable json(TextArea area, String pretty) {
+        return () -> {
+            area.setWrapText(false);
+            area.setText(pretty);
+        };
+    }
 
     private static TextArea area() {
         TextArea area = new TextArea();

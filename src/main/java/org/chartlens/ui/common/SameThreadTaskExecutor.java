@@ -21,7 +21,8 @@ public final class SameThreadTaskExecutor implements TaskExecutor {
         return done();
     }
 
-    private static Cancellable done() {
+    /** A handle for a task that has already run: nothing left to cancel. */
+    static Cancellable done() {
         return new Cancellable() {
             @Override
             public void cancel() {

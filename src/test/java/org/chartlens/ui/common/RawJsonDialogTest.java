@@ -55,16 +55,7 @@ class RawJsonDialogTest {
                     }
                 }
             });
-            return new Cancellable() {
-                @Override
-                public void cancel() {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
-            };
+            return SameThreadTaskExecutor.done();
         }
 
         void runAll() {
