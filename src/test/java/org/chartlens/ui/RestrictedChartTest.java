@@ -157,6 +157,22 @@ class RestrictedChartTest {
     }
 
     @Test
+    void aRestrictedResourcesRawJsonIsReadOnlyWhileTheGlassIsBroken() throws Exception {
+        ChartViewModel vm = model(new RecordingAudit());
+        Fx.settle();
+        org.chartlens.domain.Source oud = new org.chartlens.domain.Source(ref.org(), "Condition", "oud");
+        org.junit.jupiter.api.Assertions.assertThrows(org.chartlens.clinical.ChartQuery.RestrictedSinceOpened.class,
+                () -> vm.resourceJson(oud), "masked chart: no JSON of a restricted resource, even by name");
+        Fx.run(() -> vm.breakGlass(new BreakGlass(BreakGlass.Reason.OTHER, "court-ordered review")));
+        Fx.settle();
+        assertTrue(vm.resourceJson(oud).orElseThrow().contains("F11.20"), "glass broken: the JSON as cached");
+        Fx.run(vm::endGlass);
+        Fx.settle();
+        org.junit.jupiter.api.Assertions.assertThrows(org.chartlens.clinical.ChartQuery.RestrictedSinceOpened.class,
+                () -> vm.resourceJson(oud), "glass ended: held back again");
+    }
+
+    @Test
     void lockingEndsTheBrokenGlass() throws Exception {
         ShellPorts ports = StoreOnlyPorts.create(() -> cache, Path.of("/tmp/chartlens-test"), "pass");
         MainViewModel main = new MainViewModel(ports, new SameThreadTaskExecutor(), Runnable::run);
