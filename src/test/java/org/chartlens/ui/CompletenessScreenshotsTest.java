@@ -69,7 +69,7 @@ class CompletenessScreenshotsTest {
 
         @Override
         public List<Freshness> freshness(String org) {
-            Instant ok = NOW.minus(Duration.ofMinutes(90));
+            Instant ok = PersonScreenshotsTest.earlierToday(Duration.ofMinutes(90));
             List<Freshness> out = new ArrayList<>();
             for (String type : Completeness.TYPES.keySet()) {
                 out.add(new Freshness(org, type, ok, null, null, "ok"));

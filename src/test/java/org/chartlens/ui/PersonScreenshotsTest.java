@@ -97,7 +97,7 @@ class PersonScreenshotsTest {
         @Override
         public List<CachedPatient> patients() {
             return rows.stream().filter(r -> r.type().equals("Patient"))
-                    .map(r -> new CachedPatient(r.org(), r.id(), r.json(), java.time.Instant.now().minusSeconds(5400))).toList();
+                    .map(r -> new CachedPatient(r.org(), r.id(), r.json(), earlierToday(java.time.Duration.ofMinutes(90)))).toList();
         }
 
         @Override
@@ -190,5 +190,12 @@ class PersonScreenshotsTest {
                 }
             }
         }
+    }
+
+    /** {@code ago} before now, but not before today's midnight: "pulled today" also just after midnight. */
+    static java.time.Instant earlierToday(java.time.Duration ago) {
+        java.time.Instant midnight = java.time.LocalDate.now().atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
+        java.time.Instant then = java.time.Instant.now().minus(ago);
+        return then.isBefore(midnight) ? midnight : then;
     }
 }
