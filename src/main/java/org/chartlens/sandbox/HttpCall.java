@@ -130,11 +130,17 @@ final class HttpCall {
         } else {
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                // in slices: the JDK server copies each write into a buffer of its size, so one write
+                // of a large page (or of the 160 MB huge-response fault) would copy it whole
+                for (int off = 0; off < body.length; off += WRITE_SLICE) {
+                    out.write(body, off, Math.min(WRITE_SLICE, body.length - off));
+                }
             }
         }
         exchange.close();
     }
+
+    private static final int WRITE_SLICE = 256 * 1024;
 
     void send(int status, String contentType, String body) throws IOException {
         send(status, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
